@@ -1,0 +1,208 @@
+package vault
+
+import (
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"math/bits"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"filippo.io/age"
+
+	"immivault/internal/atomicfile"
+)
+
+// BlobRef is a stored file as the index refers to it.
+type BlobRef struct {
+	Name   string // file name under blobs/
+	Size   int64  // plaintext size, before padding
+	SHA256 string // hex, of the plaintext
+}
+
+// orphanGrace is how old an unreferenced blob must be before garbage
+// collection removes it: a blob is written before the index that refers to
+// it, possibly by another process that is about to commit.
+const orphanGrace = time.Hour
+
+// AddBlob encrypts r into a new file under blobs/, padded to hide its exact
+// size, and flushes it to disk. It needs no lock (the name is new and
+// random); the blob counts once an Update records it with Index.AddNotice.
+// It streams: memory use does not grow with the file.
+func (v *Vault) AddBlob(r io.Reader) (BlobRef, error) {
+	if v.recipient == nil {
+		return BlobRef{}, errors.New("the vault is locked")
+	}
+	var name [16]byte
+	rand.Read(name[:])
+	ref := BlobRef{Name: hex.EncodeToString(name[:]) + ".age"}
+	h := sha256.New()
+	err := atomicfile.Create(filepath.Join(v.dir, blobsDir, ref.Name), 0o600, func(w io.Writer) error {
+		aw, err := age.Encrypt(w, v.recipient)
+		if err != nil {
+			return err
+		}
+		n, err := io.Copy(io.MultiWriter(aw, h), r)
+		if err != nil {
+			return err
+		}
+		ref.Size = n
+		if err := writeZeros(aw, padding(n)); err != nil {
+			return err
+		}
+		return aw.Close()
+	})
+	if err != nil {
+		return BlobRef{}, err
+	}
+	ref.SHA256 = hex.EncodeToString(h.Sum(nil))
+	return ref, nil
+}
+
+// padding is how many zero bytes follow n bytes of content: Padmé
+// (Nikitin et al., PETS 2019) rounds to a size that leaks O(log log n)
+// bits of the length, at most 12% overhead, ~3% for a 5 MB notice.
+func padding(n int64) int64 {
+	if n < 256 {
+		return 256 - n
+	}
+	e := bits.Len64(uint64(n)) - 1
+	s := bits.Len64(uint64(e))
+	mask := int64(1)<<(e-s) - 1
+	return (n+mask)&^mask - n
+}
+
+var zeros [32 << 10]byte
+
+func writeZeros(w io.Writer, n int64) error {
+	for n > 0 {
+		k := min(n, int64(len(zeros)))
+		if _, err := w.Write(zeros[:k]); err != nil {
+			return err
+		}
+		n -= k
+	}
+	return nil
+}
+
+// OpenBlob decrypts a notice's file as a stream of exactly its size. The
+// stream reports a damaged blob as a *DamagedError naming it; read it to
+// the end to know it was intact.
+func (v *Vault) OpenBlob(n *Notice) (io.ReadCloser, error) {
+	if !validBlobName(n.Blob) {
+		return nil, damaged(indexFile, fmt.Errorf("notice %s names no valid blob", n.ID))
+	}
+	name := blobsDir + "/" + n.Blob
+	id, err := v.decrypter()
+	if err != nil {
+		return nil, err
+	}
+	f, err := os.Open(filepath.Join(v.dir, blobsDir, n.Blob))
+	if err != nil {
+		return nil, damaged(name, err)
+	}
+	r, err := age.Decrypt(f, id)
+	if err != nil {
+		f.Close()
+		return nil, damaged(name, err)
+	}
+	return &blobReader{name: name, f: f, r: r, left: n.Size}, nil
+}
+
+type blobReader struct {
+	name string
+	f    *os.File
+	r    io.Reader
+	left int64
+}
+
+func (b *blobReader) Read(p []byte) (int, error) {
+	if b.left <= 0 {
+		return 0, io.EOF
+	}
+	if int64(len(p)) > b.left {
+		p = p[:b.left]
+	}
+	n, err := b.r.Read(p)
+	b.left -= int64(n)
+	if err == io.EOF && b.left > 0 {
+		err = errors.New("it is shorter than the index says")
+	}
+	if err != nil && err != io.EOF {
+		return n, damaged(b.name, err)
+	}
+	return n, err
+}
+
+func (b *blobReader) Close() error { return b.f.Close() }
+
+func validBlobName(name string) bool {
+	hexPart, ok := strings.CutSuffix(name, ".age")
+	if !ok || len(hexPart) != 32 {
+		return false
+	}
+	_, err := hex.DecodeString(hexPart)
+	return err == nil && strings.ToLower(hexPart) == hexPart
+}
+
+// CollectGarbage removes blobs that no kept index generation refers to and
+// that are older than orphanGrace (left by a crash or a removed notice).
+// It reports how many it removed.
+func (v *Vault) CollectGarbage() (int, error) {
+	lock, err := acquireLock(v)
+	if err != nil {
+		return 0, err
+	}
+	defer lock.Unlock()
+	keep, err := v.referencedBlobs()
+	if err != nil {
+		return 0, err
+	}
+	entries, err := os.ReadDir(filepath.Join(v.dir, blobsDir))
+	if err != nil {
+		return 0, err
+	}
+	removed := 0
+	for _, e := range entries {
+		info, err := e.Info()
+		if err != nil || keep[e.Name()] || time.Since(info.ModTime()) < orphanGrace {
+			continue
+		}
+		if os.Remove(filepath.Join(v.dir, blobsDir, e.Name())) == nil {
+			removed++
+		}
+	}
+	return removed, nil
+}
+
+// referencedBlobs is every blob that index.age or a kept generation names.
+// A generation that does not open keeps nothing alive; the current index
+// must open.
+func (v *Vault) referencedBlobs() (map[string]bool, error) {
+	if err := v.refresh(); err != nil {
+		return nil, err
+	}
+	keep := map[string]bool{}
+	for _, n := range v.index.Notices {
+		keep[n.Blob] = true
+	}
+	id, err := v.decrypter()
+	if err != nil {
+		return nil, err
+	}
+	for g := 1; g <= v.opts.Generations; g++ {
+		ix, _, err := readIndexFile(v.dir, generationName(g), id)
+		if err != nil {
+			continue
+		}
+		for _, n := range ix.Notices {
+			keep[n.Blob] = true
+		}
+	}
+	return keep, nil
+}

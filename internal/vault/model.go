@@ -1,0 +1,105 @@
+package vault
+
+import (
+	"crypto/rand"
+	"encoding/base32"
+	"time"
+
+	"immivault/internal/ids"
+	"immivault/internal/secret"
+)
+
+// Record is what every record carries: a stable random ID and the times it
+// was created and last changed. Merging vaults (family sharing) keys on
+// these, so they are never reused or rewritten.
+type Record struct {
+	ID      string    `json:"id"`
+	Created time.Time `json:"created"`
+	Updated time.Time `json:"updated"`
+}
+
+// Person is a member of the family.
+type Person struct {
+	Record
+	Name     string `json:"name"`
+	Born     string `json:"born,omitempty"`     // YYYY-MM-DD
+	Relation string `json:"relation,omitempty"` // "self", "spouse", "child", ... free text
+}
+
+// Identifier is one of a person's numbers. Its value is a Secret in memory
+// and plaintext only inside the encrypted index.
+type Identifier struct {
+	Record
+	PersonID string         `json:"person_id"`
+	Kind     ids.Kind       `json:"kind"`
+	Label    string         `json:"label,omitempty"`   // for kind "other"
+	Country  string         `json:"country,omitempty"` // for passports: ISO 3166-1 alpha-3
+	Value    *secret.Secret `json:"-"`
+}
+
+// Case is one application or petition, known by its receipt number.
+type Case struct {
+	Record
+	PersonID      string `json:"person_id"`
+	ReceiptNumber string `json:"receipt_number"`
+	Form          string `json:"form,omitempty"`       // "I-485"
+	FormTitle     string `json:"form_title,omitempty"` // "Application to Register Permanent Residence or Adjust Status"
+	Status        string `json:"status,omitempty"`
+	Received      string `json:"received,omitempty"` // YYYY-MM-DD
+	Priority      string `json:"priority,omitempty"`
+	NoticeDate    string `json:"notice_date,omitempty"`
+}
+
+// Notice is a stored file (a scanned or downloaded notice, or any document),
+// kept encrypted in blobs/.
+type Notice struct {
+	Record
+	PersonID string            `json:"person_id"`
+	CaseID   string            `json:"case_id,omitempty"`
+	FileName string            `json:"file_name"`
+	Type     string            `json:"type,omitempty"` // "Receipt Notice", ...
+	Size     int64             `json:"size"`
+	SHA256   string            `json:"sha256"`
+	Blob     string            `json:"blob"` // file name under blobs/
+	Fields   map[string]string `json:"fields,omitempty"`
+}
+
+// Event is a dated thing: a biometrics appointment, an interview, an RFE
+// response due date.
+type Event struct {
+	Record
+	PersonID string `json:"person_id"`
+	CaseID   string `json:"case_id,omitempty"`
+	NoticeID string `json:"notice_id,omitempty"`
+	Kind     string `json:"kind"`           // "biometrics", "interview", "rfe-due", ...
+	Date     string `json:"date"`           // YYYY-MM-DD
+	Time     string `json:"time,omitempty"` // HH:MM, local to the appointment
+	Note     string `json:"note,omitempty"`
+}
+
+// Index is every record of a vault: what index.age holds.
+type Index struct {
+	Revision    uint64        `json:"revision"` // +1 on every save
+	Saved       time.Time     `json:"saved"`
+	People      []*Person     `json:"people"`
+	Identifiers []*Identifier `json:"identifiers"`
+	Cases       []*Case       `json:"cases"`
+	Notices     []*Notice     `json:"notices"`
+	Events      []*Event      `json:"events"`
+}
+
+var idEncoding = base32.NewEncoding("abcdefghijklmnopqrstuvwxyz234567").WithPadding(base32.NoPadding)
+
+// newID returns a random 80-bit record ID, 16 characters, safe in file names.
+func newID() string {
+	var b [10]byte
+	rand.Read(b[:])
+	return idEncoding.EncodeToString(b[:])
+}
+
+func newRecord(now time.Time) Record {
+	now = now.UTC().Truncate(time.Millisecond)
+	return Record{ID: newID(), Created: now, Updated: now}
+}
+
+func (r *Record) touch(now time.Time) { r.Updated = now.UTC().Truncate(time.Millisecond) }

@@ -1,0 +1,298 @@
+package vault
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"filippo.io/age"
+
+	"immivault/internal/atomicfile"
+	"immivault/internal/secret"
+)
+
+// Format is the content of the plaintext "format" file, the only thing a
+// vault directory says in the clear.
+const Format = "immivault-vault/v1"
+
+const (
+	formatFile   = "format"
+	identityFile = "identity.age"
+	recoveryFile = "recovery.age"
+	indexFile    = "index.age"
+	lockFile     = "lock"
+	blobsDir     = "blobs"
+)
+
+// Options tune a vault. The zero value is what the app uses.
+type Options struct {
+	// WorkFactor is scrypt's log2(N) for a new passphrase: 18 (~1 s, 256 MiB)
+	// unless set. Tests lower it; opening honours whatever the file says.
+	WorkFactor int
+	// LockTimeout is how long a writer waits for another process's write.
+	LockTimeout time.Duration
+	// Generations is how many previous indexes are kept (index.age.1 ... .N).
+	Generations int
+}
+
+func (o Options) withDefaults() Options {
+	if o.WorkFactor == 0 {
+		o.WorkFactor = 18
+	}
+	if o.LockTimeout == 0 {
+		o.LockTimeout = 5 * time.Second
+	}
+	if o.Generations == 0 {
+		o.Generations = 5
+	}
+	return o
+}
+
+// Vault is an open vault. Its identity is held in a Secret; records are
+// in Index, refreshed from disk under the write lock by Update.
+type Vault struct {
+	dir       string
+	opts      Options
+	identity  *secret.Secret // "AGE-SECRET-KEY-PQ-1..."
+	recipient *age.HybridRecipient
+	index     *Index
+	stamp     os.FileInfo // index.age as last read or written by us
+	// Warnings says what opening had to work around (an index generation
+	// that was damaged, orphaned blobs); for the user to read.
+	Warnings []string
+}
+
+// Dir is the vault's directory.
+func (v *Vault) Dir() string { return v.dir }
+
+// Index is the vault's records as of the last Open, Refresh or Update.
+// Treat it as read-only: change records through Update.
+func (v *Vault) Index() *Index { return v.index }
+
+// Recipient is the vault's public age recipient (age1pq1...).
+func (v *Vault) Recipient() string { return v.recipient.String() }
+
+// Exists reports whether dir holds a vault.
+func Exists(dir string) bool {
+	b, err := os.ReadFile(filepath.Join(dir, formatFile))
+	return err == nil && strings.TrimSpace(string(b)) == Format
+}
+
+// Create makes a new vault in dir, which must not exist or be empty, and
+// returns it open, with the recovery key to show the user once.
+func Create(dir string, passphrase *secret.Secret, opts Options) (*Vault, *secret.Secret, error) {
+	opts = opts.withDefaults()
+	if passphrase.IsEmpty() {
+		return nil, nil, errors.New("the passphrase cannot be empty")
+	}
+	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
+		if Exists(dir) {
+			return nil, nil, fmt.Errorf("there is already a vault in %s", dir)
+		}
+		return nil, nil, fmt.Errorf("%s is not empty; choose a new or empty folder for the vault", dir)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, blobsDir), 0o700); err != nil {
+		return nil, nil, err
+	}
+	id, err := age.GenerateHybridIdentity()
+	if err != nil {
+		return nil, nil, err
+	}
+	rec, err := age.GenerateHybridIdentity()
+	if err != nil {
+		return nil, nil, err
+	}
+	// age hands keys out only as strings; these are the copies we cannot
+	// wipe (see docs/adr/0002-secrets-in-memory.md).
+	identity := secret.New([]byte(id.String()))
+	recoveryKey := secret.New([]byte(rec.String()))
+	v := &Vault{dir: dir, opts: opts, identity: identity, recipient: id.Recipient(),
+		index: &Index{}}
+	if err := v.writeIdentity(identityFile, &passphraseRecipient{pass: passphrase, logN: opts.WorkFactor}); err != nil {
+		return nil, nil, err
+	}
+	if err := v.writeIdentity(recoveryFile, rec.Recipient()); err != nil {
+		return nil, nil, err
+	}
+	if err := v.commit(v.index); err != nil {
+		return nil, nil, err
+	}
+	// The format file goes last: a folder without it is not (yet) a vault.
+	if err := atomicfile.Write(filepath.Join(dir, formatFile), 0o600, func(w io.Writer) error {
+		_, err := io.WriteString(w, Format+"\n")
+		return err
+	}); err != nil {
+		return nil, nil, err
+	}
+	return v, recoveryKey, nil
+}
+
+// writeIdentity stores the vault identity, encrypted to r, as file.
+func (v *Vault) writeIdentity(file string, r age.Recipient) error {
+	return atomicfile.Write(filepath.Join(v.dir, file), 0o600, func(w io.Writer) error {
+		aw, err := age.Encrypt(w, r)
+		if err != nil {
+			return err
+		}
+		if err := v.identity.Use(func(b []byte) error {
+			_, err := aw.Write(append(b[:len(b):len(b)], '\n'))
+			return err
+		}); err != nil {
+			return err
+		}
+		return aw.Close()
+	})
+}
+
+// Open unlocks the vault in dir with the passphrase.
+func Open(dir string, passphrase *secret.Secret, opts Options) (*Vault, error) {
+	if err := checkFormat(dir); err != nil {
+		return nil, err
+	}
+	identity, err := readIdentity(dir, identityFile, &passphraseIdentity{pass: passphrase})
+	if errors.Is(err, age.ErrIncorrectIdentity) {
+		return nil, ErrWrongPassphrase
+	}
+	if err != nil {
+		return nil, err
+	}
+	return open(dir, identity, opts)
+}
+
+// Recover opens the vault with its recovery key and sets a new passphrase.
+func Recover(dir string, recoveryKey, newPassphrase *secret.Secret, opts Options) (*Vault, error) {
+	if err := checkFormat(dir); err != nil {
+		return nil, err
+	}
+	var rid *age.HybridIdentity
+	err := recoveryKey.Use(func(b []byte) error {
+		var err error
+		rid, err = age.ParseHybridIdentity(string(bytes.TrimSpace(b)))
+		return err
+	})
+	if err != nil {
+		return nil, errors.New("that is not a recovery key (it starts with AGE-SECRET-KEY-PQ-1)")
+	}
+	identity, err := readIdentity(dir, recoveryFile, rid)
+	if errors.Is(err, age.ErrIncorrectIdentity) {
+		return nil, ErrWrongRecoveryKey
+	}
+	if err != nil {
+		return nil, err
+	}
+	v, err := open(dir, identity, opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := v.ChangePassphrase(newPassphrase); err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+func open(dir string, identity *secret.Secret, opts Options) (*Vault, error) {
+	v := &Vault{dir: dir, opts: opts.withDefaults(), identity: identity}
+	err := identity.Use(func(b []byte) error {
+		id, err := age.ParseHybridIdentity(string(b))
+		if err != nil {
+			return damaged(identityFile, errors.New("it does not hold an age identity"))
+		}
+		v.recipient = id.Recipient()
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if err := v.load(); err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+func checkFormat(dir string) error {
+	b, err := os.ReadFile(filepath.Join(dir, formatFile))
+	if errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("%w: %s (create one with `immivault-cli init`)", ErrNoVault, dir)
+	}
+	if err != nil {
+		return err
+	}
+	if got := strings.TrimSpace(string(b)); got != Format {
+		if strings.HasPrefix(got, "immivault-vault/") {
+			return fmt.Errorf("this vault is format %q; this immivault reads %q (update immivault)", got, Format)
+		}
+		return damaged(formatFile, errors.New("it does not say "+Format))
+	}
+	return nil
+}
+
+// readIdentity decrypts an identity file into a Secret.
+func readIdentity(dir, file string, id age.Identity) (*secret.Secret, error) {
+	f, err := os.Open(filepath.Join(dir, file))
+	if err != nil {
+		return nil, damaged(file, err)
+	}
+	defer f.Close()
+	r, err := age.Decrypt(io.LimitReader(f, 64<<10), id)
+	if err != nil {
+		var noMatch *age.NoIdentityMatchError
+		if errors.As(err, &noMatch) || errors.Is(err, age.ErrIncorrectIdentity) {
+			return nil, age.ErrIncorrectIdentity
+		}
+		return nil, damaged(file, err)
+	}
+	buf := make([]byte, 512)
+	n, err := io.ReadFull(r, buf)
+	if err != io.ErrUnexpectedEOF {
+		clear(buf)
+		switch err {
+		case io.EOF:
+			err = errors.New("it is empty")
+		case nil:
+			err = errors.New("too long for an identity")
+		}
+		return nil, damaged(file, err)
+	}
+	s := secret.New(bytes.TrimSpace(buf[:n]))
+	clear(buf)
+	if s.Len() == 0 {
+		return nil, damaged(file, errors.New("it is empty"))
+	}
+	return s, nil
+}
+
+// ChangePassphrase re-encrypts identity.age, and nothing else, to a new
+// passphrase.
+func (v *Vault) ChangePassphrase(newPassphrase *secret.Secret) error {
+	if newPassphrase.IsEmpty() {
+		return errors.New("the passphrase cannot be empty")
+	}
+	return v.writeIdentity(identityFile, &passphraseRecipient{pass: newPassphrase, logN: v.opts.WorkFactor})
+}
+
+// Close forgets the vault's keys and records. Call secret.Purge after it
+// to destroy the enclave key as well.
+func (v *Vault) Close() {
+	v.identity, v.index, v.recipient = nil, nil, nil
+}
+
+// decrypter parses the vault identity for one decryption. age takes keys
+// only as strings; the copy lives until the garbage collector takes it.
+func (v *Vault) decrypter() (age.Identity, error) {
+	if v.identity == nil {
+		return nil, errors.New("the vault is locked")
+	}
+	var id age.Identity
+	err := v.identity.Use(func(b []byte) error {
+		var err error
+		id, err = age.ParseHybridIdentity(string(b))
+		return err
+	})
+	return id, err
+}

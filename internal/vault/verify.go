@@ -1,0 +1,141 @@
+package vault
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"filippo.io/age"
+)
+
+// Problem is one thing Verify found wrong, naming the file.
+type Problem struct {
+	File string
+	Err  error
+}
+
+func (p Problem) String() string { return fmt.Sprintf("%s: %v", p.File, p.Err) }
+
+// VerifyReport is what Verify checked and found.
+type VerifyReport struct {
+	Files    int // files checked
+	Bytes    int64
+	Problems []Problem
+	Orphans  []string // blobs no index refers to (removed by CollectGarbage after a while)
+}
+
+// Verify decrypts and checks every file of the vault: the index and its
+// generations parse, every notice's blob decrypts to its recorded size and
+// SHA-256 followed by zero padding only, and no blob is unaccounted for.
+func (v *Vault) Verify() (*VerifyReport, error) {
+	id, err := v.decrypter()
+	if err != nil {
+		return nil, err
+	}
+	rep := &VerifyReport{}
+	bad := func(file string, err error) {
+		var d *DamagedError
+		if errors.As(err, &d) {
+			err = d.Err
+		}
+		rep.Problems = append(rep.Problems, Problem{file, err})
+	}
+	if err := checkFormat(v.dir); err != nil {
+		bad(formatFile, err)
+	}
+	rep.Files++
+	if _, err := readIdentity(v.dir, recoveryFile, id); !errors.Is(err, age.ErrIncorrectIdentity) {
+		// recovery.age must NOT open with the vault identity; anything
+		// else than "not for this key" means it does not parse.
+		bad(recoveryFile, fmt.Errorf("not a valid age file: %v", err))
+	}
+	rep.Files += 2 // identity.age opened at unlock
+	ix, fi, err := readIndexFile(v.dir, indexFile, id)
+	rep.Files++
+	if err != nil {
+		bad(indexFile, err)
+		ix = v.index
+	} else {
+		rep.Bytes += fi.Size()
+	}
+	for g := 1; g <= v.opts.Generations; g++ {
+		_, fi, err := readIndexFile(v.dir, generationName(g), id)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		rep.Files++
+		if err != nil {
+			bad(generationName(g), err)
+			continue
+		}
+		rep.Bytes += fi.Size()
+	}
+	referenced := map[string]bool{}
+	for _, n := range ix.Notices {
+		referenced[n.Blob] = true
+		rep.Files++
+		size, err := verifyBlob(v, n)
+		rep.Bytes += size
+		if err != nil {
+			bad(blobsDir+"/"+n.Blob, err)
+		}
+	}
+	entries, err := os.ReadDir(filepath.Join(v.dir, blobsDir))
+	if err != nil {
+		bad(blobsDir, err)
+	}
+	for _, e := range entries {
+		if !referenced[e.Name()] {
+			rep.Orphans = append(rep.Orphans, blobsDir+"/"+e.Name())
+		}
+	}
+	return rep, nil
+}
+
+func verifyBlob(v *Vault, n *Notice) (int64, error) {
+	path := filepath.Join(v.dir, blobsDir, n.Blob)
+	fi, err := os.Stat(path)
+	if err != nil {
+		return 0, err
+	}
+	r, err := v.OpenBlob(n)
+	if err != nil {
+		return fi.Size(), err
+	}
+	defer r.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, r); err != nil {
+		return fi.Size(), err
+	}
+	if got := hex.EncodeToString(h.Sum(nil)); got != n.SHA256 {
+		return fi.Size(), errors.New("its content does not match the SHA-256 in the index")
+	}
+	// The rest must be the padding: zeros, exactly as long as padding() says.
+	tail := r.(*blobReader).r
+	var buf [32 << 10]byte
+	var pad int64
+	for {
+		k, err := tail.Read(buf[:])
+		for _, c := range buf[:k] {
+			if c != 0 {
+				return fi.Size(), errors.New("its padding is not zeros")
+			}
+		}
+		pad += int64(k)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return fi.Size(), err
+		}
+	}
+	if pad != padding(n.Size) {
+		return fi.Size(), fmt.Errorf("its padding is %d bytes, want %d", pad, padding(n.Size))
+	}
+	return fi.Size(), nil
+}
