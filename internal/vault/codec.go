@@ -26,6 +26,7 @@ func writeIndex(w io.Writer, ix *Index) error {
 	ew.str(`{"format":"` + indexFormat + `"`)
 	ew.field("revision", ix.Revision)
 	ew.field("saved", ix.Saved)
+	ew.field("recovery_sha256", ix.RecoverySHA256)
 	ew.field("people", nonNil(ix.People))
 	ew.str(`,"identifiers":[`)
 	for i, id := range ix.Identifiers {

@@ -79,13 +79,16 @@ type Event struct {
 
 // Index is every record of a vault: what index.age holds.
 type Index struct {
-	Revision    uint64        `json:"revision"` // +1 on every save
-	Saved       time.Time     `json:"saved"`
-	People      []*Person     `json:"people"`
-	Identifiers []*Identifier `json:"identifiers"`
-	Cases       []*Case       `json:"cases"`
-	Notices     []*Notice     `json:"notices"`
-	Events      []*Event      `json:"events"`
+	Revision uint64    `json:"revision"` // +1 on every save
+	Saved    time.Time `json:"saved"`
+	// RecoverySHA256 lets verify check recovery.age, which only the
+	// recovery key could otherwise check.
+	RecoverySHA256 string        `json:"recovery_sha256,omitempty"`
+	People         []*Person     `json:"people"`
+	Identifiers    []*Identifier `json:"identifiers"`
+	Cases          []*Case       `json:"cases"`
+	Notices        []*Notice     `json:"notices"`
+	Events         []*Event      `json:"events"`
 }
 
 var idEncoding = base32.NewEncoding("abcdefghijklmnopqrstuvwxyz234567").WithPadding(base32.NoPadding)

@@ -2,6 +2,8 @@ package vault
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -80,8 +82,7 @@ func (v *Vault) Recipient() string { return v.recipient.String() }
 
 // Exists reports whether dir holds a vault.
 func Exists(dir string) bool {
-	b, err := os.ReadFile(filepath.Join(dir, formatFile))
-	return err == nil && strings.TrimSpace(string(b)) == Format
+	return checkFormat(dir) == nil
 }
 
 // Create makes a new vault in dir, which must not exist or be empty, and
@@ -118,6 +119,9 @@ func Create(dir string, passphrase *secret.Secret, opts Options) (*Vault, *secre
 		return nil, nil, err
 	}
 	if err := v.writeIdentity(recoveryFile, rec.Recipient()); err != nil {
+		return nil, nil, err
+	}
+	if v.index.RecoverySHA256, err = fileSHA256(filepath.Join(dir, recoveryFile)); err != nil {
 		return nil, nil, err
 	}
 	if err := v.commit(v.index); err != nil {
@@ -223,8 +227,9 @@ func checkFormat(dir string) error {
 	if err != nil {
 		return err
 	}
-	if got := strings.TrimSpace(string(b)); got != Format {
-		if strings.HasPrefix(got, "immivault-vault/") {
+	got := strings.TrimSuffix(strings.TrimSuffix(string(b), "\n"), "\r")
+	if got != Format {
+		if strings.HasPrefix(got, "immivault-vault/v") && len(got) < 40 {
 			return fmt.Errorf("this vault is format %q; this immivault reads %q (update immivault)", got, Format)
 		}
 		return damaged(formatFile, errors.New("it does not say "+Format))
@@ -295,4 +300,17 @@ func (v *Vault) decrypter() (age.Identity, error) {
 		return err
 	})
 	return id, err
+}
+
+func fileSHA256(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
 }

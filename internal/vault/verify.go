@@ -9,8 +9,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-
-	"filippo.io/age"
 )
 
 // Problem is one thing Verify found wrong, naming the file.
@@ -49,11 +47,6 @@ func (v *Vault) Verify() (*VerifyReport, error) {
 		bad(formatFile, err)
 	}
 	rep.Files++
-	if _, err := readIdentity(v.dir, recoveryFile, id); !errors.Is(err, age.ErrIncorrectIdentity) {
-		// recovery.age must NOT open with the vault identity; anything
-		// else than "not for this key" means it does not parse.
-		bad(recoveryFile, fmt.Errorf("not a valid age file: %v", err))
-	}
 	rep.Files += 2 // identity.age opened at unlock
 	ix, fi, err := readIndexFile(v.dir, indexFile, id)
 	rep.Files++
@@ -62,6 +55,11 @@ func (v *Vault) Verify() (*VerifyReport, error) {
 		ix = v.index
 	} else {
 		rep.Bytes += fi.Size()
+	}
+	if sum, err := fileSHA256(filepath.Join(v.dir, recoveryFile)); err != nil {
+		bad(recoveryFile, err)
+	} else if ix.RecoverySHA256 != "" && sum != ix.RecoverySHA256 {
+		bad(recoveryFile, errors.New("it is not the file made with this vault's recovery key"))
 	}
 	for g := 1; g <= v.opts.Generations; g++ {
 		_, fi, err := readIndexFile(v.dir, generationName(g), id)
