@@ -69,19 +69,3 @@ func (b *pageBudget) acquire(n int) (release func()) {
 }
 
 func subtleEqual(a, b []byte) bool { return subtle.ConstantTimeCompare(a, b) == 1 }
-
-// plainSecrets tracks secrets kept in ordinary memory so Purge can wipe them.
-var plainSecrets struct {
-	sync.Mutex
-	all []*Secret
-}
-
-func plainPurge() {
-	plainSecrets.Lock()
-	defer plainSecrets.Unlock()
-	for _, s := range plainSecrets.all {
-		clear(s.plain)
-		s.plain = nil
-	}
-	plainSecrets.all = nil
-}

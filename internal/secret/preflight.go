@@ -7,9 +7,10 @@ import "fmt"
 // identifier values open at once, with headroom for concurrent use.
 const WantedLockedMemory = 512 << 10
 
-// minimumPages is what one Use needs beside the coffer: a key view and a
-// one-page buffer, plus one page of slack.
-const minimumPages = cofferPages + keyViewPages + 2
+// minimumPages is what secrets need beside memguard's coffer: the sealing
+// key open (with its transient view), the scratch page, and one more page
+// for a nested Use.
+const minimumPages = cofferPages + 4
 
 // Report says what Preflight found and what it did about it.
 type Report struct {

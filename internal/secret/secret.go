@@ -1,15 +1,26 @@
 // Package secret holds small secrets (identifier values, the vault identity,
-// passphrases) in memguard enclaves: encrypted while at rest in memory, and
-// decrypted into locked, guarded pages only for the length of one callback.
+// passphrases) encrypted in memory, and decrypts them into locked, guarded
+// pages only for the length of one callback.
+//
+// # Design
+//
+// Each Secret is sealed (XSalsa20-Poly1305, as memguard's own enclaves are)
+// under a per-process sealing key that lives in a memguard.Enclave, itself
+// protected by memguard's coffer. Opening a memguard enclave costs a dozen
+// system calls (mmap, mlock, mprotect, munmap for the key view and the
+// buffer), ~120 µs; a vault with 400 identifiers would spend 50 ms of every
+// save doing that. [Hold] keeps the sealing key open in a locked buffer
+// for a batch, so that each Use within it is a decryption into a locked
+// scratch page, ~1 µs. See docs/adr/0002-secrets-in-memory.md.
 //
 // # Locked memory
 //
 // memguard locks every open buffer into RAM with mlock, and panics when the
 // process runs out of locked memory (RLIMIT_MEMLOCK is often 64 KiB). This
-// package never lets that happen: every memguard call first reserves its
+// package never lets that happen: every buffer it opens first reserves its
 // pages from a budget sized by [Preflight], and waits its turn when the
-// budget is in use. When the limit is too small even for that, secrets are
-// kept in ordinary memory and [Preflight] says so.
+// budget is in use. When the limit is too small even for that, plaintext
+// goes to ordinary memory and [Preflight] says so.
 //
 // # What this cannot protect
 //
@@ -20,79 +31,84 @@
 package secret
 
 import (
+	"crypto/rand"
 	"errors"
 	"fmt"
 
 	"github.com/awnumar/memguard"
+	"golang.org/x/crypto/nacl/secretbox"
 )
 
 // Redacted is what a Secret prints in place of its value.
 const Redacted = "[redacted]"
 
+const (
+	nonceSize = 24
+	overhead  = nonceSize + secretbox.Overhead
+)
+
 // Secret is an immutable secret value. The zero value and nil are the empty
 // secret. A Secret is safe for concurrent use.
 type Secret struct {
-	enclave *memguard.Enclave
-	plain   []byte // only when locked memory is unavailable (see Preflight)
-	size    int
+	sealed []byte // nonce || secretbox(value); ordinary memory, ciphertext only
 }
 
-// ErrDestroyed is returned by Use after Purge invalidated the secret.
+// ErrDestroyed is returned by Use after Purge destroyed the sealing key.
 var ErrDestroyed = errors.New("the vault is locked")
 
 // New seals b into a Secret and wipes b. An empty b gives the empty secret.
 func New(b []byte) *Secret {
-	s := &Secret{size: len(b)}
+	s := &Secret{}
 	if len(b) == 0 {
 		return s
 	}
-	if !budget.locked() {
-		s.plain = make([]byte, len(b))
-		copy(s.plain, b)
-		memguard.WipeBytes(b)
-		plainSecrets.Lock()
-		plainSecrets.all = append(plainSecrets.all, s)
-		plainSecrets.Unlock()
-		return s
+	defer memguard.WipeBytes(b)
+	err := keys.withKey(func(key *[32]byte) error {
+		var nonce [nonceSize]byte
+		rand.Read(nonce[:])
+		s.sealed = secretbox.Seal(nonce[:], b, &nonce, key)
+		return nil
+	})
+	if err != nil {
+		// Only a purge racing this call gets here; the secret is unusable,
+		// as every secret is after a purge.
+		s.sealed = make([]byte, overhead+len(b))
 	}
-	release := budget.acquire(keyViewPages)
-	defer release()
-	s.enclave = memguard.NewEnclave(b) // wipes b
 	return s
 }
 
 // Len is the length of the secret in bytes.
 func (s *Secret) Len() int {
-	if s == nil {
+	if s == nil || len(s.sealed) == 0 {
 		return 0
 	}
-	return s.size
+	return len(s.sealed) - overhead
 }
 
 // IsEmpty reports whether the secret holds no bytes.
 func (s *Secret) IsEmpty() bool { return s.Len() == 0 }
 
-// Use decrypts the secret into locked memory, calls f with it, and destroys
+// Use decrypts the secret into locked memory, calls f with it, and wipes
 // the plaintext before returning, whatever f does. f must not keep b.
 func (s *Secret) Use(f func(b []byte) error) error {
 	if s.Len() == 0 {
 		return f(nil)
 	}
-	if s.enclave == nil {
-		if s.plain == nil {
-			return ErrDestroyed
-		}
-		return f(s.plain)
-	}
-	release := budget.acquire(keyViewPages + pagesFor(s.size))
-	defer release()
-	buf, err := s.enclave.Open()
-	if err != nil {
-		// After Purge the enclave key is gone: the only failure Open has.
-		return ErrDestroyed
-	}
-	defer buf.Destroy()
-	return f(buf.Bytes())
+	var plain []byte
+	err := keys.withKey(func(key *[32]byte) error {
+		return keys.withScratch(s.Len(), func(scratch []byte) error {
+			var nonce [nonceSize]byte
+			copy(nonce[:], s.sealed)
+			var ok bool
+			plain, ok = secretbox.Open(scratch[:0], s.sealed[nonceSize:], &nonce, key)
+			if !ok {
+				return ErrDestroyed // sealed under a key that Purge destroyed
+			}
+			defer memguard.WipeBytes(plain)
+			return f(plain)
+		})
+	})
+	return err
 }
 
 // Equal reports whether two secrets hold the same bytes, in constant time
@@ -101,6 +117,8 @@ func (s *Secret) Equal(o *Secret) bool {
 	if s.Len() != o.Len() {
 		return false
 	}
+	release := Hold()
+	defer release()
 	equal := false
 	_ = s.Use(func(a []byte) error {
 		return o.Use(func(b []byte) error {
@@ -126,11 +144,20 @@ func (s *Secret) MarshalText() ([]byte, error) {
 	return nil, errors.New("secret: refusing to marshal a secret value")
 }
 
-// Purge destroys every open buffer and the key that protects every enclave:
-// all Secrets become unusable. Call it on lock and on exit.
-func Purge() {
-	if budget.locked() {
-		memguard.Purge()
+// Hold keeps the sealing key open in locked memory until release is
+// called, so that many New and Use calls in a row (loading or saving an
+// index) skip opening it each time. Holds nest and may overlap.
+func Hold() (release func()) {
+	if err := keys.hold(); err != nil {
+		return func() {}
 	}
-	plainPurge()
+	return keys.release
+}
+
+// Purge destroys the sealing key and every locked buffer: all Secrets made
+// so far become unusable. Call it on lock and on exit, when no Use is
+// running.
+func Purge() {
+	keys.purge()
+	memguard.Purge()
 }

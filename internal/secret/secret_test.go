@@ -152,3 +152,41 @@ func lowMemlockChild(t *testing.T) {
 	wg.Wait()
 	Purge()
 }
+
+func TestHoldAndPurge(t *testing.T) {
+	release := Hold()
+	s := New([]byte("held"))
+	if err := s.Use(func(b []byte) error {
+		if string(b) != "held" {
+			return errors.New("wrong value under Hold")
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	release()
+	Purge()
+	if err := s.Use(func([]byte) error { return nil }); err != ErrDestroyed {
+		t.Fatalf("after Purge: %v", err)
+	}
+	// New secrets work again after a purge (the next unlock).
+	if err := New([]byte("x")).Use(func(b []byte) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func BenchmarkUse(b *testing.B) {
+	s := New([]byte("A012345678"))
+	b.Run("alone", func(b *testing.B) {
+		for b.Loop() {
+			s.Use(func([]byte) error { return nil })
+		}
+	})
+	b.Run("held", func(b *testing.B) {
+		release := Hold()
+		defer release()
+		for b.Loop() {
+			s.Use(func([]byte) error { return nil })
+		}
+	})
+}

@@ -22,6 +22,8 @@ const maxIndexSize = 64 << 20
 // inside Secret.Use straight into w (an age stream, which seals each 64 KiB
 // chunk in place), so no whole plaintext index ever sits in our memory.
 func writeIndex(w io.Writer, ix *Index) error {
+	release := secret.Hold()
+	defer release()
 	ew := &errWriter{w: w}
 	ew.str(`{"format":"` + indexFormat + `"`)
 	ew.field("revision", ix.Revision)
@@ -93,6 +95,8 @@ type indexJSON struct {
 // readIndex parses index JSON. The caller wipes b afterwards; identifier
 // values are moved into Secrets as they are parsed.
 func readIndex(b []byte) (*Index, error) {
+	release := secret.Hold()
+	defer release()
 	var f indexJSON
 	err := json.Unmarshal(b, &f)
 	if f.Format != indexFormat {

@@ -17,7 +17,9 @@ import (
 
 func TestMain(m *testing.M) {
 	secret.Preflight()
-	os.Exit(m.Run())
+	code := m.Run()
+	cleanupBench()
+	os.Exit(code)
 }
 
 // fast keeps scrypt cheap in tests; the format records the work factor,
