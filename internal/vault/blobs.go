@@ -189,8 +189,8 @@ func validBlobName(name string) bool {
 }
 
 // CollectGarbage removes blobs that no kept index generation refers to and
-// that are older than orphanGrace (left by a crash or a removed notice).
-// It reports how many it removed.
+// that are older than orphanGrace (left by a crash or a removed notice),
+// and crashed writers' temporary files. It reports how many it removed.
 func (v *Vault) CollectGarbage() (int, error) {
 	lock, err := acquireLock(v)
 	if err != nil {
@@ -212,6 +212,13 @@ func (v *Vault) CollectGarbage() (int, error) {
 			continue
 		}
 		if os.Remove(filepath.Join(v.dir, blobsDir, e.Name())) == nil {
+			removed++
+		}
+	}
+	// A crashed writer's temporary files: never read, safe to remove.
+	temps, _ := filepath.Glob(filepath.Join(v.dir, ".*.tmp-*"))
+	for _, t := range temps {
+		if info, err := os.Stat(t); err == nil && time.Since(info.ModTime()) >= orphanGrace && os.Remove(t) == nil {
 			removed++
 		}
 	}
