@@ -51,5 +51,5 @@ func ExampleExplain() {
 	fmt.Println(e.Warnings)
 	// Output:
 	// Vermont Service Center 2025
-	// [intake workday 999 is outside the 1–300 workdays of a fiscal year]
+	// [its intake-workday digits are outside the 1–300 workdays of a fiscal year]
 }

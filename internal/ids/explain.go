@@ -11,7 +11,7 @@ var now = time.Now
 
 // Explanation is what a stored value says about itself, for the person who owns it.
 type Explanation struct {
-	Summary    string   // one line, e.g. "Receipt number from the Vermont Service Center, fiscal year 2025 (Oct 2024–Sep 2025), intake workday 123"
+	Summary    string   // one line, e.g. "Receipt number from the Vermont Service Center, fiscal year 2025 (Oct 2024–Sep 2025)"
 	Office     string   // receipts: the service center or asylum office, "" if unknown
 	FiscalYear int      // receipts: the USCIS fiscal year of intake, 0 when the digits do not encode one
 	Warnings   []string // things worth a second look; the value is still accepted
@@ -131,12 +131,14 @@ func explainReceipt(s string) Explanation {
 	fy := receiptFiscalYear(s[3:5], current)
 	workday, sequence := s[5:8], s[8:]
 	e.FiscalYear = fy
-	e.Summary += fmt.Sprintf(", fiscal year %d (Oct %d–Sep %d), intake workday %s", fy, fy-1, fy, workday)
+	// The workday digits stay out of the summary: with the mask's prefix
+	// and last four they would show all but one digit.
+	e.Summary += fmt.Sprintf(", fiscal year %d (Oct %d–Sep %d)", fy, fy-1, fy)
 	if fy > current+1 {
 		e.Warnings = append(e.Warnings, fmt.Sprintf("fiscal year %d has not started yet", fy))
 	}
 	if wd, _ := strconv.Atoi(workday); wd == 0 || wd > 300 {
-		e.Warnings = append(e.Warnings, "intake workday "+workday+" is outside the 1–300 workdays of a fiscal year")
+		e.Warnings = append(e.Warnings, "its intake-workday digits are outside the 1–300 workdays of a fiscal year")
 	}
 	if sequence == "00000" {
 		e.Warnings = append(e.Warnings, "sequence number 00000 is not used")

@@ -24,25 +24,25 @@ func TestExplainReceipt(t *testing.T) {
 		fy       int
 		warnings []string // parts of each expected warning, in order
 	}{
-		{"EAC2512345678", "Receipt number from the Vermont Service Center, fiscal year 2025 (Oct 2024–Sep 2025), intake workday 123",
+		{"EAC2512345678", "Receipt number from the Vermont Service Center, fiscal year 2025 (Oct 2024–Sep 2025)",
 			"Vermont Service Center", 2025, nil},
-		{"WAC2600100001", "Receipt number from the California Service Center, fiscal year 2026 (Oct 2025–Sep 2026), intake workday 001",
+		{"WAC2600100001", "Receipt number from the California Service Center, fiscal year 2026 (Oct 2025–Sep 2026)",
 			"California Service Center", 2026, nil},
 		{"MSC2700100001", "", "National Benefits Center", 2027, nil}, // next fiscal year: can be real near October
 		{"LIN2800100001", "", "Nebraska Service Center", 2028, []string{"fiscal year 2028 has not started"}},
 		{"SRC9912345678", "", "Texas Service Center", 1999, nil},
-		{"EAC2599900001", "", "Vermont Service Center", 2025, []string{"workday 999"}},
-		{"EAC2500012345", "", "Vermont Service Center", 2025, []string{"workday 000"}},
+		{"EAC2599900001", "", "Vermont Service Center", 2025, []string{"intake-workday digits"}},
+		{"EAC2500012345", "", "Vermont Service Center", 2025, []string{"intake-workday digits"}},
 		{"EAC2530012345", "", "Vermont Service Center", 2025, nil},
-		{"EAC2530112345", "", "Vermont Service Center", 2025, []string{"workday 301"}},
+		{"EAC2530112345", "", "Vermont Service Center", 2025, []string{"intake-workday digits"}},
 		{"YSC2512300000", "", "Potomac Service Center", 2025, []string{"sequence number 00000"}},
-		{"EAC3800000000", "", "Vermont Service Center", 2038, []string{"fiscal year 2038", "workday 000", "sequence number 00000"}},
+		{"EAC3800000000", "", "Vermont Service Center", 2038, []string{"fiscal year 2038", "intake-workday digits", "sequence number 00000"}},
 		{"IOE0912345678", "Receipt number from the USCIS Electronic Immigration System (ELIS)",
 			"USCIS Electronic Immigration System (ELIS)", 0, nil},
 		{"IOE9999900000", "", "USCIS Electronic Immigration System (ELIS)", 0, nil}, // no decode, so no warnings
-		{"ZNY2512345678", "Receipt number from the New York Asylum Office, fiscal year 2025 (Oct 2024–Sep 2025), intake workday 123",
+		{"ZNY2512345678", "Receipt number from the New York Asylum Office, fiscal year 2025 (Oct 2024–Sep 2025)",
 			"New York Asylum Office", 2025, nil},
-		{"ZBO2512345678", "Receipt number from an asylum office (ZBO), fiscal year 2025 (Oct 2024–Sep 2025), intake workday 123",
+		{"ZBO2512345678", "Receipt number from an asylum office (ZBO), fiscal year 2025 (Oct 2024–Sep 2025)",
 			"", 2025, nil},
 		{"ABC2512345678", "Receipt number from an unrecognized office (ABC)", "", 0, []string{"unrecognized office"}},
 		{"PSC2512345678", "", "", 0, []string{"unrecognized office"}},

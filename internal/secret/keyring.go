@@ -108,9 +108,13 @@ func (k *keyring) withScratch(n int, f func(b []byte) error) error {
 
 // purge forgets the sealing key and the scratch page; memguard.Purge,
 // called next, destroys the buffers themselves.
+//
+// It never holds both of the keyring's locks, so a purge from a signal
+// handler cannot deadlock with a Use in progress; a Use whose scratch page
+// is in use keeps it, and memguard.Purge unmaps it under it (memguard's own
+// hazard: purge when nothing is being used).
 func (k *keyring) purge() {
 	k.mu.Lock()
-	defer k.mu.Unlock()
 	if k.held != nil {
 		k.heldRelease()
 	}
@@ -118,10 +122,12 @@ func (k *keyring) purge() {
 		clear(k.unlockedKey[:])
 	}
 	k.key, k.held, k.unlockedKey, k.holds = nil, nil, nil, 0
-	k.scratchMu.Lock()
-	if k.scratch != nil {
-		k.scratchRelease()
+	k.mu.Unlock()
+	if k.scratchMu.TryLock() {
+		if k.scratch != nil {
+			k.scratchRelease()
+		}
+		k.scratch = nil
+		k.scratchMu.Unlock()
 	}
-	k.scratch = nil
-	k.scratchMu.Unlock()
 }

@@ -102,6 +102,29 @@ func copyHashing(dst io.Writer, src io.Reader, h hash.Hash) (int64, error) {
 	}
 }
 
+// DiscardBlob removes a blob that AddBlob wrote but no Update recorded
+// (the user cancelled, or the notice was refused as a duplicate). It
+// refuses a blob the newest index refers to.
+func (v *Vault) DiscardBlob(ref BlobRef) error {
+	if !validBlobName(ref.Name) {
+		return errors.New("not a blob name")
+	}
+	lock, err := acquireLock(v)
+	if err != nil {
+		return err
+	}
+	defer lock.Unlock()
+	if err := v.refresh(); err != nil {
+		return err
+	}
+	for _, n := range v.index.Notices {
+		if n.Blob == ref.Name {
+			return fmt.Errorf("blobs/%s belongs to notice %s", ref.Name, n.ID)
+		}
+	}
+	return os.Remove(filepath.Join(v.dir, blobsDir, ref.Name))
+}
+
 // padding is how many zero bytes follow n bytes of content: Padmé
 // (Nikitin et al., PETS 2019) rounds to a size that leaks O(log log n)
 // bits of the length, at most 12% overhead, ~3% for a 5 MB notice.

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"unicode/utf8"
 
 	"immivault/internal/secret"
 )
@@ -40,11 +39,11 @@ func writeIndex(w io.Writer, ix *Index) error {
 			return err
 		}
 		ew.bytes(head[:len(head)-1]) // drop the closing brace
-		ew.str(`,"value":"`)
+		ew.str(`,"value":`)
 		if ew.err == nil {
-			ew.err = id.Value.Use(func(v []byte) error { return writeJSONString(ew.w, v) })
+			ew.err = id.Value.WriteJSON(ew.w)
 		}
-		ew.str(`"}`)
+		ew.str(`}`)
 	}
 	ew.str(`]`)
 	ew.field("cases", nonNil(ix.Cases))
@@ -138,142 +137,7 @@ func (id *Identifier) UnmarshalJSON(b []byte) error {
 
 type secretJSON struct{ s *secret.Secret }
 
-func (sj *secretJSON) UnmarshalJSON(b []byte) error {
-	v, err := unquoteJSON(b)
-	if err != nil {
-		return err
-	}
-	sj.s = secret.New(v) // wipes v
-	return nil
-}
-
-// writeJSONString writes v as the body of a JSON string (no quotes),
-// escaping byte by byte so that no copy of v is made.
-func writeJSONString(w io.Writer, v []byte) error {
-	const hex = "0123456789abcdef"
-	var esc [6]byte
-	start := 0
-	for i := 0; i < len(v); {
-		c := v[i]
-		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
-			i++
-			continue
-		}
-		if c >= utf8.RuneSelf {
-			r, size := utf8.DecodeRune(v[i:])
-			if r != utf8.RuneError || size != 1 {
-				i += size
-				continue
-			}
-		}
-		if _, err := w.Write(v[start:i]); err != nil {
-			return err
-		}
-		e := esc[:2]
-		esc[0] = '\\'
-		switch c {
-		case '"', '\\':
-			esc[1] = c
-		case '\n':
-			esc[1] = 'n'
-		case '\r':
-			esc[1] = 'r'
-		case '\t':
-			esc[1] = 't'
-		default: // control bytes, and invalid UTF-8 as U+FFFD
-			if c >= utf8.RuneSelf {
-				copy(esc[:], `\ufffd`)
-			} else {
-				copy(esc[:], []byte{'\\', 'u', '0', '0', hex[c>>4], hex[c&0xf]})
-			}
-			e = esc[:6]
-		}
-		if _, err := w.Write(e); err != nil {
-			return err
-		}
-		i++
-		start = i
-	}
-	_, err := w.Write(v[start:])
+func (sj *secretJSON) UnmarshalJSON(b []byte) (err error) {
+	sj.s, err = secret.FromJSON(b)
 	return err
-}
-
-// unquoteJSON decodes a JSON string token into a new slice.
-func unquoteJSON(b []byte) ([]byte, error) {
-	if len(b) < 2 || b[0] != '"' || b[len(b)-1] != '"' {
-		return nil, errors.New("identifier value is not a string")
-	}
-	b = b[1 : len(b)-1]
-	out := make([]byte, 0, len(b))
-	for i := 0; i < len(b); i++ {
-		c := b[i]
-		if c != '\\' {
-			out = append(out, c)
-			continue
-		}
-		if i+1 >= len(b) {
-			return nil, errors.New("bad escape in identifier value")
-		}
-		i++
-		switch b[i] {
-		case '"', '\\', '/':
-			out = append(out, b[i])
-		case 'b':
-			out = append(out, '\b')
-		case 'f':
-			out = append(out, '\f')
-		case 'n':
-			out = append(out, '\n')
-		case 'r':
-			out = append(out, '\r')
-		case 't':
-			out = append(out, '\t')
-		case 'u':
-			r, n, ok := readUnicodeEscape(b[i-1:])
-			if !ok {
-				return nil, errors.New("bad escape in identifier value")
-			}
-			out = utf8.AppendRune(out, r)
-			i += n - 2
-		default:
-			return nil, errors.New("bad escape in identifier value")
-		}
-	}
-	return out, nil
-}
-
-// readUnicodeEscape reads \uXXXX, or a surrogate pair \uXXXX\uXXXX, at the
-// start of b and returns the rune and the bytes consumed.
-func readUnicodeEscape(b []byte) (rune, int, bool) {
-	r, ok := hex4(b)
-	if !ok {
-		return 0, 0, false
-	}
-	if r >= 0xD800 && r < 0xDC00 {
-		if r2, ok := hex4(b[6:]); ok && r2 >= 0xDC00 && r2 < 0xE000 {
-			return (r-0xD800)<<10 | (r2 - 0xDC00) + 0x10000, 12, true
-		}
-		return utf8.RuneError, 6, true
-	}
-	return r, 6, true
-}
-
-func hex4(b []byte) (rune, bool) {
-	if len(b) < 6 || b[0] != '\\' || b[1] != 'u' {
-		return 0, false
-	}
-	var r rune
-	for _, c := range b[2:6] {
-		switch {
-		case c >= '0' && c <= '9':
-			r = r<<4 | rune(c-'0')
-		case c >= 'a' && c <= 'f':
-			r = r<<4 | rune(c-'a'+10)
-		case c >= 'A' && c <= 'F':
-			r = r<<4 | rune(c-'A'+10)
-		default:
-			return 0, false
-		}
-	}
-	return r, true
 }

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 
 	"filippo.io/age"
@@ -77,8 +78,7 @@ func (v *Vault) load() error {
 			continue
 		}
 		v.index, v.stamp = ix, nil
-		v.Warnings = append(v.Warnings, fmt.Sprintf(
-			"%v; opened the previous version from %s (revision %d, saved %s): changes after it are lost",
+		v.warn(fmt.Sprintf("%v; opened the previous version from %s (revision %d, saved %s): changes after it are lost",
 			first, name, ix.Revision, ix.Saved.Local().Format("2006-01-02 15:04")))
 		return nil
 	}
@@ -222,4 +222,11 @@ func cloneAll[T any](s []*T) []*T {
 
 func acquireLock(v *Vault) (*filelock.Lock, error) {
 	return filelock.Acquire(filepath.Join(v.dir, lockFile), v.opts.LockTimeout)
+}
+
+// warn adds a warning once: a reload that falls back again says nothing new.
+func (v *Vault) warn(w string) {
+	if !slices.Contains(v.Warnings, w) {
+		v.Warnings = append(v.Warnings, w)
+	}
 }

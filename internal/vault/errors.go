@@ -31,4 +31,9 @@ func damaged(file string, err error) error { return &DamagedError{File: file, Er
 // NotFoundError is a lookup miss a person can act on.
 type NotFoundError struct{ What, Name string }
 
-func (e *NotFoundError) Error() string { return fmt.Sprintf("no %s %q in this vault", e.What, e.Name) }
+func (e *NotFoundError) Error() string {
+	if e.Name == "" {
+		return fmt.Sprintf("no %s in this vault", e.What)
+	}
+	return fmt.Sprintf("no %s %q in this vault", e.What, e.Name)
+}

@@ -82,7 +82,7 @@ func (v *Vault) Recipient() string { return v.recipient.String() }
 
 // Exists reports whether dir holds a vault.
 func Exists(dir string) bool {
-	return checkFormat(dir) == nil
+	return CheckFormat(dir) == nil
 }
 
 // Create makes a new vault in dir, which must not exist or be empty, and
@@ -156,7 +156,7 @@ func (v *Vault) writeIdentity(file string, r age.Recipient) error {
 
 // Open unlocks the vault in dir with the passphrase.
 func Open(dir string, passphrase *secret.Secret, opts Options) (*Vault, error) {
-	if err := checkFormat(dir); err != nil {
+	if err := CheckFormat(dir); err != nil {
 		return nil, err
 	}
 	identity, err := readIdentity(dir, identityFile, &passphraseIdentity{pass: passphrase})
@@ -171,7 +171,7 @@ func Open(dir string, passphrase *secret.Secret, opts Options) (*Vault, error) {
 
 // Recover opens the vault with its recovery key and sets a new passphrase.
 func Recover(dir string, recoveryKey, newPassphrase *secret.Secret, opts Options) (*Vault, error) {
-	if err := checkFormat(dir); err != nil {
+	if err := CheckFormat(dir); err != nil {
 		return nil, err
 	}
 	var rid *age.HybridIdentity
@@ -219,7 +219,9 @@ func open(dir string, identity *secret.Secret, opts Options) (*Vault, error) {
 	return v, nil
 }
 
-func checkFormat(dir string) error {
+// CheckFormat says why dir holds no vault this immivault can open (none,
+// a damaged format file, a newer format), or nil. It needs no passphrase.
+func CheckFormat(dir string) error {
 	b, err := os.ReadFile(filepath.Join(dir, formatFile))
 	if errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("%w: %s (create one with `immivault-cli init`)", ErrNoVault, dir)
@@ -278,6 +280,11 @@ func (v *Vault) ChangePassphrase(newPassphrase *secret.Secret) error {
 	if newPassphrase.IsEmpty() {
 		return errors.New("the passphrase cannot be empty")
 	}
+	lock, err := acquireLock(v)
+	if err != nil {
+		return err
+	}
+	defer lock.Unlock()
 	return v.writeIdentity(identityFile, &passphraseRecipient{pass: newPassphrase, logN: v.opts.WorkFactor})
 }
 

@@ -43,7 +43,7 @@ func (v *Vault) Verify() (*VerifyReport, error) {
 		}
 		rep.Problems = append(rep.Problems, Problem{file, err})
 	}
-	if err := checkFormat(v.dir); err != nil {
+	if err := CheckFormat(v.dir); err != nil {
 		bad(formatFile, err)
 	}
 	rep.Files++

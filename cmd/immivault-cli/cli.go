@@ -1,0 +1,202 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"immivault/internal/secret"
+)
+
+// cli is one run of the command: where it reads and writes, and what the
+// global flags and the locked-memory preflight said.
+type cli struct {
+	stdin          *os.File // a terminal or not decides how secrets are asked for
+	stdout, stderr io.Writer
+	memory         secret.Report
+	vaultFlag      string
+	cmd            *command // the command being run
+}
+
+// command is one line of `immivault-cli help`.
+type command struct {
+	name    string // "person add"
+	args    string // what follows the name in a usage line
+	summary string
+	run     func(c *cli, args []string) error
+}
+
+var commands = []*command{
+	{"init", "", "create a new vault and show its recovery key, once", (*cli).initVault},
+	{"status", "", "show the vault's location, revision, record counts and health", (*cli).status},
+	{"person add", "NAME [--born YYYY-MM-DD] [--relation R]", "add a family member", (*cli).personAdd},
+	{"person ls", "", "list the people in the vault", (*cli).personList},
+	{"id set", "PERSON KIND [--country C] [--label L]", "set an identifier; the value is read from standard input", (*cli).idSet},
+	{"id show", "PERSON KIND [--country C | --label L]", "print an identifier's value (reveals it)", (*cli).idShow},
+	{"case add", "PERSON RECEIPT [--form F] [--received D] [--priority D] [--notice-date D] [--status S]", "add a case, or update its details", (*cli).caseAdd},
+	{"attach", "PERSON FILE [--case RECEIPT]", "store a notice file, encrypted; prints its notice ID", (*cli).attach},
+	{"get", "NOTICE-ID -o FILE [--force]", "decrypt a stored notice into FILE", (*cli).get},
+	{"ls", "[--json] [--reveal]", "list people, identifiers (masked unless --reveal), cases and notices", (*cli).list},
+	{"passwd", "", "change the passphrase", (*cli).passwd},
+	{"recover", "", "set a new passphrase with the recovery key", (*cli).recoverVault},
+	{"verify", "", "decrypt and check every file of the vault", (*cli).verify},
+	{"gc", "", "remove stored files that no record refers to any more", (*cli).collectGarbage},
+	{"version", "", "print the version", (*cli).version},
+}
+
+// errHelpShown ends a run that printed help: it is not a failure.
+var errHelpShown = errors.New("help shown")
+
+func (c *cli) dispatch(args []string) error {
+	global := flag.NewFlagSet("immivault-cli", flag.ContinueOnError)
+	global.SetOutput(io.Discard)
+	global.StringVar(&c.vaultFlag, "vault", "", "the vault `DIR`")
+	if err := global.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return c.usage()
+		}
+		return flagError("", err)
+	}
+	args = global.Args()
+	if len(args) == 0 {
+		return errors.New("no command given; run `immivault-cli help` for the list")
+	}
+	if args[0] == "help" {
+		if len(args) == 1 {
+			return c.usage()
+		}
+		return c.dispatch(append(args[1:], "-h"))
+	}
+	cmd, rest, err := findCommand(args)
+	if err != nil {
+		return err
+	}
+	c.cmd = cmd
+	return cmd.run(c, rest)
+}
+
+// findCommand finds the command that args start with: one word, or a group
+// and a verb ("person add").
+func findCommand(args []string) (*command, []string, error) {
+	var verbs []string
+	for _, cmd := range commands {
+		group, verb, grouped := strings.Cut(cmd.name, " ")
+		switch {
+		case !grouped && cmd.name == args[0]:
+			return cmd, args[1:], nil
+		case grouped && group == args[0]:
+			if len(args) > 1 && args[1] == verb {
+				return cmd, args[2:], nil
+			}
+			verbs = append(verbs, verb)
+		}
+	}
+	if verbs == nil {
+		return nil, nil, fmt.Errorf("unknown command %q; run `immivault-cli help` for the list", args[0])
+	}
+	if len(args) == 1 {
+		return nil, nil, fmt.Errorf("%s needs one of: %s", args[0], strings.Join(verbs, ", "))
+	}
+	return nil, nil, fmt.Errorf("unknown command %q; %s has: %s", args[0]+" "+args[1], args[0], strings.Join(verbs, ", "))
+}
+
+func (c *cli) usage() error {
+	fmt.Fprint(c.stdout, `immivault-cli keeps a family's USCIS numbers, cases and notices in an encrypted vault.
+
+usage: immivault-cli [--vault DIR] COMMAND [ARGS]
+
+commands:
+`)
+	line := func(use, summary string) { fmt.Fprintf(c.stdout, "  %-26s %s\n", use, summary) }
+	for _, cmd := range commands {
+		line(strings.TrimSpace(cmd.name+" "+positionalArgs(cmd.args)), cmd.summary)
+	}
+	line("help [COMMAND]", "show this list, or a command's flags")
+	fmt.Fprint(c.stdout, `
+The vault is --vault DIR, else $IMMIVAULT_VAULT, else immivault/vault in the
+user's configuration folder. Passphrases come from $IMMIVAULT_PASSPHRASE_FILE,
+$IMMIVAULT_PASSPHRASE or a prompt; identifier values from standard input, never
+from the command line. Exit status: 0 on success, 1 on any error.
+`)
+	return errHelpShown
+}
+
+// positionalArgs drops the optional flags from a usage line, for the
+// command list; `help COMMAND` shows them.
+func positionalArgs(args string) string {
+	if i := strings.Index(args, "[-"); i >= 0 {
+		args = args[:i]
+	}
+	return strings.TrimSpace(args)
+}
+
+// flags starts the flag set of the running command. Every command also
+// takes --vault, so that it can follow the command name.
+func (c *cli) flags() *flag.FlagSet {
+	fs := flag.NewFlagSet(c.cmd.name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&c.vaultFlag, "vault", c.vaultFlag, "the vault `DIR`")
+	return fs
+}
+
+// parse parses the running command's arguments and returns the positional
+// ones, of which there must be n. Flags may come before, between or after
+// them (`person add Maria --born 1990-01-02`); "--" ends the flags.
+func (c *cli) parse(fs *flag.FlagSet, args []string, n int) ([]string, error) {
+	var flags, positional []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			positional = append(positional, args[i+1:]...)
+			break
+		}
+		if len(a) < 2 || a[0] != '-' {
+			positional = append(positional, a)
+			continue
+		}
+		flags = append(flags, a)
+		name := strings.TrimLeft(a, "-")
+		if strings.Contains(name, "=") {
+			continue
+		}
+		if f := fs.Lookup(name); f != nil && !isBoolFlag(f) && i+1 < len(args) {
+			i++
+			flags = append(flags, args[i])
+		}
+	}
+	if err := fs.Parse(flags); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintf(c.stdout, "usage: immivault-cli %s\n\n%s.\n\nflags:\n", strings.TrimSpace(c.cmd.name+" "+c.cmd.args), c.cmd.summary)
+			fs.SetOutput(c.stdout)
+			fs.PrintDefaults()
+			return nil, errHelpShown
+		}
+		return nil, flagError(c.cmd.name, err)
+	}
+	if len(positional) != n {
+		return nil, fmt.Errorf("usage: immivault-cli %s", strings.TrimSpace(c.cmd.name+" "+c.cmd.args))
+	}
+	return positional, nil
+}
+
+func isBoolFlag(f *flag.Flag) bool {
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
+}
+
+// flagError rewords the flag package's errors for people.
+func flagError(cmd string, err error) error {
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+		msg = "unknown flag " + name
+	}
+	help := "immivault-cli help"
+	if cmd != "" {
+		msg = cmd + ": " + msg
+		help += " " + cmd
+	}
+	return fmt.Errorf("%s (see `%s`)", msg, help)
+}

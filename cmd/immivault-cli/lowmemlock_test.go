@@ -1,0 +1,92 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+
+	"immivault/internal/secret"
+)
+
+// lowMemlockCommand runs immivault-cli with a locked-memory limit of kib KiB
+// and, when run as root, without CAP_IPC_LOCK (which would exempt it from
+// the limit), as internal/secret's own test does.
+func lowMemlockCommand(t *testing.T, kib int, bin string, args ...string) *exec.Cmd {
+	t.Helper()
+	if runtime.GOOS != "linux" {
+		t.Skip("prlimit and setpriv are Linux tools")
+	}
+	prlimit, err := exec.LookPath("prlimit")
+	if err != nil {
+		t.Skip("prlimit (util-linux) not installed")
+	}
+	limit := strconv.Itoa(kib << 10)
+	argv := []string{"--memlock=" + limit + ":" + limit}
+	if os.Geteuid() == 0 {
+		setpriv, err := exec.LookPath("setpriv")
+		if err != nil {
+			t.Skip("setpriv (util-linux) not installed")
+		}
+		argv = append(argv, setpriv, "--inh-caps=-ipc_lock", "--bounding-set=-ipc_lock")
+	}
+	return exec.Command(prlimit, append(append(argv, bin), args...)...)
+}
+
+// TestLowLockedMemory runs the CLI under the 64 KiB of locked memory that
+// many desktop users get: every command works, ls --reveal shows every
+// value, and each run says on stderr that it is in degraded mode.
+func TestLowLockedMemory(t *testing.T) {
+	t.Parallel()
+	bin := cliBinary(t)
+	dir := t.TempDir()
+	passFile := filepath.Join(dir, "passphrase")
+	if err := os.WriteFile(passFile, []byte("low memory passphrase\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	env := []string{
+		"HOME=" + dir,
+		"IMMIVAULT_VAULT=" + filepath.Join(dir, "vault"),
+		"IMMIVAULT_SCRYPT_LOGN=10",
+		"IMMIVAULT_PASSPHRASE_FILE=" + passFile,
+	}
+	warning := secret.Report{Limit: 64 << 10, Degraded: true}.Warning()
+	run := func(stdin string, args ...string) string {
+		t.Helper()
+		r := runCLI(t, lowMemlockCommand(t, 64, bin, args...), env, stdin)
+		if r.status != 0 {
+			t.Fatalf("immivault-cli %q under 64 KiB: status %d\n%s", args, r.status, r.stderr)
+		}
+		if !strings.Contains(r.stderr, warning+"\n") {
+			t.Fatalf("immivault-cli %q under 64 KiB did not warn %q; stderr:\n%s", args, warning, r.stderr)
+		}
+		return r.stdout
+	}
+	run("", "init")
+	run("", "person", "add", "Maria")
+	values := map[string][]string{
+		"A098765432":    {"a-number", "A-098-765-432"},
+		"518226139":     {"ssn", "518-22-6139"},
+		"XK4831927":     {"passport", "xk4831927", "--country", "MEX"},
+		"N0031597264":   {"sevis-id", "n0031597264"},
+		"EAC2512345678": {"receipt-number", "EAC-25-123-45678"},
+	}
+	for _, v := range values {
+		run(v[1]+"\n", append([]string{"id", "set", "Maria", v[0]}, v[2:]...)...)
+	}
+	shown := run("", "ls", "--reveal") + run("", "ls", "--json", "--reveal")
+	for stored := range values {
+		if strings.Count(shown, stored) != 2 {
+			t.Errorf("ls --reveal under 64 KiB does not show %s in both views:\n%s", stored, shown)
+		}
+	}
+	if out := run("", "verify"); !strings.Contains(out, "no problems found") {
+		t.Errorf("verify under 64 KiB:\n%s", out)
+	}
+	if out := run("", "status"); !strings.Contains(out, "locked memory:  limited to 64 KiB: secrets are opened one at a time") {
+		t.Errorf("status under 64 KiB:\n%s", out)
+	}
+}

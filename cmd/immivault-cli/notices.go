@@ -1,0 +1,134 @@
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"immivault/internal/atomicfile"
+	"immivault/internal/vault"
+)
+
+func (c *cli) attach(args []string) error {
+	flags := c.flags()
+	receipt := flags.String("case", "", "the case the notice belongs to, by its `RECEIPT` number")
+	pos, err := c.parse(flags, args, 2)
+	if err != nil {
+		return err
+	}
+	f, err := os.Open(pos[1])
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err != nil {
+		return err
+	} else if !fi.Mode().IsRegular() {
+		return fmt.Errorf("%s is not a regular file", pos[1])
+	}
+	v, err := c.open()
+	if err != nil {
+		return err
+	}
+	defer v.Close()
+	// Look the person and case up before writing a blob that would be left
+	// behind if they do not exist; Update looks again in the newest index.
+	if _, _, err := noticeOwner(v.Index(), pos[0], *receipt); err != nil {
+		return err
+	}
+	blob, err := v.AddBlob(f)
+	if err != nil {
+		return err
+	}
+	var n *vault.Notice
+	err = v.Update(func(ix *vault.Index) error {
+		personID, caseID, err := noticeOwner(ix, pos[0], *receipt)
+		if err != nil {
+			return err
+		}
+		n, err = ix.AddNotice(personID, caseID, filepath.Base(pos[1]), blob)
+		return err
+	})
+	if err != nil {
+		// Remove the new blob now rather than leave it for garbage
+		// collection; DiscardBlob refuses if the Update recorded it after all.
+		v.DiscardBlob(blob)
+		return err
+	}
+	fmt.Fprintln(c.stdout, n.ID)
+	return nil
+}
+
+// noticeOwner finds the person a notice is for and, if receipt is given,
+// the case, which must be theirs.
+func noticeOwner(ix *vault.Index, person, receipt string) (personID, caseID string, err error) {
+	p, err := ix.Person(person)
+	if err != nil {
+		return "", "", err
+	}
+	if receipt == "" {
+		return p.ID, "", nil
+	}
+	cs, err := ix.CaseByReceipt(receipt)
+	if err != nil {
+		return "", "", err
+	}
+	if cs.PersonID != p.ID {
+		return "", "", fmt.Errorf("case %s is not %s's", cs.ReceiptNumber, displayable(p.Name))
+	}
+	return p.ID, cs.ID, nil
+}
+
+func (c *cli) get(args []string) error {
+	flags := c.flags()
+	out := flags.String("o", "", "write the notice to `FILE`")
+	force := flags.Bool("force", false, "replace FILE if it exists")
+	pos, err := c.parse(flags, args, 1)
+	if err != nil {
+		return err
+	}
+	if *out == "" {
+		return fmt.Errorf("say where to write the notice: -o FILE (usage: immivault-cli %s %s)", c.cmd.name, c.cmd.args)
+	}
+	if _, err := os.Lstat(*out); err == nil && !*force {
+		return fmt.Errorf("%s already exists; add --force to replace it", *out)
+	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	v, err := c.open()
+	if err != nil {
+		return err
+	}
+	defer v.Close()
+	n, err := v.Index().Notice(pos[0])
+	if err != nil {
+		return err
+	}
+	r, err := v.OpenBlob(n)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	// atomicfile writes a temporary file beside FILE and renames it into
+	// place only once all of it decrypted and matched the index's hash: a
+	// damaged blob, or another notice's in its place, leaves nothing.
+	if err := atomicfile.Write(*out, 0o600, func(w io.Writer) error {
+		h := sha256.New()
+		if _, err := io.Copy(io.MultiWriter(w, h), r); err != nil {
+			return err
+		}
+		if hex.EncodeToString(h.Sum(nil)) != n.SHA256 {
+			return fmt.Errorf("blobs/%s does not hold notice %s: its SHA-256 differs from the index's", n.Blob, n.ID)
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stdout, "wrote %s (%s, %s)\n", *out, displayable(n.FileName), byteSize(n.Size))
+	return nil
+}

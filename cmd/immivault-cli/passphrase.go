@@ -1,0 +1,157 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sync/atomic"
+
+	"golang.org/x/term"
+
+	"immivault/internal/secret"
+)
+
+// maxSecretInput bounds a passphrase, recovery key or identifier value read
+// from a file or a pipe; none comes near it.
+const maxSecretInput = 4 << 10
+
+// passphraseSource says where one passphrase comes from: a file named by an
+// environment variable, else the variable itself, else the terminal.
+type passphraseSource struct {
+	what            string // for the error when there is none
+	fileVar, envVar string
+	prompt, repeat  string // repeat asks a new passphrase a second time
+}
+
+var (
+	currentPassphrase = passphraseSource{
+		what:    "passphrase",
+		fileVar: "IMMIVAULT_PASSPHRASE_FILE", envVar: "IMMIVAULT_PASSPHRASE",
+		prompt: "Passphrase: ",
+	}
+	// firstPassphrase is the passphrase init gives a new vault; later
+	// commands read it from the same place.
+	firstPassphrase = passphraseSource{
+		what:    "passphrase",
+		fileVar: "IMMIVAULT_PASSPHRASE_FILE", envVar: "IMMIVAULT_PASSPHRASE",
+		prompt: "Choose a passphrase: ", repeat: "Type it again: ",
+	}
+	newPassphrase = passphraseSource{
+		what:    "new passphrase",
+		fileVar: "IMMIVAULT_NEW_PASSPHRASE_FILE", envVar: "IMMIVAULT_NEW_PASSPHRASE",
+		prompt: "New passphrase: ", repeat: "Type the new passphrase again: ",
+	}
+)
+
+// readPassphrase reads a passphrase from src. A new one (src.repeat set) is
+// typed twice on a terminal; a file or variable is trusted to be right.
+//
+// The environment variable is a Go string: it stays in the process's
+// memory, unwiped, until exit. The file and the prompt do not have that copy.
+func (c *cli) readPassphrase(src passphraseSource) (*secret.Secret, error) {
+	var pass *secret.Secret
+	var err error
+	switch {
+	case os.Getenv(src.fileVar) != "":
+		pass, err = readSecretFile(src.fileVar)
+	case os.Getenv(src.envVar) != "":
+		pass = secret.New([]byte(os.Getenv(src.envVar)))
+	case !term.IsTerminal(int(c.stdin.Fd())):
+		return nil, fmt.Errorf("no %s: set %s or run in a terminal", src.what, src.fileVar)
+	default:
+		pass, err = c.prompt(src.prompt)
+		if err == nil && src.repeat != "" && !pass.IsEmpty() {
+			var again *secret.Secret
+			if again, err = c.prompt(src.repeat); err == nil && !pass.Equal(again) {
+				err = errors.New("the two passphrases differ; nothing was changed")
+			}
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	if pass.IsEmpty() {
+		return nil, errors.New("the passphrase is empty")
+	}
+	return pass, nil
+}
+
+// readSecretFile reads the file that the environment variable envVar names.
+func readSecretFile(envVar string) (*secret.Secret, error) {
+	f, err := os.Open(os.Getenv(envVar))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the file in %s: %w", envVar, err)
+	}
+	defer f.Close()
+	s, err := readLimited(f)
+	if err != nil {
+		return nil, fmt.Errorf("the file in %s: %w", envVar, err)
+	}
+	return s, nil
+}
+
+// readValue reads a secret value from standard input: with a no-echo
+// prompt on a terminal, else whatever is piped in.
+func (c *cli) readValue(prompt string) (*secret.Secret, error) {
+	if term.IsTerminal(int(c.stdin.Fd())) {
+		return c.prompt(prompt)
+	}
+	s, err := readLimited(c.stdin)
+	if err != nil {
+		return nil, fmt.Errorf("standard input: %w", err)
+	}
+	return s, nil
+}
+
+// readLimited reads all of r, at most maxSecretInput bytes, into one buffer
+// that it wipes, and drops one trailing line ending.
+func readLimited(r io.Reader) (*secret.Secret, error) {
+	buf := make([]byte, maxSecretInput+1)
+	defer clear(buf)
+	n, err := io.ReadFull(r, buf)
+	switch {
+	case err == nil:
+		return nil, fmt.Errorf("longer than %d KiB", maxSecretInput>>10)
+	case err != io.EOF && err != io.ErrUnexpectedEOF:
+		return nil, err
+	}
+	b := buf[:n]
+	if len(b) > 0 && b[len(b)-1] == '\n' {
+		b = b[:len(b)-1]
+		if len(b) > 0 && b[len(b)-1] == '\r' {
+			b = b[:len(b)-1]
+		}
+	}
+	return secret.New(b), nil
+}
+
+// promptState is the terminal's state while a prompt has turned echo off,
+// for the signal handler to restore.
+var promptState atomic.Pointer[term.State]
+
+// prompt asks on the terminal without echo. x/term reads into a slice that
+// grows as it goes, so a few partial copies may stay in freed memory until
+// it is reused; the whole value goes into a Secret at once.
+func (c *cli) prompt(prompt string) (*secret.Secret, error) {
+	fd := int(c.stdin.Fd())
+	if state, err := term.GetState(fd); err == nil {
+		promptState.Store(state)
+		defer promptState.Store(nil)
+	}
+	fmt.Fprint(c.stderr, prompt)
+	b, err := term.ReadPassword(fd)
+	fmt.Fprintln(c.stderr)
+	s := secret.New(b)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read from the terminal: %w", err)
+	}
+	return s, nil
+}
+
+func restoreTerminal() {
+	if state := promptState.Load(); state != nil {
+		term.Restore(int(os.Stdin.Fd()), state)
+		fmt.Fprintln(os.Stderr)
+	}
+}
