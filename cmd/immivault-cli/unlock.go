@@ -48,7 +48,6 @@ func (c *cli) options() (vault.Options, error) {
 	return o, nil
 }
 
-
 // open unlocks the vault with the passphrase and reports, on stderr, what
 // opening had to work around.
 func (c *cli) open() (*vault.Vault, error) {

@@ -48,7 +48,8 @@ func Write(path string, perm os.FileMode, fill func(w io.Writer) error) (err err
 }
 
 // Create makes a new file at path that must not exist yet, fills it, and
-// flushes it and its directory. On error the partial file is removed.
+// flushes it and its directory. On error the partial file is removed. It is
+// made for large files: fill's writes reach the file on another goroutine.
 func Create(path string, perm os.FileMode, fill func(w io.Writer) error) (err error) {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
 	if err != nil {
@@ -60,7 +61,12 @@ func Create(path string, perm os.FileMode, fill func(w io.Writer) error) (err er
 			os.Remove(path)
 		}
 	}()
-	if err = fill(f); err != nil {
+	bw := newBackgroundWriter(f)
+	err = fill(bw)
+	if cerr := bw.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
 		return err
 	}
 	if err = f.Sync(); err != nil {

@@ -1,6 +1,7 @@
 package atomicfile
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"os"
@@ -50,5 +51,44 @@ func TestCreateRefusesToOverwrite(t *testing.T) {
 	}
 	if err := Create(path, 0o600, fill); !errors.Is(err, os.ErrExist) {
 		t.Fatalf("want ErrExist, got %v", err)
+	}
+}
+
+func TestCreateStreamsLargeFilesIntact(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "blob.age")
+	want := make([]byte, 3<<20+12345)
+	for i := range want {
+		want[i] = byte(i * 7)
+	}
+	err := Create(path, 0o600, func(w io.Writer) error {
+		for off := 0; off < len(want); off += 10000 { // odd-sized writes
+			if _, err := w.Write(want[off:min(off+10000, len(want))]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(path); !bytes.Equal(got, want) {
+		t.Fatal("content differs")
+	}
+}
+
+func TestBackgroundWriterReportsWriteErrors(t *testing.T) {
+	f, err := os.Create(filepath.Join(t.TempDir(), "x"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Close() // every write now fails
+	w := newBackgroundWriter(f)
+	for range 20 {
+		if _, err := w.Write(make([]byte, backgroundChunk)); err != nil {
+			break
+		}
+	}
+	if err := w.Close(); err == nil {
+		t.Fatal("a failed write went unreported")
 	}
 }

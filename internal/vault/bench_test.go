@@ -8,8 +8,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sync"
 	"testing"
+	"time"
 
 	"filippo.io/age"
 
@@ -150,16 +152,19 @@ func BenchmarkSaveEdit(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	i := 0
+	var took []time.Duration
 	for b.Loop() {
-		i++
+		start := time.Now()
 		if err := v.Update(func(ix *Index) error {
-			ix.People[0].Relation = fmt.Sprint("edit ", i)
+			ix.People[0].Relation = fmt.Sprint("edit ", len(took))
 			return nil
 		}); err != nil {
 			b.Fatal(err)
 		}
+		took = append(took, time.Since(start))
 	}
+	slices.Sort(took)
+	b.ReportMetric(float64(took[len(took)/2])/1e6, "ms-median")
 }
 
 var fiveMB = func() []byte {

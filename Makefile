@@ -1,0 +1,103 @@
+# immivault: build, run and test.
+#
+#   make run     install what is missing, build, start the desktop app (ARGS="--vault DIR")
+#   make test    install what is missing, vet, test the engine without cgo, test the GUI
+#
+# Installing system packages is automatic on Debian and Ubuntu only; README.md
+# lists the prerequisites for macOS and Windows.
+
+GO ?= go
+FUZZTIME ?= 10s
+ARGS ?=
+
+AGE_VERSION := v1.3.2
+TOOLS := $(CURDIR)/.tools/bin
+EXE := $(if $(filter Windows_NT,$(OS)),.exe)
+
+# Fyne's cgo driver needs a C compiler and the OpenGL and X11 headers.
+FYNE_APT_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev
+
+.PHONY: deps tools build run test bench fuzz windows clean
+
+deps:
+	@v=$$($(GO) env GOVERSION 2>/dev/null) || { \
+		echo "deps: the go command was not found; install Go 1.26 or newer from https://go.dev/dl/" >&2; exit 1; }; \
+	minor=$$(echo "$$v" | sed -n 's/^go1\.\([0-9]*\).*/\1/p'); \
+	if [ -n "$$minor" ] && [ "$$minor" -lt 26 ]; then \
+		echo "deps: found $$v, but immivault needs Go 1.26 or newer (https://go.dev/dl/)" >&2; exit 1; fi
+	@$(call apt_install,$(FYNE_APT_PACKAGES))
+
+tools:
+	@if [ -x "$(TOOLS)/age$(EXE)" ] && [ -x "$(TOOLS)/age-keygen$(EXE)" ] && \
+		[ "$$("$(TOOLS)/age$(EXE)" --version)" = "$(AGE_VERSION)" ]; then :; else \
+		echo "tools: installing age $(AGE_VERSION) into .tools/bin"; \
+		GOBIN="$(TOOLS)" $(GO) install filippo.io/age/cmd/age@$(AGE_VERSION) filippo.io/age/cmd/age-keygen@$(AGE_VERSION); \
+	fi
+
+build: deps
+	$(GO) build -o bin/immivault$(EXE) ./cmd/immivault
+	CGO_ENABLED=0 $(GO) build -o bin/immivault-cli$(EXE) ./cmd/immivault-cli
+
+run: deps build
+	./bin/immivault$(EXE) $(ARGS)
+
+# The engine (everything but cmd/immivault and internal/ui) must build and
+# pass without cgo; the interop tests run the reference age CLI from PATH.
+test: export PATH := $(TOOLS):$(PATH)
+test: deps tools
+	$(GO) vet ./...
+	CGO_ENABLED=0 $(GO) test ./internal/... ./cmd/immivault-cli/...
+	$(GO) test ./cmd/immivault/...
+
+# The issue's performance budgets, measured side by side with the age CLI in
+# the same run, as one table (raw `go test -bench` output in bin/bench.txt).
+bench: export PATH := $(TOOLS):$(PATH)
+bench: tools
+	@mkdir -p bin
+	CGO_ENABLED=0 $(GO) test -run '^$$' -bench . -benchmem ./internal/vault ./cmd/immivault-cli | tee bin/bench.txt
+	@awk -f docs/benchtable.awk bin/bench.txt
+
+# go test -list prints each package's Fuzz targets, then "ok <package>".
+fuzz:
+	@set -e; \
+	listing=$$(CGO_ENABLED=0 $(GO) test -list '^Fuzz' ./internal/...); \
+	targets=$$(echo "$$listing" | awk '/^Fuzz/ { names = names " " $$1 } /^ok/ { n = split(names, f); for (i = 1; i <= n; i++) print $$2 "/" f[i]; names = "" }'); \
+	[ -n "$$targets" ] || { echo "fuzz: no Fuzz targets in ./internal/..."; exit 0; }; \
+	for t in $$targets; do \
+		echo "fuzz: $${t%/*} $${t##*/} for $(FUZZTIME)"; \
+		CGO_ENABLED=0 $(GO) test -run '^$$' -fuzz "^$${t##*/}\$$" -fuzztime $(FUZZTIME) "$${t%/*}"; \
+	done
+
+# A Windows build of the desktop app, cross-compiled with MinGW-w64.
+# -H=windowsgui keeps Windows from opening a console beside the window.
+windows:
+	@$(call apt_install,gcc-mingw-w64)
+	GOOS=windows GOARCH=amd64 CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc \
+		$(GO) build -ldflags -H=windowsgui -o bin/immivault.exe ./cmd/immivault
+
+clean:
+	rm -rf bin .tools
+
+# apt_install installs those of the Debian packages $(1) that are missing:
+# directly when root, through sudo when it needs no password, and otherwise
+# prints the command to run and fails. Without dpkg (macOS, Windows, other
+# Linux distributions) it only says what to install and carries on.
+define apt_install
+if ! command -v dpkg-query >/dev/null 2>&1; then \
+	echo "deps: not Debian or Ubuntu; make sure these (or your system's equivalent) are installed: $(1)"; \
+	exit 0; \
+fi; \
+missing=""; \
+for p in $(1); do \
+	dpkg-query -W -f='$${db:Status-Abbrev}' "$$p" 2>/dev/null | grep -q '^ii' || missing="$$missing $$p"; \
+done; \
+[ -z "$$missing" ] && exit 0; \
+if [ "$$(id -u)" = 0 ]; then sudo=""; \
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo="sudo -n"; \
+else echo "deps: missing$$missing; install them with:" >&2; \
+	echo "  sudo apt-get install -y$$missing" >&2; exit 1; \
+fi; \
+echo "deps: installing$$missing"; \
+$$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq$$missing
+endef

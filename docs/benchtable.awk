@@ -1,0 +1,28 @@
+# Turns `go test -bench` output of internal/vault and cmd/immivault-cli into
+# the table of the vault's performance budgets (see `make bench`).
+function ms(name) { return ns[name] / 1e6 }
+/^Benchmark/ {
+	name = $1; sub(/-[0-9]+$/, "", name)
+	ns[name] = $3
+	for (i = 4; i < NF; i++) metric[name, $(i + 1)] = $i
+}
+END {
+	fmt = "%-50s %14s %20s %14s  %s\n"
+	printf fmt, "measure", "immivault", "reference", "budget", "verdict"
+	row("unlock: scrypt (logN 18) alone", sprintf("%.0f ms", ms("BenchmarkScrypt")), "", "~1 s", "")
+	row("unlock: everything else (1,000 records, 500 MB)", sprintf("%.1f ms", ms("BenchmarkUnlockAfterScrypt")), "", "<= 50 ms",
+		verdict(ms("BenchmarkUnlockAfterScrypt") <= 50))
+	row("unlock: total", sprintf("%.0f ms", ms("BenchmarkUnlock")), "", "scrypt + 50 ms",
+		verdict(ms("BenchmarkUnlock") <= ms("BenchmarkScrypt") + 50))
+	med = metric["BenchmarkSaveEdit", "ms-median"]
+	row("save one edit, fsync included (median)", sprintf("%.1f ms", med), "", "<= 30 ms", verdict(med <= 30))
+	ours = ms("BenchmarkAddFile5MB"); theirs = ms("BenchmarkAgeCLI5MB")
+	ref = theirs > 0 ? sprintf("age -r: %.1f ms", theirs) : "age CLI missing"
+	row("add a 5 MB file, fsync included", sprintf("%.1f ms", ours), ref, "<= 1.3x age",
+		theirs > 0 ? verdict(ours <= 1.3 * theirs) sprintf(" (%.2fx)", ours / theirs) : "n/a")
+	row("read a 5 MB file", sprintf("%.1f ms", ms("BenchmarkReadFile5MB")), "", "", "")
+	rss = metric["BenchmarkPeakRSS", "MiB-peak-rss"]
+	row("peak RSS of any CLI command (500 MB file)", sprintf("%.0f MiB", rss), "scrypt: 256 MiB", "<= 320 MiB", verdict(rss <= 320))
+}
+function row(a, b, c, d, e) { printf fmt, a, b, c, d, e }
+function verdict(ok) { return ok ? "ok" : "OVER" }
