@@ -2,39 +2,13 @@ package main
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
-	"runtime"
-	"strconv"
 	"strings"
 	"testing"
 
 	"immivault/internal/secret"
+	"immivault/internal/secret/secrettest"
 )
-
-// lowMemlockCommand runs immivault-cli with a locked-memory limit of kib KiB
-// and, when run as root, without CAP_IPC_LOCK (which would exempt it from
-// the limit), as internal/secret's own test does.
-func lowMemlockCommand(t *testing.T, kib int, bin string, args ...string) *exec.Cmd {
-	t.Helper()
-	if runtime.GOOS != "linux" {
-		t.Skip("prlimit and setpriv are Linux tools")
-	}
-	prlimit, err := exec.LookPath("prlimit")
-	if err != nil {
-		t.Skip("prlimit (util-linux) not installed")
-	}
-	limit := strconv.Itoa(kib << 10)
-	argv := []string{"--memlock=" + limit + ":" + limit}
-	if os.Geteuid() == 0 {
-		setpriv, err := exec.LookPath("setpriv")
-		if err != nil {
-			t.Skip("setpriv (util-linux) not installed")
-		}
-		argv = append(argv, setpriv, "--inh-caps=-ipc_lock", "--bounding-set=-ipc_lock")
-	}
-	return exec.Command(prlimit, append(append(argv, bin), args...)...)
-}
 
 // TestLowLockedMemory runs the CLI under the 64 KiB of locked memory that
 // many desktop users get: every command works, ls --reveal shows every
@@ -56,7 +30,7 @@ func TestLowLockedMemory(t *testing.T) {
 	warning := secret.Report{Limit: 64 << 10, Degraded: true}.Warning()
 	run := func(stdin string, args ...string) string {
 		t.Helper()
-		r := runCLI(t, lowMemlockCommand(t, 64, bin, args...), env, stdin)
+		r := runCLI(t, secrettest.LowMemlockCommand(t, 64, bin, args...), env, stdin)
 		if r.status != 0 {
 			t.Fatalf("immivault-cli %q under 64 KiB: status %d\n%s", args, r.status, r.stderr)
 		}

@@ -8,6 +8,9 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
+
+	"immivault/internal/secret/secrettest"
 )
 
 func TestMain(m *testing.M) {
@@ -113,7 +116,7 @@ func TestLowLockedMemory(t *testing.T) {
 		lowMemlockChild(t)
 		return
 	}
-	cmd := LowMemlockCommand(t, 64, os.Args[0], "-test.run=^TestLowLockedMemory$", "-test.v")
+	cmd := secrettest.LowMemlockCommand(t, 64, os.Args[0], "-test.run=^TestLowLockedMemory$", "-test.v")
 	cmd.Env = append(os.Environ(), "SECRET_LOW_MEMLOCK_CHILD=1")
 	out, err := cmd.CombinedOutput()
 	if err != nil {
@@ -139,6 +142,7 @@ func lowMemlockChild(t *testing.T) {
 			s := New(bytes.Clone(want))
 			for range 20 {
 				if err := s.Use(func(b []byte) error {
+					time.Sleep(time.Millisecond) // keep many buffers open at once
 					if !bytes.Equal(b, want) {
 						return errors.New("wrong value")
 					}

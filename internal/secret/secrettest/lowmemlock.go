@@ -1,0 +1,42 @@
+// Package secrettest helps tests run programs the way an ordinary desktop
+// user's session would, with little locked memory.
+package secrettest
+
+import (
+	"os"
+	"os/exec"
+	"runtime"
+	"strconv"
+	"testing"
+)
+
+// LowMemlockCommand builds a command that runs name with a locked-memory
+// limit of kib KiB and, when run as root, without CAP_IPC_LOCK (which would
+// exempt it from the limit). It needs util-linux's prlimit and setpriv:
+// without them the test skips, or fails under CI, which must have them.
+func LowMemlockCommand(t testing.TB, kib int, name string, args ...string) *exec.Cmd {
+	t.Helper()
+	missing := func(what string) {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("%s is needed for the low locked-memory test", what)
+		}
+		t.Skipf("%s is not available", what)
+	}
+	if runtime.GOOS != "linux" {
+		missing("Linux's prlimit")
+	}
+	prlimit, err := exec.LookPath("prlimit")
+	if err != nil {
+		missing("prlimit (util-linux)")
+	}
+	limit := strconv.Itoa(kib << 10)
+	argv := []string{"--memlock=" + limit + ":" + limit}
+	if os.Geteuid() == 0 {
+		setpriv, err := exec.LookPath("setpriv")
+		if err != nil {
+			missing("setpriv (util-linux)")
+		}
+		argv = append(argv, setpriv, "--inh-caps=-ipc_lock", "--bounding-set=-ipc_lock")
+	}
+	return exec.Command(prlimit, append(append(argv, name), args...)...)
+}
