@@ -16,6 +16,8 @@ EXE := $(if $(filter Windows_NT,$(OS)),.exe)
 
 # Fyne's cgo driver needs a C compiler and the OpenGL and X11 headers.
 FYNE_APT_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev
+# Scanned notices are read by the tesseract program; the OCR tests fail without it under CI.
+OCR_APT_PACKAGES := tesseract-ocr
 
 .PHONY: deps tools build run test bench fuzz windows clean
 
@@ -25,7 +27,7 @@ deps:
 	minor=$$(echo "$$v" | sed -n 's/^go1\.\([0-9]*\).*/\1/p'); \
 	if [ -n "$$minor" ] && [ "$$minor" -lt 26 ]; then \
 		echo "deps: found $$v, but immivault needs Go 1.26 or newer (https://go.dev/dl/)" >&2; exit 1; fi
-	@$(call apt_install,$(FYNE_APT_PACKAGES))
+	@$(call apt_install,$(FYNE_APT_PACKAGES) $(OCR_APT_PACKAGES))
 
 tools:
 	@if [ -x "$(TOOLS)/age$(EXE)" ] && [ -x "$(TOOLS)/age-keygen$(EXE)" ] && \

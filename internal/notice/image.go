@@ -1,0 +1,103 @@
+package notice
+
+import (
+	"bytes"
+	"context"
+	"image"
+	"image/jpeg"
+	"image/png"
+
+	"golang.org/x/image/draw"
+)
+
+// readImage reads a JPEG or PNG scan: its size from the header first, then its text by OCR
+// while the pixels are decoded alongside, since only a full decode shows a truncated file.
+func readImage(ctx context.Context, data []byte, kind string, o *options) (*Document, error) {
+	if err := checkImageSize(data, kind); err != nil {
+		return nil, err
+	}
+	d := &Document{kind: kind, pages: 1, data: data, source: SourceNone}
+	if o.skipOCR {
+		if _, err := decodeImage(data, kind); err != nil {
+			return nil, ErrDamaged
+		}
+		return d, nil
+	}
+
+	ocrCtx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	decoded := make(chan error, 1)
+	go func() {
+		_, err := decodeImage(data, kind)
+		if err != nil {
+			cancel() // no use reading a broken file
+		}
+		decoded <- err
+	}()
+	texts, err := ocrPages(ocrCtx, d, []int{0}, o, func(int) (string, error) { return ocr(ocrCtx, data, 0) })
+	if derr := <-decoded; derr != nil {
+		return nil, ErrDamaged
+	}
+	if err != nil {
+		return nil, err
+	}
+	if text, ok := texts[0]; ok {
+		d.text, d.source = text, SourceOCR
+	}
+	return d, nil
+}
+
+// checkImageSize refuses, from the header alone, an image that is damaged or too large to
+// decode: a PNG of a few kilobytes may claim to be 100000×100000 pixels.
+func checkImageSize(data []byte, kind string) error {
+	var cfg image.Config
+	var err error
+	if kind == KindPNG {
+		cfg, err = png.DecodeConfig(bytes.NewReader(data))
+	} else {
+		cfg, err = jpeg.DecodeConfig(bytes.NewReader(data))
+	}
+	switch {
+	case err != nil || cfg.Width <= 0 || cfg.Height <= 0:
+		return ErrDamaged
+	case int64(cfg.Width)*int64(cfg.Height) > MaxImagePixels:
+		return ErrImageTooLarge
+	}
+	return nil
+}
+
+// decodeImage decodes an image whose size checkImageSize has accepted.
+func decodeImage(data []byte, kind string) (image.Image, error) {
+	if kind == KindPNG {
+		return png.Decode(bytes.NewReader(data))
+	}
+	return jpeg.Decode(bytes.NewReader(data))
+}
+
+// scanDPI is the resolution an image is assumed to be scanned at, to scale it for Render.
+const scanDPI = 300
+
+// renderImage draws an image at dpi, taking it to be a 300 dpi scan; dpi <= 0 or 300 gives the
+// image as it is.
+func renderImage(data []byte, kind string, dpi int) (image.Image, error) {
+	if err := checkImageSize(data, kind); err != nil {
+		return nil, err
+	}
+	img, err := decodeImage(data, kind)
+	if err != nil {
+		return nil, ErrDamaged
+	}
+	if dpi <= 0 || dpi == scanDPI {
+		return img, nil
+	}
+	scale := float64(dpi) / scanDPI
+	b := img.Bounds()
+	fw, fh := max(1, float64(b.Dx())*scale+0.5), max(1, float64(b.Dy())*scale+0.5)
+	if fw*fh > MaxRenderPixels {
+		return nil, ErrRenderTooLarge
+	}
+	w, h := int(fw), int(fh)
+	dst := image.NewRGBA(image.Rect(0, 0, w, h))
+	draw.BiLinear.Scale(dst, dst.Rect, img, b, draw.Src, nil)
+	return dst, nil
+}

@@ -1,0 +1,68 @@
+package notice
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// The limits on what Read accepts and Render produces. They are far above any real notice (a
+// USCIS letter is a few pages, a phone photo 12 to 48 megapixels) and low enough that a hostile
+// file cannot exhaust memory or time.
+const (
+	MaxFileSize     = 200 << 20   // bytes in one notice file
+	MaxPages        = 500         // pages in one PDF
+	MaxImagePixels  = 50_000_000  // pixels in one JPEG or PNG
+	MaxRenderPixels = 100_000_000 // pixels in one rendered page
+)
+
+const (
+	// ocrDPI is the resolution tesseract reads best at for the type sizes on notices.
+	ocrDPI = 300
+	// maxOCRPixels bounds the image of one PDF page given to tesseract: an A3 page at 300 dpi
+	// is 17 megapixels, so only oversized pages are rendered at a lower resolution.
+	maxOCRPixels = 40_000_000
+	// maxOCROutput bounds tesseract's TSV output: a dense page is about 200 KB.
+	maxOCROutput = 16 << 20
+	// ocrPageTimeout bounds one tesseract run; a letter-size page takes a few seconds.
+	ocrPageTimeout = 2 * time.Minute
+	// maxPageChars bounds the characters read from one page's text layer: a dense letter
+	// page has 5,000; a page of more is not a letter, and the rest of it is ignored.
+	maxPageChars = 100_000
+	// pdfStepTimeout bounds one PDFium step (open, or read or draw one page).
+	pdfStepTimeout = 30 * time.Second
+	// wasmMemoryPages bounds the memory of one PDFium instance, in 64 KiB pages (1 GiB): room
+	// for a 200 MB file and a 100-megapixel render, and no more.
+	wasmMemoryPages = 1 << 14
+)
+
+var (
+	// ErrTooLarge refuses a file over MaxFileSize.
+	ErrTooLarge = fmt.Errorf("notice files are limited to %d MB", MaxFileSize>>20)
+	// ErrTooManyPages refuses a PDF over MaxPages.
+	ErrTooManyPages = fmt.Errorf("notice PDFs are limited to %d pages", MaxPages)
+	// ErrImageTooLarge refuses an image over MaxImagePixels, judged from its header.
+	ErrImageTooLarge = fmt.Errorf("notice images are limited to %d megapixels", MaxImagePixels/1_000_000)
+	// ErrRenderTooLarge refuses a render over MaxRenderPixels.
+	ErrRenderTooLarge = fmt.Errorf("a page is drawn at most %d megapixels; choose a lower resolution", MaxRenderPixels/1_000_000)
+)
+
+// Errors for files Read cannot use. Each says what to do, for showing as is.
+var (
+	ErrEmpty             = errors.New("this file is empty")
+	ErrNotNotice         = errors.New("this file is not a PDF, JPEG or PNG")
+	ErrPasswordProtected = errors.New("this PDF is password-protected; save an unprotected copy and try again")
+	ErrDamaged           = errors.New("this file is damaged or incomplete; download or scan it again")
+)
+
+// ErrOCRUnavailable is the warning a Document carries when it needed OCR and tesseract is not
+// installed. Read does not fail for it: the pages can still be viewed.
+var ErrOCRUnavailable = errors.New("OCR is unavailable (install tesseract); type the numbers in")
+
+// fileError prefixes err with the file's name, when there is one.
+func fileError(name string, err error) error {
+	if name == "" {
+		return err
+	}
+	return fmt.Errorf("%s: %w", name, err)
+}

@@ -1,0 +1,235 @@
+package notice
+
+import (
+	"bufio"
+	"bytes"
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// ocrPages reads the given pages with read, reporting progress, and returns the text of the
+// pages it could read. A page OCR fails on is a warning, not an error: the person can still
+// view it and type. Only the context ends it early, or PDFium running out of time on a page,
+// which leaves no instance to draw the next one with.
+func ocrPages(ctx context.Context, d *Document, pages []int, o *options, read func(page int) (string, error)) (map[int]string, error) {
+	if _, err := exec.LookPath("tesseract"); err != nil {
+		d.warn("%v", ErrOCRUnavailable)
+		return nil, nil
+	}
+	progress := func(done int) {
+		if o.progress != nil {
+			o.progress(done, len(pages))
+		}
+	}
+	progress(0)
+	texts := make(map[int]string, len(pages))
+	for k, i := range pages {
+		text, err := read(i)
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		if errors.Is(err, errStepTimeout) {
+			return nil, err
+		}
+		switch {
+		case err != nil && d.pages == 1:
+			d.warn("OCR could not read this notice (%v); type the numbers in", err)
+		case err != nil:
+			d.warn("OCR could not read page %d (%v); type its numbers in", i+1, err)
+		default:
+			texts[i] = text
+		}
+		progress(k + 1)
+	}
+	return texts, nil
+}
+
+// ocr reads one page image (PNG, JPEG or binary PGM bytes) with tesseract, through its
+// standard input and output: the image never becomes a file. dpi is the image's resolution
+// when known, 0 to let tesseract judge it from the letters.
+//
+// --psm 6 (one uniform block of text) keeps a whole printed row on one line, label rows and
+// columns alike, where the automatic page segmentation splits columns into blocks. The TSV
+// output gives every word's box, from which layoutRows puts values under their labels.
+func ocr(ctx context.Context, img []byte, dpi int) (string, error) {
+	path, err := exec.LookPath("tesseract")
+	if err != nil {
+		return "", ErrOCRUnavailable
+	}
+	runCtx, cancel := context.WithTimeout(ctx, ocrPageTimeout)
+	defer cancel()
+	args := []string{"stdin", "stdout", "--psm", "6", "-l", "eng"}
+	if dpi > 0 {
+		args = append(args, "--dpi", strconv.Itoa(dpi))
+	}
+	cmd := exec.CommandContext(runCtx, path, append(args, "tsv")...)
+	cmd.Stdin = bytes.NewReader(img)
+	out := &cappedBuffer{max: maxOCROutput}
+	cmd.Stdout = out
+	stderr := &cappedBuffer{max: 4096, keepTail: true}
+	cmd.Stderr = stderr
+	cmd.WaitDelay = 2 * time.Second // in case tesseract leaves a child holding the pipes
+	if os.Getenv("OMP_THREAD_LIMIT") == "" {
+		// Tesseract's OpenMP threads spin while they wait: on a page at a time they cost
+		// more than they save (a letter page takes 1.0 s with one thread, 2.2 s without the
+		// limit on two cores), and they would take the core the rest of the app needs.
+		cmd.Env = append(os.Environ(), "OMP_THREAD_LIMIT=1")
+	}
+	if err := cmd.Run(); err != nil {
+		switch {
+		case ctx.Err() != nil:
+			return "", ctx.Err()
+		case runCtx.Err() != nil:
+			return "", fmt.Errorf("tesseract took over %v", ocrPageTimeout)
+		case out.overflow:
+			return "", errors.New("tesseract wrote more text than a page can hold")
+		}
+		return "", fmt.Errorf("tesseract failed: %v%s", err, lastLine(stderr.Bytes()))
+	}
+	return layoutRows(parseTSV(out.Bytes())), nil
+}
+
+// lastLine is the last line tesseract wrote to stderr, as ": line", which says why it failed
+// ("Error in pixReadMem: Unknown format", "Failed loading language 'eng'").
+func lastLine(b []byte) string {
+	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+	if line := strings.TrimSpace(lines[len(lines)-1]); line != "" {
+		return ": " + line
+	}
+	return ""
+}
+
+// cappedBuffer keeps at most max bytes of what is written to it: the first, or with keepTail
+// the last. Past max a head buffer fails the write, which stops tesseract with a broken pipe.
+type cappedBuffer struct {
+	bytes.Buffer
+	max      int
+	keepTail bool
+	overflow bool
+}
+
+func (b *cappedBuffer) Write(p []byte) (int, error) {
+	if b.Len()+len(p) <= b.max {
+		return b.Buffer.Write(p)
+	}
+	if !b.keepTail {
+		b.overflow = true
+		return 0, errors.New("output over its limit")
+	}
+	n := len(p)
+	if n >= b.max {
+		p = p[n-b.max:]
+	}
+	keep := slices.Clone(b.Bytes()[max(0, b.Len()+len(p)-b.max):])
+	b.Reset()
+	b.Buffer.Write(keep)
+	b.Buffer.Write(p)
+	return n, nil
+}
+
+// tesseractWord is one word of tesseract's TSV output, with the line it put it on.
+type tesseractWord struct {
+	line [3]int // block, paragraph, line
+	word
+}
+
+// parseTSV turns tesseract's TSV (level, page, block, paragraph, line, word, left, top, width,
+// height, confidence, text) into rows of words, and the typical width of a character.
+//
+// Each line tesseract found becomes a row: tesseract follows a slightly rotated scan's lines,
+// which grouping words by height alone would cut apart. Lines side by side (columns tesseract
+// put in separate blocks) are joined into one row. A row's height is its words' median, so
+// that the tilt of a scan does not make rows overlap.
+func parseTSV(tsv []byte) []row {
+	var words []tesseractWord
+	sc := bufio.NewScanner(bytes.NewReader(tsv))
+	for sc.Scan() {
+		f := strings.Split(sc.Text(), "\t")
+		if len(f) != 12 || f[0] != "5" {
+			continue
+		}
+		var n [9]float64 // block, paragraph, line, word, left, top, width, height, confidence
+		ok := true
+		for k := range n {
+			v, err := strconv.ParseFloat(f[k+2], 64)
+			ok = ok && err == nil
+			n[k] = v
+		}
+		text := strings.TrimSpace(f[11])
+		if !ok || text == "" || noise(text, n[8]) {
+			continue
+		}
+		words = append(words, tesseractWord{
+			line: [3]int{int(n[0]), int(n[1]), int(n[2])},
+			word: word{text: text, x0: n[4], y0: n[5], x1: n[4] + n[6], y1: n[5] + n[7]},
+		})
+	}
+
+	var lines []row
+	for k, w := range words {
+		if k == 0 || w.line != words[k-1].line {
+			lines = append(lines, row{})
+		}
+		l := &lines[len(lines)-1]
+		l.words = append(l.words, w.word)
+	}
+	for k := range lines {
+		l := &lines[k]
+		var mids, heights []float64
+		for _, w := range l.words {
+			mids = append(mids, (w.y0+w.y1)/2)
+			heights = append(heights, w.y1-w.y0)
+		}
+		m, h := median(mids), median(heights)
+		l.y0, l.y1 = m-h/2, m+h/2
+	}
+	return joinSideBySide(lines)
+}
+
+// noise is a word tesseract made of a speck of dirt: no letter or digit, little confidence.
+func noise(text string, conf float64) bool {
+	return conf < 50 && !strings.ContainsFunc(text, func(r rune) bool {
+		return unicode.IsLetter(r) || unicode.IsDigit(r)
+	})
+}
+
+// joinSideBySide merges lines that share most of their height and do not overlap across.
+func joinSideBySide(lines []row) []row {
+	slices.SortStableFunc(lines, func(a, b row) int { return cmp.Compare(a.y0+a.y1, b.y0+b.y1) })
+	var rows []row
+	for _, l := range lines {
+		if n := len(rows); n > 0 && sideBySide(rows[n-1], l) {
+			r := &rows[n-1]
+			r.words = append(r.words, l.words...)
+			slices.SortStableFunc(r.words, func(a, b word) int { return cmp.Compare(a.x0, b.x0) })
+			r.y0, r.y1 = min(r.y0, l.y0), max(r.y1, l.y1)
+			continue
+		}
+		rows = append(rows, l)
+	}
+	return rows
+}
+
+func sideBySide(a, b row) bool {
+	overlap := min(a.y1, b.y1) - max(a.y0, b.y0)
+	if overlap < min(a.y1-a.y0, b.y1-b.y0)/2 {
+		return false
+	}
+	for _, wa := range a.words {
+		for _, wb := range b.words {
+			if wa.x0 < wb.x1 && wb.x0 < wa.x1 {
+				return false
+			}
+		}
+	}
+	return true
+}

@@ -1,0 +1,118 @@
+package notice
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// tsv writes tesseract TSV: one header, then a level-5 row per word given as
+// block, paragraph, line, left, top, width, height, confidence, text.
+func tsv(words ...string) []byte {
+	var b strings.Builder
+	b.WriteString("level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n")
+	b.WriteString("1\t1\t0\t0\t0\t0\t0\t0\t2550\t3300\t-1\t\n")
+	for i, w := range words {
+		f := strings.Fields(w)
+		fmt.Fprintf(&b, "5\t1\t%s\t%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\n",
+			f[0], f[1], f[2], i+1, f[3], f[4], f[5], f[6], f[7], strings.Join(f[8:], " "))
+	}
+	return []byte(b.String())
+}
+
+func TestParseTSV(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		name string
+		tsv  []byte
+		want string
+	}{
+		{"label row over value row", tsv(
+			"1 1 1 100 100 150 30 96 Receipt",
+			"1 1 1 265 100 150 30 96 Number",
+			"1 1 1 900 100 90 30 96 Case",
+			"1 1 1 1005 100 90 30 96 Type",
+			"1 1 2 100 145 300 30 92 EAC2599900001",
+			"1 1 2 900 145 90 30 91 I130",
+		), "Receipt Number                      Case Type\nEAC2599900001                       I130"},
+		{"columns in separate blocks share a row", tsv(
+			"1 1 1 100 100 150 30 96 Receipt",
+			"1 1 1 265 100 150 30 96 Number",
+			"2 1 1 900 102 90 30 96 Case",
+			"2 1 1 1005 102 90 30 96 Type",
+			"1 1 2 100 145 300 30 92 EAC2599900001",
+			"2 1 2 900 146 90 30 91 I130",
+		), "Receipt Number                      Case Type\nEAC2599900001                       I130"},
+		{"a turned scan's lines stay apart", tsv(
+			// Each line falls 40 pixels across the page; its words' boxes overlap the next line's.
+			"1 1 1 100 100 300 30 96 FIRSTLINE0001",
+			"1 1 1 1500 140 300 30 96 FIRSTLINE0002",
+			"1 1 2 100 145 300 30 96 SECONDLINE001",
+			"1 1 2 1500 185 300 30 96 SECONDLINE002",
+		), "FIRSTLINE0001                                                FIRSTLINE0002\n" +
+			"SECONDLINE001                                                SECONDLINE002"},
+		{"specks are dropped, marks that are words are kept", tsv(
+			"1 1 1 100 100 100 30 96 Page",
+			"1 1 1 203 100 8 30 12 ~",
+			"1 1 1 215 100 60 30 95 1/2",
+			"1 1 1 285 100 20 30 90 -",
+		), "Page 1/2 -"},
+		{"nothing read", tsv(), ""},
+		{"not TSV", []byte("Tesseract Open Source OCR Engine\n\x00\xff"), ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := layoutRows(parseTSV(c.tsv)); got != c.want {
+				t.Errorf("got\n%s\nwant\n%s", got, c.want)
+			}
+		})
+	}
+}
+
+func TestCappedBuffer(t *testing.T) {
+	t.Parallel()
+	head := &cappedBuffer{max: 5}
+	if n, err := head.Write([]byte("abc")); n != 3 || err != nil {
+		t.Fatalf("Write under the cap: %d, %v", n, err)
+	}
+	if _, err := head.Write([]byte("def")); err == nil || !head.overflow || head.String() != "abc" {
+		t.Errorf("Write over the cap: %v, overflow %v, kept %q", err, head.overflow, head.String())
+	}
+	tail := &cappedBuffer{max: 5, keepTail: true}
+	for _, s := range []string{"abc", "def", "ghijklmn", "o"} {
+		if n, err := tail.Write([]byte(s)); n != len(s) || err != nil {
+			t.Fatalf("Write %q: %d, %v", s, n, err)
+		}
+	}
+	if tail.String() != "klmno" {
+		t.Errorf("tail kept %q, want klmno", tail.String())
+	}
+}
+
+func TestOCRFails(t *testing.T) {
+	needTesseract(t)
+	t.Parallel()
+	_, err := ocr(testContext(t), []byte("P5\n1 1\n255\n"), 300) // a PGM missing its pixel
+	if err == nil || !strings.HasPrefix(err.Error(), "tesseract failed: ") || strings.Contains(err.Error(), "\n") {
+		t.Errorf("OCR of a broken image: %v, want a one-line tesseract failure", err)
+	}
+}
+
+// Cancelling the context kills tesseract at once.
+func TestOCRCancelled(t *testing.T) {
+	needTesseract(t)
+	t.Parallel()
+	png := encodePNG(t, scanOf(t, noticePDF(), 0, 0))
+	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	_, err := ocr(ctx, png, 0)
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("OCR past its deadline: %v, want %v", err, context.DeadlineExceeded)
+	}
+	if elapsed := time.Since(start); elapsed > time.Second {
+		t.Errorf("OCR returned %v after its deadline", elapsed-200*time.Millisecond)
+	}
+}
