@@ -64,6 +64,8 @@ func TestScripts(t *testing.T) {
 			"randomfile":  cmdRandomFile,
 			"backdate":    cmdBackdate,
 			"stdoutsub":   cmdStdoutSub,
+			"gennotice":   cmdGenNotice,
+			"pngsize":     cmdPNGSize,
 		},
 	})
 }

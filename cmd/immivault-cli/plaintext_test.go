@@ -16,6 +16,7 @@ import (
 	"filippo.io/age"
 
 	"immivault/internal/ids"
+	"immivault/internal/notice/noticetest"
 )
 
 // randomDigits returns n random decimal digits, the first from first.
@@ -146,6 +147,25 @@ func TestNoPlaintextAnywhere(t *testing.T) {
 	}
 	printed.WriteString(run("", "case", "add", "Rosa Example", "EAC2512345678", "--form", "I-485").stdout)
 	printed.WriteString(run("", "attach", "Rosa Example", noticeFile, "--case", "EAC2512345678").stdout)
+
+	// A real notice: read without a vault, filed, and a page rendered from
+	// the vault into the person's own folder. None of it may leave a copy.
+	i797 := noticetest.Generate(int64(len(pass1) * 7919))
+	i797File := write("i797.pdf", string(i797.PDF))
+	needles[string(i797.PDF[len(i797.PDF)/2:len(i797.PDF)/2+48])] = "a piece of the I-797 file"
+	for _, a := range i797.Truth.ANumbers {
+		needles[a] = "the I-797's A-number"
+	}
+	printed.WriteString(run("", "notice", "inspect", i797File).stdout)
+	// inspect --json is the documented way to get the numbers off a file
+	// the person holds: its output is theirs, and not searched.
+	run("", "notice", "inspect", "--json", i797File)
+	printed.WriteString(run("", "notice", "add", "Leo Example", i797File, "--yes").stdout)
+	noticeID := regexp.MustCompile(`filed as notice ([a-z2-7]{16})`).FindStringSubmatch(printed.String())
+	if noticeID == nil {
+		t.Fatal("notice add filed nothing")
+	}
+	printed.WriteString(run("", "notice", "show", noticeID[1], "-o", filepath.Join(private, "page.png")).stdout)
 	env = append(env, "IMMIVAULT_NEW_PASSPHRASE_FILE="+pass2File)
 	printed.WriteString(run("", "passwd").stdout)
 	env = append(env, "IMMIVAULT_PASSPHRASE_FILE="+pass2File)

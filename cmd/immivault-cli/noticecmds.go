@@ -1,0 +1,256 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"image/png"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"golang.org/x/term"
+
+	"immivault/internal/atomicfile"
+	"immivault/internal/filing"
+	"immivault/internal/ids"
+	"immivault/internal/notice"
+	"immivault/internal/notice/fields"
+)
+
+// readNotice reads a notice file and what can be extracted from it. It
+// needs no vault: inspect uses it alone.
+func readNotice(path string) (data []byte, n fields.Notice, src fields.Source, warnings []string, err error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, n, "", nil, err
+	}
+	defer f.Close()
+	// One byte past the limit, so that notice.Read can say the file is too large.
+	data, err = io.ReadAll(io.LimitReader(f, notice.MaxFileSize+1))
+	if err != nil {
+		return nil, n, "", nil, err
+	}
+	doc, err := notice.Read(context.Background(), data, filepath.Base(path))
+	if err != nil {
+		return nil, n, "", nil, err
+	}
+	defer doc.Close()
+	src = fields.Source(doc.Source())
+	n = fields.Extract(doc.Text(), src)
+	return data, n, src, doc.Warnings(), nil
+}
+
+func (c *cli) noticeInspect(args []string) error {
+	flags := c.flags()
+	asJSON := flags.Bool("json", false, "print the stable JSON schema of docs/cli.md")
+	pos, err := c.parse(flags, args, 1)
+	if err != nil {
+		return err
+	}
+	_, n, src, warnings, err := readNotice(pos[0])
+	if err != nil {
+		return err
+	}
+	sum := n.Summary(src)
+	sum.Warnings = append(append([]string{}, warnings...), sum.Warnings...)
+	if *asJSON {
+		enc := json.NewEncoder(c.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(sum)
+	}
+	writeExtracted(c.stdout, n, src, sum.Warnings)
+	return nil
+}
+
+// writeExtracted prints what was read off a notice for a person to check.
+// Numbers read through an OCR correction are marked for confirmation.
+func writeExtracted(w io.Writer, n fields.Notice, src fields.Source, warnings []string) {
+	line := func(label string, f fields.Field, show string) {
+		if f.Value == "" {
+			return
+		}
+		mark := ""
+		if f.Corrected {
+			mark = "   (OCR corrected: check it)"
+		} else if f.Confidence < 0.6 {
+			mark = "   (unsure: check it)"
+		}
+		fmt.Fprintf(w, "  %-16s %s%s\n", label, show, mark)
+	}
+	fmt.Fprintf(w, "read from: %s\n", src)
+	line("notice type", n.NoticeType, n.NoticeType.Value)
+	line("receipt number", n.ReceiptNumber, displayFormat(ids.ReceiptNumber, n.ReceiptNumber.Value))
+	for _, o := range n.OtherReceipts {
+		line("also mentions", o, displayFormat(ids.ReceiptNumber, o.Value))
+	}
+	form := n.Form.Value
+	if n.FormTitle != "" {
+		form += " " + n.FormTitle
+	}
+	line("form", n.Form, form)
+	for _, a := range n.ANumbers {
+		line("A-number", a, ids.Mask(ids.ANumber, []byte(a.Value)))
+	}
+	line("account number", n.AccountNumber, ids.Mask(ids.AccountNumber, []byte(n.AccountNumber.Value)))
+	line("notice date", n.NoticeDate, n.NoticeDate.Value)
+	line("received", n.ReceivedDate, n.ReceivedDate.Value)
+	line("priority date", n.PriorityDate, n.PriorityDate.Value)
+	for _, e := range n.Events {
+		fmt.Fprintf(w, "  %-16s %s\n", e.Kind, strings.TrimSpace(e.Date+" "+e.Time))
+	}
+	for _, warn := range warnings {
+		fmt.Fprintln(w, "warning: "+oneLine(warn))
+	}
+}
+
+func displayFormat(k ids.Kind, v string) string { return string(ids.Format(k, []byte(v))) }
+
+func (c *cli) noticeAdd(args []string) error {
+	flags := c.flags()
+	yes := flags.Bool("yes", false, "file it without asking")
+	pos, err := c.parse(flags, args, 2)
+	if err != nil {
+		return err
+	}
+	data, n, src, warnings, err := readNotice(pos[1])
+	if err != nil {
+		return err
+	}
+	v, err := c.open()
+	if err != nil {
+		return err
+	}
+	defer v.Close()
+	p, err := filing.Propose(v.Index(), pos[0], filepath.Base(pos[1]), data, n)
+	if err != nil {
+		return err
+	}
+	p.Warnings = append(warnings, p.Warnings...)
+	writeExtracted(c.stdout, n, src, nil)
+	writeProposal(c.stdout, p)
+	if !*yes {
+		ok, err := c.confirm("File it? [y/N] ")
+		if err != nil {
+			return err
+		}
+		if !ok {
+			fmt.Fprintln(c.stdout, "not filed")
+			return nil
+		}
+	}
+	filed, err := filing.Apply(v, p, data)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stdout, "filed as notice %s\n", filed.ID)
+	return nil
+}
+
+func writeProposal(w io.Writer, p *filing.Proposal) {
+	fmt.Fprintf(w, "filing %s for %s:\n", displayable(p.FileName), displayable(p.PersonName))
+	switch {
+	case p.ReceiptNumber == "":
+	case p.CaseID == "":
+		fmt.Fprintf(w, "  new case %s\n", displayFormat(ids.ReceiptNumber, p.ReceiptNumber))
+	default:
+		fmt.Fprintf(w, "  case %s\n", displayFormat(ids.ReceiptNumber, p.ReceiptNumber))
+	}
+	for _, ch := range p.CaseChanges {
+		fmt.Fprintf(w, "    set %s\n", ch)
+	}
+	for _, id := range p.Identifiers {
+		mark := ""
+		if id.Corrected {
+			mark = " (OCR corrected: check it)"
+		}
+		fmt.Fprintf(w, "  add %s %s%s\n", id.Kind.Title(), id.Masked, mark)
+	}
+	for _, e := range p.Events {
+		fmt.Fprintf(w, "  add event %s on %s\n", e.Kind, strings.TrimSpace(e.Date+" "+e.Time))
+	}
+	for _, warn := range p.Warnings {
+		fmt.Fprintln(w, "warning: "+oneLine(warn))
+	}
+}
+
+// confirm asks a yes/no question on the terminal. Without one, the answer
+// must come from --yes.
+func (c *cli) confirm(question string) (bool, error) {
+	if !term.IsTerminal(int(c.stdin.Fd())) {
+		return false, errors.New("not filed: add --yes to file without a terminal to confirm on")
+	}
+	fmt.Fprint(c.stderr, question)
+	answer, err := bufio.NewReader(c.stdin).ReadString('\n')
+	if err != nil && answer == "" {
+		return false, err
+	}
+	answer = strings.ToLower(strings.TrimSpace(answer))
+	return answer == "y" || answer == "yes", nil
+}
+
+func (c *cli) noticeShow(args []string) error {
+	flags := c.flags()
+	page := flags.Int("page", 1, "the page `N` to render, from 1")
+	dpi := flags.Int("dpi", 150, "resolution in dots per inch")
+	out := flags.String("o", "", "write the page as PNG to `FILE`")
+	force := flags.Bool("force", false, "replace FILE if it exists")
+	pos, err := c.parse(flags, args, 1)
+	if err != nil {
+		return err
+	}
+	if *out == "" {
+		return errors.New("say where to write the page: -o FILE")
+	}
+	if *dpi < 36 || *dpi > 600 {
+		return errors.New("--dpi must be between 36 and 600")
+	}
+	if _, err := os.Lstat(*out); err == nil && !*force {
+		return fmt.Errorf("%s already exists; add --force to replace it", *out)
+	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	v, err := c.open()
+	if err != nil {
+		return err
+	}
+	defer v.Close()
+	n, err := v.Index().Notice(pos[0])
+	if err != nil {
+		return err
+	}
+	r, err := v.OpenBlob(n)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	buf.Grow(int(n.Size))
+	_, err = io.Copy(&buf, r)
+	r.Close()
+	if err != nil {
+		return err
+	}
+	doc, err := notice.Read(context.Background(), buf.Bytes(), n.FileName)
+	if err != nil {
+		return err
+	}
+	defer doc.Close()
+	if *page < 1 || *page > doc.Pages() {
+		return fmt.Errorf("notice %s has %d page(s)", n.ID, doc.Pages())
+	}
+	img, err := doc.Render(context.Background(), *page-1, *dpi)
+	if err != nil {
+		return err
+	}
+	if err := atomicfile.Write(*out, 0o600, func(w io.Writer) error { return png.Encode(w, img) }); err != nil {
+		return err
+	}
+	b := img.Bounds()
+	fmt.Fprintf(c.stdout, "wrote page %d of %d to %s (%d×%d)\n", *page, doc.Pages(), *out, b.Dx(), b.Dy())
+	return nil
+}

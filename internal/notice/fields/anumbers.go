@@ -1,0 +1,108 @@
+package fields
+
+import (
+	"regexp"
+	"strings"
+
+	"immivault/internal/ids"
+)
+
+// labelIs is an A-number or account number label in a sentence, where "is" parts it from its
+// value: "Your A-Number is A-201-449-982." ids.Find reads a value only right after its label.
+var labelIs = regexp.MustCompile(`(?i)\b(A-?\s?Number|A#|Alien\s+(?:Registration\s+)?Number|USCIS\s*#|(?:USCIS\s+)?Online\s+Account\s+Number)\s+(?:is|was)\s*:?\s+`)
+
+// spelledOut finds the values labelIs introduces, by handing ids.Find the label and the value
+// without the "is", so that they are read by the same rules as every other labelled value.
+func spelledOut(text string) []candidate {
+	var cs []candidate
+	for _, loc := range labelIs.FindAllStringSubmatchIndex(text, -1) {
+		end := loc[1] + min(40, len(text)-loc[1])
+		if nl := strings.IndexByte(text[loc[1]:end], '\n'); nl >= 0 {
+			end = loc[1] + nl
+		}
+		probe := text[loc[2]:loc[3]] + ": "
+		for _, m := range ids.Find(probe + text[loc[1]:end]) {
+			if m.Start == len(probe) && (m.Kind == ids.ANumber || m.Kind == ids.AccountNumber) {
+				m.Start, m.End = m.Start-len(probe)+loc[1], m.End-len(probe)+loc[1]
+				cs = append(cs, candidate{m, spelledWeight})
+			}
+		}
+	}
+	return cs
+}
+
+// aNumberPrint is an A-number as I-797 headers print it, "A012 345 678" or "A012345678", as
+// OCR reads it: with look-alikes for digits, a speck read as punctuation between groups, a
+// space inside a group.
+var aNumberPrint = regexp.MustCompile(`(?:^|[^A-Za-z0-9])A[-#:]? ?(` + aDigit + ` ?` + aDigit + `(?: ?` + aDigit + `)?(?:[ .,;:()'-]{1,2}` +
+	aDigit + ` ?` + aDigit + ` ?` + aDigit + `){2}|` + aDigit + `{8,9})(?:[^A-Za-z0-9]|$)`)
+
+// aDigit is a digit of an A-number or what tesseract reads for one: the look-alikes of
+// IDENTIFIERS.md §0.3, and Q, D (0) and Z (2), which it reads in the fonts notices use.
+const aDigit = `[0-9OIlSB|QDZ]`
+
+// printForm is the exact layout of a printed A-number: groups of 3 parted by single spaces.
+var printForm = regexp.MustCompile(`^\S{3} \S{3} \S{3}$`)
+
+// maxANumberFixes is how many look-alikes a printed A-number may have: two of its nine digits.
+// ids.Find allows one, for numbers with less around them.
+const maxANumberFixes = 2
+
+// printedANumbers finds the A-numbers ids.Find misses on OCR'd notices: printed after a label
+// OCR garbled ("At" for "A#"), with up to two look-alikes, with a speck or a space breaking the
+// groups. Nothing else on a notice has the printed form "A012 345 678", so one printed so needs
+// no label; one whose groups are broken needs a party or A-number label on its row or above.
+func (x *extraction) printedANumbers(text string) []candidate {
+	var cs []candidate
+	for _, m := range aNumberPrint.FindAllStringSubmatchIndex(text, -1) {
+		raw := text[m[2]:m[3]]
+		var digits []byte
+		fixes := 0
+		for i := 0; i < len(raw); i++ {
+			c := raw[i]
+			if strings.IndexByte(" .,;:()'-", c) >= 0 {
+				continue
+			}
+			d, fixed := digitsOf(string(c))
+			switch c {
+			case 'Q', 'D':
+				d, fixed = "0", true
+			case 'Z':
+				d, fixed = "2", true
+			}
+			if fixed {
+				fixes++
+			}
+			digits = append(digits, d...)
+		}
+		exact := printForm.MatchString(raw) || len(raw) == len(digits)
+		if fixes > maxANumberFixes || !exact && !x.nearANumberLabel(m[2]) {
+			continue
+		}
+		v, err := ids.Normalize(ids.ANumber, append([]byte("A"), digits...))
+		if err != nil {
+			continue
+		}
+		start := m[2] - 1
+		for text[start] != 'A' {
+			start--
+		}
+		cs = append(cs, candidate{ids.Match{Kind: ids.ANumber, Value: string(v), Raw: text[start:m[3]],
+			Start: start, End: m[3], Corrected: fixes > 0}, printedWeight})
+	}
+	return cs
+}
+
+// nearANumberLabel reports whether a party or A-number label is before offset off on its row,
+// or on the row above.
+func (x *extraction) nearANumberLabel(off int) bool {
+	i := x.lineOf(off)
+	for j := max(i-1, 0); j <= i; j++ {
+		for _, lb := range x.labels[j] {
+			if (lb.kind == partyLabel || lb.kind == aNumberLabel) && (j < i || x.lines[j].start+lb.end <= off) {
+				return true
+			}
+		}
+	}
+	return false
+}

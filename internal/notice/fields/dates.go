@@ -1,0 +1,179 @@
+package fields
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+)
+
+// A date as notices print it. Header dates are MM/DD/YYYY; bodies say "Month D, YYYY", maybe
+// after a weekday. OCR may read a digit as a look-alike (dateDigit) and put a space around a
+// slash.
+var (
+	usDate = regexp.MustCompile(`(?:^|[^0-9A-Za-z/])(` + dateDigit + `{1,2}) ?/ ?(` + dateDigit + `{1,2}) ?/ ?(` + dateDigit + `{4})(?:[^0-9A-Za-z/]|$)`)
+	// usDateMisread is an MM/DD/YYYY date one of whose slashes OCR read as 7, 1, l, I or |
+	// (maybe followed by a speck and a space), or with a space inside the month, day or year.
+	// Notices print month and day with two digits, which is what tells a misread slash from a
+	// digit.
+	usDateMisread = regexp.MustCompile(`(?:^|[^0-9A-Za-z/])(` + dateDigit + ` ?` + dateDigit + `)( ?[/71lI|][;:,.']? ?)(` + dateDigit + ` ?` + dateDigit +
+		`)( ?[/71lI|][;:,.']? ?)((?:` + dateDigit + ` ?){3}` + dateDigit + `)(?:[^0-9A-Za-z/]|$)`)
+	// usDateNoSlash is an MM/DD/YYYY date both of whose slashes OCR read as 7 or 1,
+	// "1271872019". Only a header value, where a label says a date is, is read so.
+	usDateNoSlash = regexp.MustCompile(`(?:^|[^0-9A-Za-z/])(` + dateDigit + `{2})[71lI|](` + dateDigit + `{2})[71lI|](` + dateDigit + `{4})(?:[^0-9A-Za-z/]|$)`)
+	longDate      = regexp.MustCompile(`(?i)\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+([0-9OIlS|B]{1,2}),?\s+([0-9OIlS|B]{4})\b`)
+	// clock is a time of day: "9:30 AM", "10:00AM", "1:15 p.m.".
+	clock = regexp.MustCompile(`(?i)\b([0-9OIl|]{1,2})\s?[:.]\s?([0-9OIlS|]{2})\s?([AP])\.?\s?M\b\.?`)
+)
+
+// dateDigit is a digit of a numeric date as OCR reads it: the look-alikes of IDENTIFIERS.md
+// §0.3, and the i and ( tesseract reads for 1 and 0 beside a slash.
+const dateDigit = `[0-9OIlS|Bi(]`
+
+var months = map[string]time.Month{
+	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+
+// date is a date found in text.
+type date struct {
+	iso        string // YYYY-MM-DD
+	start, end int    // offsets of the date itself
+	corrected  bool
+}
+
+// usDates returns the valid MM/DD/YYYY dates in s, in order. Offsets are relative to s.
+func usDates(s string) []date {
+	var ds []date
+	for _, m := range usDate.FindAllStringSubmatchIndex(s, -1) {
+		if m[3]-m[2] == 1 && m[2] >= 2 && s[m[2]-1] == ' ' && strings.IndexByte("iIl|1", s[m[2]-2]) >= 0 &&
+			(m[2] == 2 || !isAlnumByte(s[m[2]-3])) {
+			continue // "i 1/27/2026": the month is 11 split by OCR, which usDateMisread reads
+		}
+		if d, ok := numericDate(s, m[2:4], m[4:6], m[6:8]); ok {
+			ds = append(ds, d)
+		}
+	}
+	for _, m := range usDateMisread.FindAllStringSubmatchIndex(s, -1) {
+		one, two := strings.TrimSpace(s[m[4]:m[5]])[0], strings.TrimSpace(s[m[8]:m[9]])[0]
+		if one != '/' && two != '/' || slices.ContainsFunc(ds, func(d date) bool { return d.start < m[11] && m[2] < d.end }) {
+			continue
+		}
+		if d, ok := numericDate(s, m[2:4], m[6:8], m[10:12]); ok {
+			d.corrected = d.corrected || one != '/' || two != '/' || m[3]-m[2] > 2 || m[7]-m[6] > 2 || m[11]-m[10] > 4
+			ds = append(ds, d)
+		}
+	}
+	slices.SortFunc(ds, func(a, b date) int { return a.start - b.start })
+	return ds
+}
+
+// numericDate reads the month, day and year at the given offsets of s.
+func numericDate(s string, mo, d, y []int) (date, bool) {
+	mm, f1 := digitsOf(strings.ReplaceAll(s[mo[0]:mo[1]], " ", ""))
+	dd, f2 := digitsOf(strings.ReplaceAll(s[d[0]:d[1]], " ", ""))
+	yy, f3 := digitsOf(strings.ReplaceAll(s[y[0]:y[1]], " ", ""))
+	iso, ok := isoDate(yy, mm, dd)
+	return date{iso: iso, start: mo[0], end: y[1], corrected: f1 || f2 || f3}, ok
+}
+
+// longDates returns the valid "Month D, YYYY" dates in s, in order.
+func longDates(s string) []date {
+	var ds []date
+	for _, m := range longDate.FindAllStringSubmatchIndex(s, -1) {
+		mo := months[strings.ToLower(s[m[2]:m[2]+3])]
+		d, f1 := digitsOf(s[m[4]:m[5]])
+		y, f2 := digitsOf(s[m[6]:m[7]])
+		if iso, ok := isoDate(y, fmt.Sprint(int(mo)), d); ok {
+			ds = append(ds, date{iso: iso, start: m[0], end: m[1], corrected: f1 || f2})
+		}
+	}
+	return ds
+}
+
+// maxDateLen bounds the text read for a date that must start a string: "Wednesday, September
+// 30, 2025" and some spacing.
+const maxDateLen = 48
+
+// anyDateAt reads a date of either form that starts s, maybe after a bracket or a border.
+func anyDateAt(s string) (date, bool) { return dateAt(s, usDates) }
+
+// headerDateAt reads a date at the start of s, as a header value: slashes may both be misread.
+func headerDateAt(s string) (date, bool) { return dateAt(s, headerDates) }
+
+func dateAt(s string, numeric func(string) []date) (date, bool) {
+	s = s[:min(len(s), maxDateLen)]
+	for _, ds := range [][]date{numeric(s), longDates(s)} {
+		if len(ds) > 0 && strings.Trim(s[:ds[0].start], " ([{|'\"") == "" {
+			return ds[0], true
+		}
+	}
+	return date{}, false
+}
+
+// headerDates returns the dates of a header value row: those of usDates, and those both of
+// whose slashes OCR misread.
+func headerDates(s string) []date {
+	ds := usDates(s)
+	for _, m := range usDateNoSlash.FindAllStringSubmatchIndex(s, -1) {
+		if slices.ContainsFunc(ds, func(d date) bool { return d.start < m[7] && m[2] < d.end }) {
+			continue
+		}
+		if d, ok := numericDate(s, m[2:4], m[4:6], m[6:8]); ok {
+			d.corrected = true
+			ds = append(ds, d)
+		}
+	}
+	slices.SortFunc(ds, func(a, b date) int { return a.start - b.start })
+	return ds
+}
+
+// isoDate checks a calendar date and returns it as YYYY-MM-DD. Notices are from after 1950
+// and before 2100; anything else is a misreading.
+func isoDate(y, m, d string) (string, bool) {
+	t, err := time.Parse("2006-1-2", y+"-"+m+"-"+d)
+	if err != nil || t.Year() < 1950 || t.Year() >= 2100 {
+		return "", false
+	}
+	return t.Format("2006-01-02"), true
+}
+
+// digitsOf reads OCR digits (IDENTIFIERS.md §0.3: O→0, I/l/|→1, S→5, B→8; and the i and ( of
+// dateDigit) and reports whether any needed the correction.
+func digitsOf(s string) (string, bool) {
+	b := []byte(s)
+	fixed := false
+	for i, c := range b {
+		var v byte
+		switch c {
+		case 'O', '(':
+			v = '0'
+		case 'I', 'l', '|', 'i':
+			v = '1'
+		case 'S':
+			v = '5'
+		case 'B':
+			v = '8'
+		default:
+			continue
+		}
+		b[i], fixed = v, true
+	}
+	return string(b), fixed
+}
+
+// clockAt reads a time of day at the start of s, after " at " or ", ", and returns it as HH:MM.
+func clockAt(s string) (hhmm string, corrected, ok bool) {
+	s = s[:min(len(s), 16)]
+	m := clock.FindStringSubmatchIndex(s)
+	if m == nil || strings.Trim(s[:m[0]], " ,at") != "" {
+		return "", false, false
+	}
+	h, f1 := digitsOf(s[m[2]:m[3]])
+	mi, f2 := digitsOf(s[m[4]:m[5]])
+	t, err := time.Parse("3:04 PM", h+":"+mi+" "+strings.ToUpper(s[m[6]:m[7]])+"M")
+	if err != nil {
+		return "", false, false
+	}
+	return t.Format("15:04"), f1 || f2, true
+}

@@ -1,0 +1,152 @@
+package fields
+
+import (
+	"regexp"
+	"strings"
+)
+
+// dueReach is how far after "submit" or "received" a sentence may give its deadline.
+const dueReach = 100
+
+// Rule weights for events.
+const (
+	anchorWeight     = 1.0  // a date right after its anchor phrase or label
+	eventBelowWeight = 0.95 // a date in the rows under its label, as ASC notices print it
+)
+
+var (
+	// dueAnchor ends where a response deadline's date begins (IDENTIFIERS.md §3), or starts a
+	// sentence whose deadline comes within dueReach bytes: "submit … by", "received … no later
+	// than". The reach is searched apart, as a bounded repetition makes the expression slow.
+	dueAnchor = regexp.MustCompile(`(?i)(?:Response\s+Due(?:\s+Date)?|respond(?:\s+\S+){0,6}?\s+by)\s*:?\s*|\b(submit|receive[sd]?)\b`)
+	dueBy     = regexp.MustCompile(`(?i)\b(?:by|no\s+later\s+than)\s*:?\s*`)
+	// scheduledAnchor ends where a sentence gives an appointment's date.
+	scheduledAnchor = regexp.MustCompile(`(?i)\b(interview|appointment)\s+(?:is\s+|has\s+been\s+)?(?:scheduled|set)\s+(?:for|on)\s*:?\s*`)
+)
+
+// events reads the dates a notice asks something for: appointments, by their labels or by the
+// sentence that schedules them, and response deadlines by their anchor phrases. A date no
+// anchor claims (an approval's "On <date>, we approved", a transfer date) is no event.
+func (x *extraction) events(noticeType string) []Event {
+	evs := []Event{}
+	seen := map[[2]string]bool{}
+	add := func(e Event) {
+		if k := [2]string{e.Kind, e.Date}; !seen[k] {
+			seen[k] = true
+			evs = append(evs, e)
+		}
+	}
+	for _, ls := range x.labels {
+		for _, lb := range ls {
+			if lb.kind == appointmentLabel {
+				if e, ok := x.appointmentAt(lb, noticeType); ok {
+					add(e)
+				}
+			}
+		}
+	}
+	flat := strings.Join(strings.Fields(x.head), " ")
+	for _, m := range scheduledAnchor.FindAllStringSubmatchIndex(flat, -1) {
+		if e, ok := x.eventAt(flat[m[1]:], appointmentKind(flat[m[2]:m[3]], noticeType), anchorWeight); ok {
+			add(e)
+		}
+	}
+	due := "rfe-due"
+	if noticeType == "Notice of Intent to Deny" || noticeType == "Notice of Intent to Revoke" {
+		due = "noid-due"
+	}
+	for _, m := range dueAnchor.FindAllStringSubmatchIndex(flat, -1) {
+		at := m[1]
+		if m[2] >= 0 {
+			reach := flat[at:min(len(flat), at+dueReach)]
+			if stop := strings.IndexByte(reach, '.'); stop >= 0 {
+				reach = reach[:stop]
+			}
+			by := dueBy.FindStringIndex(reach)
+			if by == nil {
+				continue
+			}
+			at += by[1]
+		}
+		if e, ok := x.eventAt(flat[at:], due, anchorWeight); ok {
+			e.Time = ""
+			add(e)
+		}
+	}
+	return evs
+}
+
+// appointmentKind names an appointment by its label, or by the notice it is on.
+func appointmentKind(label, noticeType string) string {
+	switch {
+	case strings.Contains(strings.ToLower(label), "interview") || noticeType == "Interview Notice":
+		return "interview"
+	case noticeType == "Biometrics Appointment":
+		return "biometrics"
+	}
+	return "appointment"
+}
+
+// eventAt reads a date at the start of s and a time of day right after it.
+func (x *extraction) eventAt(s, kind string, weight float64) (Event, bool) {
+	d, ok := anyDateAt(s)
+	if !ok {
+		return Event{}, false
+	}
+	e := Event{Kind: kind, Date: d.iso, Corrected: d.corrected}
+	if t, fixed, ok := clockAt(s[d.end:]); ok {
+		e.Time, e.Corrected = t, e.Corrected || fixed
+	}
+	e.Confidence = x.confidence(weight, e.Corrected)
+	return e, true
+}
+
+// appointmentAt reads the date and time of an appointment label: after it on its row, or in
+// the rows below it, the time after the date or in the row under the date.
+func (x *extraction) appointmentAt(lb label, noticeType string) (Event, bool) {
+	ln := x.lines[lb.line]
+	kind := appointmentKind(ln.text[lb.start:lb.end], noticeType)
+	if e, ok := x.eventAt(strings.TrimLeft(ln.text[lb.end:], " :"), kind, anchorWeight); ok {
+		return e, true
+	}
+	for j := lb.line; ; {
+		var ok bool
+		if j, ok = x.nextText(j, 3); !ok || j > lb.line+3 {
+			return Event{}, false
+		}
+		row := x.lines[j].text
+		for _, cands := range [][]date{usDates(row), longDates(row)} {
+			for _, d := range cands {
+				if x.layout && (d.end <= lb.start-4 || d.start >= lb.end+4) {
+					continue
+				}
+				e := Event{Kind: kind, Date: d.iso, Corrected: d.corrected}
+				if t, fixed, ok := x.timeAfter(j, d); ok {
+					e.Time, e.Corrected = t, e.Corrected || fixed
+				}
+				e.Confidence = x.confidence(eventBelowWeight, e.Corrected)
+				return e, true
+			}
+		}
+	}
+}
+
+// timeAfter finds the time of day that goes with date d on line j: after it on the row, or in
+// the next row, in the date's column when the text is laid out.
+func (x *extraction) timeAfter(j int, d date) (string, bool, bool) {
+	row := x.lines[j].text
+	if t, fixed, ok := clockAt(row[d.end:]); ok {
+		return t, fixed, true
+	}
+	k, ok := x.nextText(j, 2)
+	if !ok {
+		return "", false, false
+	}
+	next := x.lines[k].text
+	for _, m := range clock.FindAllStringIndex(next, -1) {
+		if !x.layout || m[1] > d.start-4 && m[0] < d.end+4 {
+			return clockAt(next[m[0]:])
+		}
+	}
+	return "", false, false
+}

@@ -1,0 +1,365 @@
+package fields
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// want is what a table test states about a notice: the JSON schema's fields, and the events.
+type want struct {
+	receipts, aNumbers             []string
+	account, form, noticeType      string
+	noticeDate, received, priority string
+	events                         []string // "kind date time"
+	corrected                      []string // names of fields read with an OCR correction
+}
+
+var extractCases = []struct {
+	name   string
+	source Source
+	text   string
+	want   want
+}{
+	{
+		name:   "label rows with values below, as pdftotext lays out an I-797C",
+		source: PDFText,
+		text: `Department of Homeland Security
+U.S. Citizenship and Immigration Services                       Form I-797C, Notice of Action
+
+                              THE UNITED STATES OF AMERICA
+Receipt Number                  Case Type
+EAC2599900001                   I130 - PETITION FOR ALIEN RELATIVE
+Received Date   Priority Date   Petitioner        A012 345 678
+09/01/2025      09/01/2025      EXEMPLO, MARIA
+Notice Date     Page            Beneficiary
+09/05/2025      1 of 1          EXEMPLO, JOAO
+
+     MARIA EXEMPLO                                  Notice Type: Receipt Notice
+     10 MAPLE AVE                                   Amount received: $675.00 U.S.
+     SPRINGFIELD IL 62704
+
+The above petition has been received. This notice only shows that the petition was filed on
+September 1, 2025.
+Form I-797C 04/01/24
+`,
+		want: want{receipts: []string{"EAC2599900001"}, aNumbers: []string{"A012345678"}, form: "I-130",
+			noticeType: "Receipt Notice", noticeDate: "2025-09-05", received: "2025-09-01", priority: "2025-09-01"},
+	},
+	{
+		name:   "a blank priority date leaves a gap, not a shift: dates go by column",
+		source: PDFText,
+		text: ` RECEIPT NUMBER                                 CASE TYPE
+ IOE0912345678                                   I765 - APPLICATION FOR EMPLOYMENT AUTHORIZATION
+ PRIORITY DATE          RECEIVED DATE           APPLICANT
+                         06/13/2024             MODELLO, OLENA
+ NOTICE DATE            PAGE
+ 06/25/2024              1 of 1
+`,
+		want: want{receipts: []string{"IOE0912345678"}, form: "I-765", noticeType: "",
+			noticeDate: "2024-06-25", received: "2024-06-13"},
+	},
+	{
+		name:   "notice date in the first column, priority blank in the third",
+		source: PDFText,
+		text: `Receipt Number                                  Case Type
+ LIN2416655075                                   I751 - PETITION TO REMOVE CONDITIONS ON RESIDENCE
+Notice Date           Received Date          Priority Date          Page
+ 07/17/2024            05/20/2024                                    1 of 1
+ Petitioner                    A095 069 902
+ IMAGINE, DIEGO
+                                                     Notice Type: APPROVAL NOTICE
+On July 15, 2024, we approved your Form I-751.
+`,
+		want: want{receipts: []string{"LIN2416655075"}, aNumbers: []string{"A095069902"}, form: "I-751",
+			noticeType: "Approval Notice", noticeDate: "2024-07-17", received: "2024-05-20"},
+	},
+	{
+		name:   "two-column box: labels beside their values",
+		source: PDFText,
+		text: `Receipt Number               SRC2222688902               Petitioner     SAMPLER, MARIA
+ Case Type                   I140 - IMMIGRANT PETITION FOR ALIEN WORKER
+ Page                        1 of 1                         Received Date     08/12/2022
+ Priority Date                                              Notice Date      01/29/2024
+ USCIS A#                    A108 266 209                   Beneficiary      DEMOVA, MARIA
+
+     MARIA SAMPLER                                   Notice Type: Approval Notice
+     C/O SAMPLE LEGAL AID                            USCIS Online Account Number: 4590 8361 4596
+`,
+		want: want{receipts: []string{"SRC2222688902"}, aNumbers: []string{"A108266209"}, account: "459083614596",
+			form: "I-140", noticeType: "Approval Notice", noticeDate: "2024-01-29", received: "2022-08-12"},
+	},
+	{
+		name:   "Label: value blocks side by side, priority printed empty",
+		source: PDFText,
+		text: `Receipt Number:          WAC2319475681                                           Petitioner:               EXEMPLO, WEI
+Notice Date:             07/10/2023                                              A#:                       A117 312 589
+Priority Date:                                                                   Beneficiary:              MODELLO, LUIS
+Received Date:           06/29/2023                                              Page:                     1 of 1
+Case Type:               I129F - PETITION FOR ALIEN FIANCE(E)
+
+                                                           RECEIPT NOTICE
+This notice confirms that USCIS received your Form I-129F petition as shown above.
+`,
+		want: want{receipts: []string{"WAC2319475681"}, aNumbers: []string{"A117312589"}, form: "I-129F",
+			noticeType: "Receipt Notice", noticeDate: "2023-07-10", received: "2023-06-29"},
+	},
+	{
+		name:   "request for evidence: the due date is an event, the dates in the body are not header dates",
+		source: PDFText,
+		text: `Receipt Number                                  Case Type
+ NBC2420633635                                   I485 - APPLICATION TO REGISTER PERMANENT RESIDENCE OR ADJUST STATUS
+Notice Date           Received Date          Priority Date          Page
+ 12/30/2024            07/15/2024                                    1 of 1
+     ANA IMAGINE                                    Notice Type: Request for Initial Evidence
+We need more evidence before we can make a decision on your Form I-485, received on July 15, 2024.
+You must submit the requested evidence so that we receive it no later than March 27,
+2025. Evidence requested: a copy of the birth certificate.
+`,
+		want: want{receipts: []string{"NBC2420633635"}, form: "I-485", noticeType: "Request for Evidence",
+			noticeDate: "2024-12-30", received: "2024-07-15", events: []string{"rfe-due 2025-03-27 "}},
+	},
+	{
+		name:   "notice of intent to deny, due date beside its label",
+		source: PDFText,
+		text: `Receipt Number: MSC2190012345                 Notice Date: 05/25/2022
+Received Date: 12/20/2021                     Priority Date: 12/20/2021
+Case Type: I130 - PETITION FOR ALIEN RELATIVE
+                                              Notice Type: NOTICE OF INTENT TO DENY
+                                              Response Due Date: 06/27/2022
+This is a notice of our intent to deny your Form I-130, which we received on December 20, 2021.
+`,
+		want: want{receipts: []string{"MSC2190012345"}, form: "I-130", noticeType: "Notice of Intent to Deny",
+			noticeDate: "2022-05-25", received: "2021-12-20", priority: "2021-12-20", events: []string{"noid-due 2022-06-27 "}},
+	},
+	{
+		name:   "ASC appointment box: date and time under their label",
+		source: PDFText,
+		text: `Receipt Number                    Case Type
+ IOE0154371535                     I131 - APPLICATION FOR TRAVEL DOCUMENT
+ Received Date     Priority Date   Notice Date     Page
+ 03/23/2020                        04/06/2020      1 of 1
+                                                   Notice Type: ASC APPOINTMENT NOTICE
+Please come to the Application Support Center below at the date and time specified.
+ APPLICATION SUPPORT CENTER                        DATE AND TIME OF APPOINTMENT
+ USCIS NEWARK                                      04/28/2020
+ 970 BROAD STREET                                  09:30 AM
+ NEWARK NJ 07102
+`,
+		want: want{receipts: []string{"IOE0154371535"}, form: "I-131", noticeType: "Biometrics Appointment",
+			noticeDate: "2020-04-06", received: "2020-03-23", events: []string{"biometrics 2020-04-28 09:30"}},
+	},
+	{
+		name:   "interview scheduled in a sentence",
+		source: PDFText,
+		text: `Receipt Number                    Case Type
+ IOE0912345670                     N400 - APPLICATION FOR NATURALIZATION
+ Received Date     Priority Date   Notice Date     Page
+ 01/02/2025                        04/01/2025      1 of 1
+                                       REQUEST FOR APPLICANT TO APPEAR FOR INTERVIEW
+You are hereby notified to appear for an interview on your Form N-400 at the USCIS office below.
+Your interview is scheduled for Tuesday, May 13, 2025 at 1:15 PM.
+`,
+		want: want{receipts: []string{"IOE0912345670"}, form: "N-400", noticeType: "Interview Notice",
+			noticeDate: "2025-04-01", received: "2025-01-02", events: []string{"interview 2025-05-13 13:15"}},
+	},
+	{
+		name:   "approval: the action date and the validity period are not header dates",
+		source: PDFText,
+		text: `Receipt Number                    Case Type
+ EAC2105861258                     I765 - APPLICATION FOR EMPLOYMENT AUTHORIZATION
+ Received Date     Priority Date   Notice Date     Page
+ 12/21/2020
+      TOMAS TESTARO                             Notice Type: Approval Notice
+                                                Valid from 01/06/2022 to 01/05/2024
+On December 30, 2021, we approved your Form I-765.
+`,
+		want: want{receipts: []string{"EAC2105861258"}, form: "I-765", noticeType: "Approval Notice", received: "2020-12-21"},
+	},
+	{
+		name:   "related receipts in the body are listed after the own, which is not repeated",
+		source: PDFText,
+		text: `Receipt Number                    Case Type
+ MSC2590012345                     I485 - APPLICATION TO REGISTER PERMANENT RESIDENCE OR ADJUST STATUS
+                                   Notice Type: Receipt Notice
+We have also received your Form I-765, receipt number MSC-25-900-12346.
+Related case: Form I-130 (IOE0912345678). Your A-Number is A-201-449-982.
+Please include receipt number MSC2590012345 in any correspondence about this case.
+Reference 123456789012
+`,
+		want: want{receipts: []string{"MSC2590012345", "MSC2590012346", "IOE0912345678"}, aNumbers: []string{"A201449982"},
+			form: "I-485", noticeType: "Receipt Notice"},
+	},
+	{
+		name:   "a heading names the type when there is no Notice Type line",
+		source: PDFText,
+		text: `Receipt Number: YSC2312345678
+Case Type: I589 - APPLICATION FOR ASYLUM AND FOR WITHHOLDING OF REMOVAL
+                                  REQUEST FOR EVIDENCE
+We received your application on March 3, 2023. Please respond by June 12, 2023.
+`,
+		want: want{receipts: []string{"YSC2312345678"}, form: "I-589", noticeType: "Request for Evidence",
+			events: []string{"rfe-due 2023-06-12 "}},
+	},
+	{
+		name:   "a receipt notice that mentions a biometrics appointment is still a receipt notice",
+		source: PDFText,
+		text: `Receipt Number: IOE0812345678      Notice Type: Receipt Notice
+The above application has been received. If we need your biometrics, we will mail you a separate
+biometrics appointment notice with the date, time and location of your appointment.
+`,
+		want: want{receipts: []string{"IOE0812345678"}, noticeType: "Receipt Notice"},
+	},
+	{
+		name:   "tesseract plain text: columns lost, look-alikes in the numbers",
+		source: OCR,
+		text: `Department of Homeland Security                                     .
+U.S. Citizenship and Immigration Services                    Form I-797C, Notice of Action
+THE UNITED STATES OF AMERICA
+RECEIPT NUMBER                                         CASE TYPE
+10E0133646087                            1140 - IMMIGRANT PETITION FOR ALIEN WORKER
+PRIORITY DATE            RECEIVED DATE          PETITIONER
+| 12/16/2O21 |     EXEMPLO, MARIA
+NOTICE DATE              PAGE
+12/28/2021      1 of l
+MARIA EXEMPLO                                                      Notice Type: Receipt Notice
+This notice confirms that USCIS received your Form |-140 petition as shown above.
+`,
+		want: want{receipts: []string{"IOE0133646087"}, form: "I-140", noticeType: "Receipt Notice",
+			noticeDate: "2021-12-28", received: "2021-12-16", corrected: []string{"receipt", "form", "received"}},
+	},
+	{
+		name:   "tesseract: slashes read as 7, digits split, a merged row",
+		source: OCR,
+		text: `Receipt Number:  TOEO1990391 70                        Applicant:       FICTICIO, ANA
+Received Date:   12708/2025  Priority Date: Notice Date: 12/19/2025
+Case Type:       !1601A - APPLICATION FOR PROVISIONAL UNLAWFUL PRESENCE WAIVER
+   ANA FICTICIO                                      Notice Type: REJECTION NOTICE
+`,
+		want: want{receipts: []string{"IOE0199039170"}, form: "I-601A", noticeType: "Rejection Notice",
+			noticeDate: "2025-12-19", received: "2025-12-08", corrected: []string{"receipt", "form", "received"}},
+	},
+}
+
+func TestExtract(t *testing.T) {
+	t.Parallel()
+	for _, c := range extractCases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			n := Extract(c.text, c.source)
+			s := n.Summary(c.source)
+			w := c.want
+			check := func(field string, got, want any) {
+				t.Helper()
+				if fmt.Sprint(got) != fmt.Sprint(want) {
+					t.Errorf("%s = %v, want %v", field, got, want)
+				}
+			}
+			check("receipt_numbers", s.ReceiptNumbers, orEmpty(w.receipts))
+			check("a_numbers", s.ANumbers, orEmpty(w.aNumbers))
+			check("account_number", s.AccountNumber, w.account)
+			check("form", s.Form, w.form)
+			check("notice_type", s.NoticeType, w.noticeType)
+			check("notice_date", s.NoticeDate, w.noticeDate)
+			check("received_date", s.ReceivedDate, w.received)
+			check("priority_date", s.PriorityDate, w.priority)
+			var events []string
+			for _, e := range n.Events {
+				events = append(events, e.Kind+" "+e.Date+" "+e.Time)
+			}
+			check("events", events, w.events)
+			corrected := map[string]bool{"receipt": n.ReceiptNumber.Corrected, "form": n.Form.Corrected,
+				"received": n.ReceivedDate.Corrected, "notice": n.NoticeDate.Corrected}
+			for name, got := range corrected {
+				if want := strings.Contains(fmt.Sprint(w.corrected), name); got != want {
+					t.Errorf("%s corrected = %v, want %v", name, got, want)
+				}
+			}
+		})
+	}
+}
+
+func orEmpty(xs []string) []string {
+	if xs == nil {
+		return []string{}
+	}
+	return xs
+}
+
+// TestConfidence checks that confidence falls with the source and the rule, as the field
+// documentation says, and stays within 0 and 1.
+func TestConfidence(t *testing.T) {
+	t.Parallel()
+	text := extractCases[0].text
+	pdf, ocr := Extract(text, PDFText), Extract(text, OCR)
+	if !(pdf.ReceiptNumber.Confidence > ocr.ReceiptNumber.Confidence) {
+		t.Errorf("receipt confidence: pdf-text %v, ocr %v; want OCR lower", pdf.ReceiptNumber.Confidence, ocr.ReceiptNumber.Confidence)
+	}
+	garbled := Extract(extractCases[len(extractCases)-2].text, OCR)
+	if !(garbled.ReceiptNumber.Confidence < ocr.ReceiptNumber.Confidence) {
+		t.Errorf("a corrected receipt has confidence %v, a clean one %v; want it lower",
+			garbled.ReceiptNumber.Confidence, ocr.ReceiptNumber.Confidence)
+	}
+	body := Extract("We have also received your Form I-765.\n", PDFText)
+	if body.Form.Value != "I-765" || !(body.Form.Confidence < pdf.Form.Confidence) {
+		t.Errorf("form from a body mention = %+v; want I-765 with less confidence than %v", body.Form, pdf.Form.Confidence)
+	}
+	for _, f := range []Field{pdf.ReceiptNumber, pdf.Form, pdf.NoticeDate, ocr.NoticeType, garbled.ReceivedDate} {
+		if f.Confidence <= 0 || f.Confidence > 1 {
+			t.Errorf("%+v: confidence out of (0, 1]", f)
+		}
+	}
+}
+
+func TestWarnings(t *testing.T) {
+	t.Parallel()
+	n := Extract(`Receipt Number: EAC2512345678
+Received Date: 03/20/2025     Notice Date: 03/14/2025     Priority Date: 04/01/2025
+`, PDFText)
+	if n.ReceivedDate.Value != "2025-03-20" || n.NoticeDate.Value != "2025-03-14" || n.PriorityDate.Value != "2025-04-01" {
+		t.Fatalf("dates out of order must be kept: %+v %+v %+v", n.ReceivedDate, n.NoticeDate, n.PriorityDate)
+	}
+	got := strings.Join(n.Warnings, "\n")
+	for _, w := range []string{"received date is after the notice date", "priority date is after the received date"} {
+		if !strings.Contains(got, w) {
+			t.Errorf("warnings %q lack %q", n.Warnings, w)
+		}
+	}
+	if strings.Contains(got, "EAC2512345678") {
+		t.Errorf("a warning contains the receipt number: %q", n.Warnings)
+	}
+	empty := Extract("", NoText)
+	if len(empty.Warnings) != 1 || !strings.Contains(empty.Warnings[0], "no text") {
+		t.Errorf("empty text: warnings %q", empty.Warnings)
+	}
+}
+
+// TestSummaryJSON checks the stable schema: its keys, in order, empty strings for what is
+// unknown and arrays that are never null.
+func TestSummaryJSON(t *testing.T) {
+	t.Parallel()
+	js, err := json.Marshal(Extract("", NoText).Summary(NoText))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const prefix = `{"receipt_numbers":[],"a_numbers":[],"account_number":"","form":"","notice_type":"",` +
+		`"notice_date":"","received_date":"","priority_date":"","text_source":"none","warnings":["no text could be read`
+	if !strings.HasPrefix(string(js), prefix) {
+		t.Errorf("summary JSON\n%s\ndoes not start with\n%s", js, prefix)
+	}
+	if strings.Contains(string(js), "null") {
+		t.Errorf("summary JSON has a null: %s", js)
+	}
+	full, err := json.Marshal(Extract(extractCases[0].text, PDFText).Summary(PDFText))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, part := range []string{`"receipt_numbers":["EAC2599900001"]`, `"a_numbers":["A012345678"]`, `"form":"I-130"`,
+		`"form_title":"Petition for Alien Relative"`, `"notice_date":"2025-09-05"`, `"text_source":"pdf-text"`,
+		`"fields":{"receipt_numbers":[{"value":"EAC2599900001","confidence":0.98,"corrected":false}]`} {
+		if !strings.Contains(string(full), part) {
+			t.Errorf("summary JSON lacks %s:\n%s", part, full)
+		}
+	}
+}

@@ -1,0 +1,172 @@
+package fields
+
+import (
+	"regexp"
+	"strings"
+
+	"immivault/internal/ids"
+)
+
+// Rule weights for the form.
+const (
+	caseTypeWeight = 1.0 // "I485 - APPLICATION TO ..." or the value of the "Case Type" label
+	unknownWeight  = 0.7 // a well-formed code this catalog does not know
+	bodyFormWeight = 0.5 // "your Form I-485" in the body: often right, but bodies cite other forms
+)
+
+var (
+	// caseType is the case type as the header prints it: the code without its hyphen, then
+	// " - " and the form's title in capitals. OCR reads the I as 1, l, | or T, doubles it
+	// ("!1601A") or drops it, and may run a suffix letter into the digits (I290B as I2908).
+	caseType = regexp.MustCompile(`(?:^|[^A-Za-z0-9-])(?:([I1l|!T]|N|G) ?-? ?)?(` + codeDigit + `{2,4}[A-Z]?) ?-+ ?[A-Z][A-Z(),'/&.]*(?: [A-Z(),'/&.-]+)+`)
+	// caseTypeCode is a code at the start of a "Case Type" label's value.
+	caseTypeCode = regexp.MustCompile(`^([I1l|!T]|N|G) ?-? ?(` + codeDigit + `{2,4}[A-Z]?)(?:[^A-Za-z0-9]|$)`)
+	bodyForm     = regexp.MustCompile(`\bForm ([I1l|]|N|G)-([0-9]{2,3}[A-Z]?)\b`)
+)
+
+// codeDigit is a digit of a form code as OCR reads it: the look-alikes of IDENTIFIERS.md §0.3,
+// and the brackets tesseract reads for a 1 at the end of a box ("113]" for I131).
+const codeDigit = `[0-9OSBIl|\][]`
+
+// form reads the form from the case type. Notices key on the code, not the title: old notices
+// keep old titles.
+func (x *extraction) form() (Field, string) {
+	// A known form from a weaker rule beats a code the catalog does not know from a stronger
+	// one: that is more often a misreading than a new form.
+	var unknown Field
+	try := func(series, code string, weight float64) (Field, string, bool) {
+		f, title, ok := x.formCode(series, code, weight)
+		if ok && title == "" && unknown.Value == "" {
+			unknown = f
+		}
+		return f, title, ok && title != ""
+	}
+	for _, ls := range x.labels {
+		for _, lb := range ls {
+			if lb.kind != caseTypeLabel {
+				continue
+			}
+			for _, s := range x.labelValues(lb) {
+				if m := caseTypeCode.FindStringSubmatch(s); m != nil {
+					if f, title, ok := try(m[1], m[2], caseTypeWeight); ok {
+						return f, title
+					}
+				}
+			}
+		}
+	}
+	for _, ln := range x.lines[:x.headLines] {
+		for _, m := range caseType.FindAllStringSubmatch(ln.text, -1) {
+			if f, title, ok := try(m[1], m[2], caseTypeWeight); ok {
+				return f, title
+			}
+		}
+	}
+	if unknown.Value != "" {
+		return unknown, ""
+	}
+	for _, m := range bodyForm.FindAllStringSubmatch(x.head, -1) {
+		if f, title, ok := try(m[1], m[2], bodyFormWeight); ok {
+			return f, title
+		}
+	}
+	return unknown, ""
+}
+
+// labelValues returns what may be a label's value: the rest of its row after a colon and
+// spacing, and the cell under it in the next row.
+func (x *extraction) labelValues(lb label) []string {
+	ln := x.lines[lb.line]
+	vs := []string{strings.TrimLeft(ln.text[lb.end:], " :")}
+	if j, ok := x.nextText(lb.line, 2); ok {
+		below := x.lines[j]
+		for _, c := range below.cells {
+			if c.end > lb.start-4 && c.start < lb.end+8 {
+				vs = append(vs, below.text[c.start:c.end])
+				break
+			}
+		}
+	}
+	return vs
+}
+
+// formCode reads a series letter and a code as OCR gave them. Of the readings the look-alikes
+// allow, a form the catalog knows wins; one it does not know is kept with less confidence. The
+// Form I-797 is the notice itself, never the case's form.
+func (x *extraction) formCode(series, code string, weight float64) (Field, string, bool) {
+	type reading struct {
+		series, code string
+		corrected    bool
+	}
+	var rs []reading
+	switch series {
+	case "":
+		rs = []reading{{"I", code, true}, {"N", code, true}}
+	case "I", "N", "G":
+		rs = []reading{{series, code, false}}
+	default:
+		rs = []reading{{"I", code, true}}
+	}
+	if strings.ContainsRune("1lI|", rune(code[0])) && len(code) >= 3 && series != "" {
+		rs = append(rs, reading{rs[0].series, code[1:], true})
+	}
+	var fallback Field
+	for _, r := range rs {
+		for _, cr := range codeReadings(r.code) {
+			form, title, err := ids.NormalizeForm(r.series + cr.code)
+			if err != nil || strings.HasPrefix(form, "I-797") {
+				continue
+			}
+			c := r.corrected || cr.corrected
+			if title != "" {
+				return x.field(form, weight, c), title, true
+			}
+			// A code without its series letter is only taken when it names a known form.
+			if fallback.Value == "" && series != "" {
+				fallback = x.field(form, weight*unknownWeight, c)
+			}
+		}
+	}
+	return fallback, "", fallback.Value != ""
+}
+
+type codeReading struct {
+	code      string
+	corrected bool
+}
+
+// codeReadings lists how a form code read by OCR may be meant: all digits, or digits and a
+// suffix letter (I-129F, I-290B, I-601A).
+func codeReadings(code string) []codeReading {
+	var rs []codeReading
+	if len(code) <= 3 {
+		d, fixed := digitsOf(bracketsAsOne(code))
+		if isDigits(d) {
+			rs = append(rs, codeReading{d, fixed})
+		}
+	}
+	if n := len(code); n >= 3 {
+		d, fixed := digitsOf(bracketsAsOne(code[:n-1]))
+		last := code[n-1]
+		letter, ok := map[byte]byte{'8': 'B', '5': 'S', '0': 'O', '1': 'I'}[last]
+		if !ok && 'A' <= last && last <= 'Z' {
+			letter, ok = last, true
+		}
+		if ok && isDigits(d) && len(d) <= 3 {
+			rs = append(rs, codeReading{d + string(letter), fixed || letter != last})
+		}
+	}
+	return rs
+}
+
+// bracketsAsOne reads the brackets of codeDigit as the 1 they stand for, as digitsOf reads |.
+func bracketsAsOne(s string) string { return strings.NewReplacer("[", "|", "]", "|").Replace(s) }
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}

@@ -1,0 +1,117 @@
+package fields
+
+import (
+	"slices"
+	"strings"
+
+	"immivault/internal/ids"
+)
+
+// Rule weights for identifiers.
+const (
+	labelledWeight = 1.0  // printed with its label, or on an applicant's or beneficiary's row
+	spelledWeight  = 0.95 // "Your A-Number is …"
+	prefixWeight   = 0.9  // a receipt known by its office prefix alone
+	printedWeight  = 0.9  // an A-number in the form notices print it, found without ids' label
+	asylumWeight   = 0.8  // an asylum office's receipt, which ids leaves unclassified when unlabelled
+	unplacedWeight = 0.85 // an own receipt chosen only because it comes first
+)
+
+// candidate is an identifier found in the text, with the weight of the rule that found it.
+type candidate struct {
+	ids.Match
+	weight float64
+}
+
+// identifiers reads the receipt numbers, A-numbers and the labelled USCIS online account number.
+// ids.Find does most of it; what it leaves is what OCR broke (see repairReceipts and
+// printedANumbers) and values a sentence parts from their label (spelledOut).
+func (x *extraction) identifiers() (own Field, others, aNumbers []Field, account Field) {
+	text, repaired := repairReceipts(x.text)
+	var found []candidate
+	taken := make([]bool, len(text)) // the bytes of what ids.Find found
+	for _, m := range ids.Find(text) {
+		w := labelledWeight
+		switch {
+		case m.Kind == "" && m.Label == "" && asylumOffice(m.Value):
+			m.Kind, w = ids.ReceiptNumber, asylumWeight
+		case m.Label == "":
+			w = prefixWeight
+		}
+		if slices.Contains(repaired[m.Start:m.End], true) {
+			m.Corrected = true
+		}
+		found = append(found, candidate{m, w})
+		for i := m.Start; i < m.End; i++ {
+			taken[i] = true
+		}
+	}
+	for _, c := range append(spelledOut(text), x.printedANumbers(text)...) {
+		if !slices.Contains(taken[c.Start:c.End], true) {
+			found = append(found, c)
+		}
+	}
+	slices.SortStableFunc(found, func(a, b candidate) int { return a.Start - b.Start })
+
+	var receipts []candidate
+	seen := map[string]bool{}
+	for _, c := range found {
+		switch {
+		case c.Kind == ids.ReceiptNumber:
+			receipts = append(receipts, c)
+		case c.Kind == ids.ANumber:
+			if !seen[c.Value] {
+				seen[c.Value] = true
+				aNumbers = append(aNumbers, x.field(c.Value, c.weight, c.Corrected))
+			}
+		case c.Kind == ids.AccountNumber && account.Value == "":
+			account = x.field(c.Value, c.weight, c.Corrected)
+		}
+	}
+	others = []Field{}
+	if len(receipts) == 0 {
+		return Field{}, others, nonNil(aNumbers), account
+	}
+	ownAt, weight := 0, unplacedWeight
+	for k, c := range receipts {
+		if c.Label != "" || x.nearReceiptLabel(c.Start) {
+			ownAt, weight = k, labelledWeight
+			break
+		}
+	}
+	own = x.field(receipts[ownAt].Value, weight, receipts[ownAt].Corrected)
+	seen[own.Value] = true
+	for _, c := range receipts {
+		if !seen[c.Value] {
+			seen[c.Value] = true
+			others = append(others, x.field(c.Value, c.weight, c.Corrected))
+		}
+	}
+	return own, others, nonNil(aNumbers), account
+}
+
+func nonNil(fs []Field) []Field {
+	if fs == nil {
+		return []Field{}
+	}
+	return fs
+}
+
+// nearReceiptLabel reports whether offset off is beside a "Receipt Number" label or in one of
+// the three rows below it: the header's own receipt, when OCR garbled the label beyond what
+// ids.Find recognises.
+func (x *extraction) nearReceiptLabel(off int) bool {
+	i := x.lineOf(off)
+	for j := max(i-3, 0); j <= i; j++ {
+		for _, lb := range x.labels[j] {
+			if lb.kind == receiptLabel && (j < i || x.lines[j].start+lb.end <= off) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func asylumOffice(receipt string) bool {
+	return strings.HasPrefix(receipt, "Z") && ids.Explain(ids.ReceiptNumber, []byte(receipt)).Office != ""
+}

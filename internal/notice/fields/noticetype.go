@@ -1,0 +1,138 @@
+package fields
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Rule weights for the notice type.
+const (
+	typeLineWeight = 1.0  // the "Notice Type:" line
+	titleWeight    = 0.95 // a heading that is only the type: "REQUEST FOR EVIDENCE"
+	bodyTypeWeight = 0.8  // a phrase in the text: "has been approved"
+	rawTypeWeight  = 0.6  // a "Notice Type:" value that none of the known types matches
+)
+
+// maxTypeValueLen is the longest heading or "Notice Type:" value taken for a type: longer is a
+// sentence.
+const maxTypeValueLen = 60
+
+// noticeTypes are the types a notice can have, each with what says so. Order matters when the
+// type is read from running text: the first type whose phrase occurs wins, and receipt comes
+// last because requests for evidence and the like say they "received" the case
+// (IDENTIFIERS.md §3). Appointment and interview notices come after decisions for the same
+// reason: a receipt or a denial may mention an appointment.
+var noticeTypes = []struct{ name, phrase string }{
+	{"Request for Evidence", `Request for (?:Initial |Additional )?Evidence|\bRFE\b`},
+	{"Notice of Intent to Deny", `Notice of Intent to Deny|\bNOID\b`},
+	{"Notice of Intent to Revoke", `Notice of Intent to Revoke|\bNOIR\b`},
+	{"Denial Notice", `Denial Notice|has been denied|we denied`},
+	{"Rejection Notice", `Rejection Notice|has been rejected|we rejected`},
+	{"Approval Notice", `Approval Notice|has been approved|we approved`},
+	{"Transfer Notice", `Transfer Notice|we transferred|has been transferred`},
+	{"Reopen Notice", `Re-?open(?:ed)? Notice|has been re-?opened|we re-?opened`},
+	{"Biometrics Appointment", `(?:ASC|Biometrics?) Appointment|Application Support Center`},
+	{"Interview Notice", `Interview Notice|Appear for (?:an |your |the )?(?:Initial )?Interview`},
+	{"Account Access Notice", `Account Access Notice`},
+	{"Receipt Notice", `Receipt Notice|has been received`},
+}
+
+// typePhrases matches the phrase of every type, case-insensitively and with any run of spaces
+// between words; the group that took part says which type. One pass finds them all.
+var typePhrases = func() *regexp.Regexp {
+	alts := make([]string, len(noticeTypes))
+	for i, t := range noticeTypes {
+		alts[i] = "(" + strings.ReplaceAll(t.phrase, " ", `\s+`) + ")"
+	}
+	return regexp.MustCompile(`(?i)` + strings.Join(alts, "|"))
+}()
+
+// noticeType reads the notice type: from the "Notice Type:" line where the notice prints one,
+// else from a heading that names the type, else from the phrases of the text in the order
+// above.
+func (x *extraction) noticeType() Field {
+	for _, ls := range x.labels {
+		for _, lb := range ls {
+			if lb.kind != noticeTypeLabel {
+				continue
+			}
+			ln := x.lines[lb.line]
+			value := strings.TrimLeft(ln.text[lb.end:], " :")
+			if c, ok := ln.cellAt(len(ln.text) - len(value)); ok {
+				value = ln.text[len(ln.text)-len(value) : c.end]
+			}
+			if value == "" {
+				continue
+			}
+			if name, ok := typeOf(value); ok {
+				return x.field(name, typeLineWeight, false)
+			}
+			if len(value) <= maxTypeValueLen {
+				return x.field(titleCase(value), rawTypeWeight, false)
+			}
+		}
+	}
+	for _, ln := range x.lines[:x.headLines] {
+		for _, c := range ln.cells {
+			if cell := ln.text[c.start:c.end]; isHeading(cell) {
+				if name, ok := typeOf(cell); ok {
+					return x.field(name, titleWeight, false)
+				}
+			}
+		}
+	}
+	if name, ok := typeOf(x.head); ok {
+		return x.field(name, bodyTypeWeight, false)
+	}
+	return Field{}
+}
+
+// typeOf returns the first type, in the order of noticeTypes, whose phrase occurs in s.
+func typeOf(s string) (string, bool) {
+	found := make([]bool, len(noticeTypes))
+	for _, m := range typePhrases.FindAllStringSubmatchIndex(s, -1) {
+		for g := 1; g <= len(noticeTypes); g++ {
+			if m[2*g] >= 0 {
+				found[g-1] = true
+				break
+			}
+		}
+	}
+	for i, ok := range found {
+		if ok {
+			return noticeTypes[i].name, true
+		}
+	}
+	return "", false
+}
+
+// isHeading reports whether a cell reads like a heading rather than a sentence: a few words,
+// mostly capitals, no full stop.
+func isHeading(s string) bool {
+	s = strings.TrimSpace(s)
+	if len(s) > maxTypeValueLen || strings.HasSuffix(s, ".") {
+		return false
+	}
+	upper, letters := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case 'A' <= c && c <= 'Z':
+			upper++
+			letters++
+		case 'a' <= c && c <= 'z':
+			letters++
+		}
+	}
+	return letters > 0 && upper*10 >= letters*8
+}
+
+// titleCase writes a notice type printed in capitals as the other types are written.
+func titleCase(s string) string {
+	words := strings.Fields(strings.ToLower(s))
+	for i, w := range words {
+		if i == 0 || (w != "of" && w != "for" && w != "to" && w != "and") {
+			words[i] = strings.ToUpper(w[:1]) + w[1:]
+		}
+	}
+	return strings.Join(words, " ")
+}
