@@ -22,7 +22,22 @@ END {
 		theirs > 0 ? verdict(ours <= 1.3 * theirs) sprintf(" (%.2fx)", ours / theirs) : "n/a")
 	row("read a 5 MB file", sprintf("%.1f ms", ms("BenchmarkReadFile5MB")), "", "", "")
 	rss = metric["BenchmarkPeakRSS", "MiB-peak-rss"]
+	if (ns["BenchmarkInspectTextPDF"] != "") {
+		v = ms("BenchmarkInspectTextPDF")
+		row("notice: inspect a 1-page text PDF (warm)", sprintf("%.1f ms", v), "", "<= 150 ms", verdict(v <= 150))
+		v = ms("BenchmarkRenderPage150DPI")
+		row("notice: render a page at 150 DPI (warm)", sprintf("%.1f ms", v), "", "<= 100 ms", verdict(v <= 100))
+		row("notice: engine start, compiled code cached", sprintf("%.0f ms", ms("BenchmarkColdStart/cached")), "", "", "")
+		row("notice: engine start, first compile", sprintf("%.0f ms", ms("BenchmarkColdStart/first-compile")), "", "", "")
+		ours = ms("BenchmarkOCRScan/png"); theirs = ms("BenchmarkTesseractAlone/defaults")
+		row("notice: inspect a letter scan (OCR)", sprintf("%.0f ms", ours), sprintf("tesseract: %.0f ms", theirs),
+			"<= 1.2x", verdict(ours <= 1.2 * theirs) sprintf(" (%.2fx)", ours / theirs))
+		v = metric["BenchmarkPeakMemory20MBScan/image-only-pdf", "MiB-peak-above-warm"]
+		w = metric["BenchmarkPeakMemory20MBScan/png", "MiB-peak-above-warm"]
+		row("notice: peak memory reading a 20 MB scan", sprintf("%.0f MiB", max2(v, w)), "", "<= 150 MiB", verdict(max2(v, w) <= 150))
+	}
 	row("peak RSS of any CLI command (500 MB file)", sprintf("%.0f MiB", rss), "scrypt: 256 MiB", "<= 320 MiB", verdict(rss <= 320))
 }
 function row(a, b, c, d, e) { printf fmt, a, b, c, d, e }
+function max2(a, b) { return a > b ? a : b }
 function verdict(ok) { return ok ? "ok" : "OVER" }
