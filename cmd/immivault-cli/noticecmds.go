@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"image/png"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -204,15 +203,10 @@ func (c *cli) noticeShow(args []string) error {
 	if err != nil {
 		return err
 	}
-	if *out == "" {
-		return errors.New("say where to write the page: -o FILE")
-	}
 	if *dpi < 36 || *dpi > 600 {
 		return errors.New("--dpi must be between 36 and 600")
 	}
-	if _, err := os.Lstat(*out); err == nil && !*force {
-		return fmt.Errorf("%s already exists; add --force to replace it", *out)
-	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+	if err := c.checkOutput(*out, *force); err != nil {
 		return err
 	}
 	v, err := c.open()

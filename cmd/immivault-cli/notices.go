@@ -92,12 +92,7 @@ func (c *cli) get(args []string) error {
 	if err != nil {
 		return err
 	}
-	if *out == "" {
-		return fmt.Errorf("say where to write the notice: -o FILE (usage: immivault-cli %s %s)", c.cmd.name, c.cmd.args)
-	}
-	if _, err := os.Lstat(*out); err == nil && !*force {
-		return fmt.Errorf("%s already exists; add --force to replace it", *out)
-	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+	if err := c.checkOutput(*out, *force); err != nil {
 		return err
 	}
 	v, err := c.open()
@@ -130,5 +125,19 @@ func (c *cli) get(args []string) error {
 		return err
 	}
 	fmt.Fprintf(c.stdout, "wrote %s (%s, %s)\n", *out, displayable(n.FileName), byteSize(n.Size))
+	return nil
+}
+
+// checkOutput refuses a missing -o, or one that names an existing file
+// without --force, before anyone is asked for a passphrase.
+func (c *cli) checkOutput(out string, force bool) error {
+	if out == "" {
+		return fmt.Errorf("say where to write: -o FILE (usage: immivault-cli %s %s)", c.cmd.name, c.cmd.args)
+	}
+	if _, err := os.Lstat(out); err == nil && !force {
+		return fmt.Errorf("%s already exists; add --force to replace it", out)
+	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
 	return nil
 }
