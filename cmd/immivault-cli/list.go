@@ -223,6 +223,21 @@ func writeList(w io.Writer, ix *vault.Index, reveal bool) error {
 			}
 			fmt.Fprintln(w)
 		}
+		header = false
+		for _, e := range ix.Events {
+			if e.PersonID != p.ID {
+				continue
+			}
+			if !header {
+				fmt.Fprintln(w, "  dates:")
+				header = true
+			}
+			fmt.Fprintf(w, "    %s  %s", strings.TrimSpace(e.Date+" "+e.Time), displayable(e.Kind))
+			if e.CaseID != "" {
+				fmt.Fprintf(w, "  case %s", receipts[e.CaseID])
+			}
+			fmt.Fprintln(w)
+		}
 	}
 	return nil
 }
