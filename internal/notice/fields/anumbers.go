@@ -32,17 +32,18 @@ func spelledOut(text string) []candidate {
 }
 
 // aNumberPrint is an A-number as I-797 headers print it, "A012 345 678" or "A012345678", as
-// OCR reads it: with look-alikes for digits, a speck read as punctuation between groups, a
-// space inside a group.
-var aNumberPrint = regexp.MustCompile(`(?:^|[^A-Za-z0-9])A[-#:]? ?(` + aDigit + ` ?` + aDigit + `(?: ?` + aDigit + `)?(?:[ .,;:()'-]{1,2}` +
+// OCR reads it: with look-alikes for digits, specks read as punctuation or a layout's extra
+// spaces between groups, a space inside a group.
+var aNumberPrint = regexp.MustCompile(`(?:^|[^A-Za-z0-9])A[-#:]? ?(` + aDigit + ` ?` + aDigit + `(?: ?` + aDigit + `)?(?:[ .,;:()'-]{1,6}` +
 	aDigit + ` ?` + aDigit + ` ?` + aDigit + `){2}|` + aDigit + `{8,9})(?:[^A-Za-z0-9]|$)`)
 
 // aDigit is a digit of an A-number or what tesseract reads for one: the look-alikes of
 // IDENTIFIERS.md §0.3, and Q, D (0) and Z (2), which it reads in the fonts notices use.
 const aDigit = `[0-9OIlSB|QDZ]`
 
-// printForm is the exact layout of a printed A-number: groups of 3 parted by single spaces.
-var printForm = regexp.MustCompile(`^\S{3} \S{3} \S{3}$`)
+// printForm is the layout of a printed A-number: groups of 3 parted by spaces (one, or more
+// where a layout placed each group at its own column).
+var printForm = regexp.MustCompile(`^\S{3} +\S{3} +\S{3}$`)
 
 // maxANumberFixes is how many look-alikes a printed A-number may have: two of its nine digits.
 // ids.Find allows one, for numbers with less around them.

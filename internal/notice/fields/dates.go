@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -74,7 +75,24 @@ func numericDate(s string, mo, d, y []int) (date, bool) {
 	dd, f2 := digitsOf(strings.ReplaceAll(s[d[0]:d[1]], " ", ""))
 	yy, f3 := digitsOf(strings.ReplaceAll(s[y[0]:y[1]], " ", ""))
 	iso, ok := isoDate(yy, mm, dd)
+	if !ok {
+		// Tesseract reads the 1 of "12/03/2024" in Courier as 4 or 7: where that makes the
+		// month or the day impossible, read it as the 1 it was.
+		m2, d2 := leadingOne(mm, 12), leadingOne(dd, 31)
+		if iso, ok = isoDate(yy, m2, d2); ok {
+			f1 = true
+		}
+	}
 	return date{iso: iso, start: mo[0], end: y[1], corrected: f1 || f2 || f3}, ok
+}
+
+// leadingOne reads a two-digit month or day above max that starts with 4 or 7 as starting
+// with 1.
+func leadingOne(s string, max int) string {
+	if n, err := strconv.Atoi(s); err == nil && n > max && len(s) == 2 && (s[0] == '4' || s[0] == '7') {
+		return "1" + s[1:]
+	}
+	return s
 }
 
 // longDates returns the valid "Month D, YYYY" dates in s, in order.

@@ -240,6 +240,30 @@ Case Type:       !1601A - APPLICATION FOR PROVISIONAL UNLAWFUL PRESENCE WAIVER
 		want: want{receipts: []string{"IOE0199039170"}, form: "I-601A", noticeType: "Rejection Notice",
 			noticeDate: "2025-12-19", received: "2025-12-08", corrected: []string{"receipt", "form", "received"}},
 	},
+	{
+		name:   "tesseract plain text: a garbled date keeps its place, specks inside numbers and words",
+		source: OCR,
+		text: `Receipt Number                                                 Case Type
+Y¥SC2220012295                 I589 - APPLICATION FOR ASYLUM AND FOR WITHHOLDING OF REMOVAL
+Notice Date                           Received Date                      Priority Date                          Page
+1723/2023     03/06/2023                   1, Of 1
+Applicant             A198 684 .°015
+ANA DEMOVA                          Notice Type: Receipt Not Ice
+`,
+		want: want{receipts: []string{"YSC2220012295"}, aNumbers: []string{"A198684015"}, form: "I-589",
+			noticeType: "Receipt Notice", received: "2023-03-06"},
+	},
+	{
+		name:   "OCR layout: brackets and a split month by the dates, a 7 for the Z of an asylum office",
+		source: OCR,
+		text: ` Receipt Number        7LA2109813961                            Applicant            MUESTRA, DIEGO
+ Case Type            1589 - APPLICATION FOR ASYLUM AND FOR WITHHOLDING OF REMOVAL
+ Page                  1 of 1                                  Priority Date
+ Received Date         (03/24/2025                              Notice Date           i 1/27/2026
+`,
+		want: want{receipts: []string{"ZLA2109813961"}, form: "I-589", noticeDate: "2026-11-27", received: "2025-03-24",
+			corrected: []string{"receipt", "form", "notice"}},
+	},
 }
 
 func TestExtract(t *testing.T) {
@@ -280,6 +304,18 @@ func TestExtract(t *testing.T) {
 	}
 }
 
+// caseText returns the text of the table case whose name starts with prefix.
+func caseText(t *testing.T, prefix string) string {
+	t.Helper()
+	for _, c := range extractCases {
+		if strings.HasPrefix(c.name, prefix) {
+			return c.text
+		}
+	}
+	t.Fatalf("no case %q", prefix)
+	return ""
+}
+
 func orEmpty(xs []string) []string {
 	if xs == nil {
 		return []string{}
@@ -296,7 +332,7 @@ func TestConfidence(t *testing.T) {
 	if !(pdf.ReceiptNumber.Confidence > ocr.ReceiptNumber.Confidence) {
 		t.Errorf("receipt confidence: pdf-text %v, ocr %v; want OCR lower", pdf.ReceiptNumber.Confidence, ocr.ReceiptNumber.Confidence)
 	}
-	garbled := Extract(extractCases[len(extractCases)-2].text, OCR)
+	garbled := Extract(caseText(t, "tesseract plain text: columns lost"), OCR)
 	if !(garbled.ReceiptNumber.Confidence < ocr.ReceiptNumber.Confidence) {
 		t.Errorf("a corrected receipt has confidence %v, a clean one %v; want it lower",
 			garbled.ReceiptNumber.Confidence, ocr.ReceiptNumber.Confidence)
@@ -361,5 +397,19 @@ func TestSummaryJSON(t *testing.T) {
 		if !strings.Contains(string(full), part) {
 			t.Errorf("summary JSON lacks %s:\n%s", part, full)
 		}
+	}
+}
+
+// TestANumberReadTwoWays: a notice prints the applicant's A-number in its header and again in
+// its body, and OCR misreads one digit of one copy. That is one A-number to confirm, not two.
+func TestANumberReadTwoWays(t *testing.T) {
+	t.Parallel()
+	n := Extract(`Received Date       Priority Date       Applicant                   A291 111 608
+A-Number: A291 111 008
+Beneficiary's A# A123 456 789
+`, OCR)
+	if len(n.ANumbers) != 2 || n.ANumbers[0].Value != "A291111608" || !n.ANumbers[0].Corrected ||
+		n.ANumbers[1].Value != "A123456789" || n.ANumbers[1].Corrected {
+		t.Errorf("A-numbers %+v; want A291111608 marked for confirmation, and A123456789", n.ANumbers)
 	}
 }

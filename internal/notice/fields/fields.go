@@ -82,15 +82,20 @@ func (x *extraction) field(value string, weight float64, corrected bool) Field {
 	return Field{Value: value, Confidence: x.confidence(weight, corrected), Corrected: corrected}
 }
 
+// correctedFactor lowers the confidence of a value an OCR correction was applied to.
+const correctedFactor = 0.8
+
 // confidence is the source's confidence, lowered by the rule's weight and for a correction,
 // rounded to two places.
 func (x *extraction) confidence(weight float64, corrected bool) float64 {
 	c := x.base * weight
 	if corrected {
-		c *= 0.8
+		c *= correctedFactor
 	}
-	return float64(int(c*100+0.5)) / 100
+	return round2(c)
 }
+
+func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
 
 func (x *extraction) claim(start, end int) {
 	for i := start; i < end && i < len(x.claimed); i++ {

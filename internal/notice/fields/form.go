@@ -18,7 +18,7 @@ var (
 	// caseType is the case type as the header prints it: the code without its hyphen, then
 	// " - " and the form's title in capitals. OCR reads the I as 1, l, | or T, doubles it
 	// ("!1601A") or drops it, and may run a suffix letter into the digits (I290B as I2908).
-	caseType = regexp.MustCompile(`(?:^|[^A-Za-z0-9-])(?:([I1l|!T]|N|G) ?-? ?)?(` + codeDigit + `{2,4}[A-Z]?) ?-+ ?[A-Z][A-Z(),'/&.]*(?: [A-Z(),'/&.-]+)+`)
+	caseType = regexp.MustCompile(`(?:^|[^A-Za-z0-9-])(?:([I1l|!T]|N|G) ?-? ?)?(` + codeDigit + `{2,4}[A-Z]?) *-+ *[A-Z][A-Z(),'/&.]*(?: +[A-Z(),'/&.-]+)+`)
 	// caseTypeCode is a code at the start of a "Case Type" label's value.
 	caseTypeCode = regexp.MustCompile(`^([I1l|!T]|N|G) ?-? ?(` + codeDigit + `{2,4}[A-Z]?)(?:[^A-Za-z0-9]|$)`)
 	bodyForm     = regexp.MustCompile(`\bForm ([I1l|]|N|G)-([0-9]{2,3}[A-Z]?)\b`)

@@ -231,15 +231,21 @@ func (x *extraction) assignByOrder(j int, ds []date, pending []label, fields map
 	}
 }
 
-// dateRun is a run of digits, look-alikes and the punctuation OCR puts in dates.
+// dateRun is a run of digits, look-alikes and the punctuation OCR puts in dates, within a cell.
 var dateRun = regexp.MustCompile(`[0-9OIlS|Bi(][0-9OIlS|Bi(/;:,.' ]*[0-9OIlS|B]`)
 
 // dateSlots returns the dates of a row in order, with nil where a run of digits and slashes
 // that reads as no date stands: a date OCR garbled. ds are the row's dates, at offsets of the
 // page text.
 func dateSlots(ln line, ds []date) []*date {
+	var runs [][]int
+	for _, c := range ln.cells {
+		for _, m := range dateRun.FindAllStringIndex(ln.text[c.start:c.end], -1) {
+			runs = append(runs, []int{c.start + m[0], c.start + m[1]})
+		}
+	}
 	var slots []*date
-	for _, m := range dateRun.FindAllStringIndex(ln.text, -1) {
+	for _, m := range runs {
 		run := ln.text[m[0]:m[1]]
 		var in []*date
 		for k := range ds {

@@ -62,7 +62,7 @@ func (x *extraction) identifiers() (own Field, others, aNumbers []Field, account
 		case c.Kind == ids.ANumber:
 			if !seen[c.Value] {
 				seen[c.Value] = true
-				aNumbers = append(aNumbers, x.field(c.Value, c.weight, c.Corrected))
+				aNumbers = addANumber(aNumbers, x.field(c.Value, c.weight, c.Corrected))
 			}
 		case c.Kind == ids.AccountNumber && account.Value == "":
 			account = x.field(c.Value, c.weight, c.Corrected)
@@ -88,6 +88,39 @@ func (x *extraction) identifiers() (own Field, others, aNumbers []Field, account
 		}
 	}
 	return own, others, nonNil(aNumbers), account
+}
+
+// addANumber adds an A-number to those found, unless it differs from one of them in a single
+// digit: a person has one A-number and a petition's two people have unrelated ones, so that is
+// one number printed twice and misread once. The surer reading is kept, marked for the person
+// to confirm. (Receipt numbers are not merged so: cases filed together get consecutive ones.)
+func addANumber(found []Field, a Field) []Field {
+	for k, f := range found {
+		if oneDigitApart(f.Value, a.Value) {
+			if a.Confidence > f.Confidence {
+				f = a
+			}
+			if !f.Corrected {
+				f.Corrected, f.Confidence = true, round2(f.Confidence*correctedFactor)
+			}
+			found[k] = f
+			return found
+		}
+	}
+	return append(found, a)
+}
+
+func oneDigitApart(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	diff := 0
+	for i := 0; i < len(a); i++ {
+		if a[i] != b[i] {
+			diff++
+		}
+	}
+	return diff == 1
 }
 
 func nonNil(fs []Field) []Field {

@@ -57,15 +57,22 @@ func (x *extraction) noticeType() Field {
 				continue
 			}
 			ln := x.lines[lb.line]
-			value := strings.TrimLeft(ln.text[lb.end:], " :")
-			if c, ok := ln.cellAt(len(ln.text) - len(value)); ok {
-				value = ln.text[len(ln.text)-len(value) : c.end]
+			rest := strings.TrimLeft(ln.text[lb.end:], " :")
+			value := rest
+			if c, ok := ln.cellAt(len(ln.text) - len(rest)); ok {
+				value = ln.text[len(ln.text)-len(rest) : c.end]
 			}
 			if value == "" {
 				continue
 			}
-			if name, ok := typeOf(value); ok {
-				return x.field(name, typeLineWeight, false)
+			// The value is its cell, or more of the row where a layout spaced its words apart.
+			for _, v := range []string{value, rest} {
+				if name, ok := typeOf(v); ok {
+					return x.field(name, typeLineWeight, false)
+				}
+				if name, ok := typeOfRunTogether(v); ok {
+					return x.field(name, typeLineWeight, true)
+				}
 			}
 			if len(value) <= maxTypeValueLen {
 				return x.field(titleCase(value), rawTypeWeight, false)
@@ -101,6 +108,27 @@ func typeOf(s string) (string, bool) {
 	for i, ok := range found {
 		if ok {
 			return noticeTypes[i].name, true
+		}
+	}
+	return "", false
+}
+
+// typePhrasesRunTogether are the phrases without their spaces, to read a value whose words
+// OCR split or joined ("Receipt Not Ice").
+var typePhrasesRunTogether = func() *regexp.Regexp {
+	alts := make([]string, len(noticeTypes))
+	for i, t := range noticeTypes {
+		alts[i] = "(" + strings.ReplaceAll(t.phrase, " ", "") + ")"
+	}
+	return regexp.MustCompile(`(?i)` + strings.Join(alts, "|"))
+}()
+
+// typeOfRunTogether is typeOf for a short value read with its spaces taken out.
+func typeOfRunTogether(s string) (string, bool) {
+	m := typePhrasesRunTogether.FindStringSubmatchIndex(strings.ReplaceAll(s, " ", ""))
+	for g := 1; m != nil && g <= len(noticeTypes); g++ {
+		if m[2*g] >= 0 {
+			return noticeTypes[g-1].name, true
 		}
 	}
 	return "", false

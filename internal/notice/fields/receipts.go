@@ -178,7 +178,7 @@ func knownReading(p []byte) (string, bool) {
 func isDigitLike(c byte) bool { return '0' <= c && c <= '9' || strings.IndexByte("OIlSB|", c) >= 0 }
 
 // letterLookalikes are the characters OCR reads in place of capital letters.
-var letterLookalikes = map[byte]byte{'1': 'I', 'l': 'I', '|': 'I', '!': 'I', 'T': 'I', '0': 'O', 'o': 'O', '5': 'S', '$': 'S', '8': 'B', '2': 'Z'}
+var letterLookalikes = map[byte]byte{'1': 'I', 'l': 'I', '|': 'I', '!': 'I', 'T': 'I', '0': 'O', 'o': 'O', '5': 'S', '$': 'S', '8': 'B', '2': 'Z', '7': 'Z'}
 
 // knownPrefix reports whether p is the prefix of a receipt office IDENTIFIERS.md §1 lists, as
 // ids.Explain knows them. Answers are kept: repairReceipts asks at every word.

@@ -114,8 +114,10 @@ func splitBreaks(s string) []string {
 
 // asciiLine rewrites a line in ASCII so that a byte is a column: compatibility forms and
 // accented letters become their base letters, dashes become '-', tabs become spaces to the next
-// multiple of 8, and anything else outside ASCII becomes a space. The '|' and '_' of table
-// borders become spaces too, unless '|' is part of a word (OCR reads 1 and I as '|').
+// multiple of 8, other letters, digits and spaces outside ASCII become a space, and other
+// symbols are dropped: in OCR text they are specks inside a word ("Y¥SC…", "A198 684 .°015").
+// The '|' and '_' of table borders become spaces too, unless '|' is part of a word (OCR reads 1
+// and I as '|').
 func asciiLine(s string) string {
 	var b []byte
 	for _, r := range s {
@@ -139,7 +141,7 @@ func asciiLine(s string) string {
 					b = append(b, byte(d))
 				}
 			}
-			if len(b) == n {
+			if len(b) == n && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsSpace(r)) {
 				b = append(b, ' ')
 			}
 		}
