@@ -8,31 +8,31 @@ package main
 
 import (
 	"flag"
-	"fmt"
-	"os"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/lang"
 	"github.com/awnumar/memguard"
+
+	"immivault/internal/secret"
+	"immivault/internal/ui"
 )
 
 func main() {
-	defaultDir, defaultErr := defaultVaultDir()
-	vaultDir := flag.String("vault", defaultDir, lang.L("the vault `DIR`"))
+	vaultDir := flag.String("vault", "", lang.L("the vault `DIR` (default: the one chosen in Settings, else $IMMIVAULT_VAULT, else one in the user's config folder)"))
 	flag.Parse()
-	if *vaultDir == "" {
-		fmt.Fprintln(os.Stderr, lang.L("immivault: no default vault location ({{.Error}}); start with --vault DIR", map[string]any{"Error": defaultErr}))
-		os.Exit(2)
-	}
 
+	memory := secret.Preflight()
 	memguard.CatchInterrupt()
 	defer memguard.Purge()
 
 	a := app.NewWithID("org.immivault.app")
-	a.SetIcon(appIcon)
-	w := a.NewWindow(appName)
-	w.SetContent(newStatusScreen(*vaultDir).build())
-	w.Resize(fyne.NewSize(720, 460))
+	ui.ApplyLanguage(a.Preferences())
+	a.SetIcon(ui.Icon)
+	w := a.NewWindow("immivault")
+	app := ui.New(a, w, ui.Options{VaultDir: *vaultDir, MemoryWarning: memory.Warning()})
+	w.SetCloseIntercept(func() { app.Quit(); w.Close() })
+	w.Resize(fyne.NewSize(1100, 720))
+	app.Start()
 	w.ShowAndRun()
 }

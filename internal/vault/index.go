@@ -342,3 +342,37 @@ func cleanFileName(name string) string {
 	}
 	return name
 }
+
+// EditPerson changes a person's name, date of birth and relation.
+func (ix *Index) EditPerson(id, name, born, relation string) error {
+	p, err := ix.personByID(id)
+	if err != nil {
+		return err
+	}
+	name = strings.TrimSpace(name)
+	if name == "" || len(name) > 200 {
+		return errors.New("a name is 1 to 200 characters")
+	}
+	for _, other := range ix.People {
+		if other != p && strings.EqualFold(other.Name, name) {
+			return fmt.Errorf("%q is already in this vault", name)
+		}
+	}
+	if err := checkDate("date of birth", born); err != nil {
+		return err
+	}
+	p.Name, p.Born, p.Relation = name, born, strings.TrimSpace(relation)
+	p.touch(now())
+	return nil
+}
+
+// RemoveIdentifier deletes one identifier by record ID.
+func (ix *Index) RemoveIdentifier(id string) error {
+	for i, x := range ix.Identifiers {
+		if x.ID == id {
+			ix.Identifiers = append(ix.Identifiers[:i], ix.Identifiers[i+1:]...)
+			return nil
+		}
+	}
+	return &NotFoundError{What: "identifier", Name: id}
+}

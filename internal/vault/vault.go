@@ -177,7 +177,11 @@ func Recover(dir string, recoveryKey, newPassphrase *secret.Secret, opts Options
 	var rid *age.HybridIdentity
 	err := recoveryKey.Use(func(b []byte) error {
 		var err error
-		rid, err = age.ParseHybridIdentity(string(bytes.TrimSpace(b)))
+		// A key copied from the printed kit is grouped with spaces and
+		// line breaks; an age key never contains either.
+		compact := bytes.Join(bytes.Fields(b), nil)
+		defer clear(compact)
+		rid, err = age.ParseHybridIdentity(string(compact))
 		return err
 	})
 	if err != nil {

@@ -145,7 +145,14 @@ func TestRecoverSetsANewPassphrase(t *testing.T) {
 	if _, err := Recover(dir, other, pass("x"), fast); !errors.Is(err, ErrWrongRecoveryKey) {
 		t.Fatalf("another vault's key: %v", err)
 	}
-	v2, err := Recover(dir, recovery, pass("remembered"), fast)
+	// As typed back from the printed kit: grouped, on several lines.
+	key := reveal(t, recovery)
+	var grouped strings.Builder
+	for i := 0; i < len(key); i += 4 {
+		grouped.WriteString(key[i:min(i+4, len(key))])
+		grouped.WriteString([]string{" ", "\n", "\t "}[i%3])
+	}
+	v2, err := Recover(dir, pass(grouped.String()), pass("remembered"), fast)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -302,5 +309,41 @@ func TestGarbageCollectionKeepsWhatGenerationsNeed(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, blobsDir, ref.Name)); err != nil {
 		t.Fatal("collected a referenced blob")
+	}
+}
+
+func TestEditPersonAndRemoveIdentifier(t *testing.T) {
+	ix := &Index{}
+	ana, err := ix.AddPerson("Ana", "", "self")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ix.AddPerson("Luis", "", ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.EditPerson(ana.ID, "Luis", "", ""); err == nil {
+		t.Error("renaming Ana to an existing name was accepted")
+	}
+	if err := ix.EditPerson(ana.ID, "Ana María", "1990-02-30", ""); err == nil {
+		t.Error("an impossible date of birth was accepted")
+	}
+	if err := ix.EditPerson(ana.ID, " Ana María ", "1990-02-03", "spouse"); err != nil {
+		t.Fatal(err)
+	}
+	if ana.Name != "Ana María" || ana.Born != "1990-02-03" || ana.Relation != "spouse" {
+		t.Errorf("after EditPerson: %+v", ana)
+	}
+	id, err := ix.SetIdentifier(ana.ID, ids.ANumber, "", secret.New([]byte("A012345678")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.RemoveIdentifier(id.ID); err != nil {
+		t.Fatal(err)
+	}
+	if len(ix.Identifiers) != 0 {
+		t.Errorf("identifier still there: %d", len(ix.Identifiers))
+	}
+	if err := ix.RemoveIdentifier(id.ID); err == nil {
+		t.Error("removing it twice succeeded")
 	}
 }

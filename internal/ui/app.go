@@ -1,0 +1,256 @@
+// Package ui is the desktop app's screens: creating and unlocking a vault,
+// the family and each person's numbers, cases and notices, adding notices,
+// search and settings. Each screen is a struct holding its widgets and the
+// App it belongs to, with a build method and methods named for what the
+// user does.
+//
+// # Threading
+//
+// Widgets are touched only on Fyne's UI goroutine. Slow work (scrypt while
+// unlocking, reading and filing a notice, rendering pages) runs on its own
+// goroutine and comes back with fyne.Do.
+//
+// # Locking
+//
+// Lock drops every screen and window that shows vault contents, clears the
+// clipboard if it still holds what the app put there, closes the vault and
+// purges memguard; only then does the unlock screen appear.
+package ui
+
+import (
+	"errors"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"immivault/internal/notice"
+	"immivault/internal/secret"
+	"immivault/internal/vault"
+)
+
+// Options says which vault the app opens and how.
+type Options struct {
+	VaultDir string
+	// Vault tunes new vaults; tests lower scrypt's work factor.
+	Vault vault.Options
+	// Now is the clock for auto-lock; tests set it.
+	Now func() time.Time
+	// MemoryWarning says that locked memory is short (secret.Preflight);
+	// the unlock and create screens show it.
+	MemoryWarning string
+}
+
+// App is one window onto one vault.
+type App struct {
+	fyne fyne.App
+	win  fyne.Window
+	opts Options
+	set  *settings
+
+	vault    *vault.Vault // nil while locked
+	unlocked time.Time
+	main     *mainScreen
+	screen   screen // what the window shows
+	// viewers are the notice windows open on this vault; lock closes them.
+	viewers map[fyne.Window]func()
+
+	clip    *clipboard
+	idle    *autoLock
+	dialogs []dialog.Dialog // open dialogs, newest last: Escape dismisses it
+
+	// focused is the screen's first field, focused when it is shown.
+	focused fyne.Focusable
+}
+
+// New makes the app for window w. Call Start to show the first screen.
+func New(a fyne.App, w fyne.Window, opts Options) *App {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	app := &App{fyne: a, win: w, opts: opts, viewers: map[fyne.Window]func(){}}
+	app.set = loadSettings(a.Preferences())
+	if app.opts.VaultDir == "" {
+		app.opts.VaultDir = defaultVaultDir(app.set)
+	}
+	app.clip = newClipboard(app)
+	app.idle = newAutoLock(app)
+	return app
+}
+
+// Start shows the screen the vault folder calls for: create a vault, unlock
+// it, or say why it cannot be opened. It also starts the notice reader's
+// engine in the background so that the first notice opens quickly.
+func (a *App) Start() {
+	a.set.applyTheme(a.fyne)
+	a.win.SetTitle(appName)
+	a.addShortcuts()
+	a.win.SetOnDropped(a.dropped)
+	notice.Warm()
+	a.showFirstScreen()
+	a.idle.start()
+}
+
+// appName is the product name; like any name it is not translated.
+const appName = "immivault"
+
+func (a *App) showFirstScreen() {
+	err := vault.CheckFormat(a.opts.VaultDir)
+	var damaged *vault.DamagedError
+	switch {
+	case err == nil:
+		a.show(newUnlockScreen(a))
+	case errors.Is(err, vault.ErrNoVault):
+		a.show(newCreateScreen(a))
+	case errors.As(err, &damaged):
+		a.show(newProblemScreen(a, lang.L("This folder holds something else: its format file does not say {{.Format}}.", map[string]any{"Format": vault.Format})))
+	default:
+		a.show(newProblemScreen(a, lang.L("immivault cannot open this vault: {{.Error}}", map[string]any{"Error": err})))
+	}
+}
+
+// screen is what fills the window: a struct of widgets that builds them.
+type screen interface{ build() fyne.CanvasObject }
+
+// show replaces the window's content and focuses the screen's first field.
+func (a *App) show(s screen) {
+	a.win.SetContent(s.build())
+	if a.focused != nil {
+		a.win.Canvas().Focus(a.focused)
+		a.focused = nil
+	}
+	a.screen = s
+}
+
+// opened is called on the UI goroutine once a vault is open: from unlock,
+// create or recover.
+func (a *App) opened(v *vault.Vault) {
+	a.vault = v
+	a.unlocked = a.opts.Now()
+	a.idle.touch()
+	a.main = newMainScreen(a)
+	a.show(a.main)
+	if len(v.Warnings) > 0 {
+		a.showWarnings(v.Warnings)
+	}
+}
+
+// Locked reports whether no vault is open.
+func (a *App) Locked() bool { return a.vault == nil }
+
+// Lock closes the vault and shows the unlock screen. Everything that showed
+// vault contents is dropped first.
+func (a *App) Lock() {
+	if a.vault == nil {
+		return
+	}
+	for w, closeViewer := range a.viewers {
+		closeViewer()
+		w.Close()
+	}
+	clear(a.viewers)
+	a.dialogs = nil
+	for _, o := range a.win.Canvas().Overlays().List() {
+		a.win.Canvas().Overlays().Remove(o)
+	}
+	a.clip.clearIfOurs()
+	if a.main != nil {
+		a.main.close()
+		a.main = nil
+	}
+	a.win.SetContent(widget.NewLabel(""))
+	a.vault.Close()
+	a.vault = nil
+	secret.Purge()
+	a.show(newUnlockScreen(a))
+}
+
+// Quit is for the window's close: lock, then let Fyne exit.
+func (a *App) Quit() {
+	a.Lock()
+	a.idle.stop()
+}
+
+func (a *App) addShortcuts() {
+	c := a.win.Canvas()
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { a.Lock() })
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		if a.main != nil {
+			a.main.focusSearch()
+		}
+	})
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		a.idle.touch()
+		if ev.Name == fyne.KeyEscape {
+			a.escape()
+		}
+	})
+	if dc, ok := c.(desktop.Canvas); ok {
+		dc.SetOnKeyDown(func(*fyne.KeyEvent) { a.idle.touch() })
+	}
+}
+
+// dropped files are notices to add, when a vault is open.
+func (a *App) dropped(_ fyne.Position, uris []fyne.URI) {
+	a.idle.touch()
+	if a.main != nil {
+		a.main.addNoticeFiles(uris)
+	}
+}
+
+// background runs work off the UI goroutine and done on it afterwards.
+func background[T any](work func() (T, error), done func(T, error)) {
+	go func() {
+		r, err := work()
+		fyne.Do(func() { done(r, err) })
+	}()
+}
+
+// update saves a change to the vault and refreshes the screens; an error is
+// shown, and nothing changed.
+func (a *App) update(change func(ix *vault.Index) error) bool {
+	if a.vault == nil {
+		return false
+	}
+	a.idle.touch()
+	if err := a.vault.Update(change); err != nil {
+		a.showError(err)
+		return false
+	}
+	if a.main != nil {
+		a.main.refresh()
+	}
+	return true
+}
+
+func (a *App) showError(err error) {
+	a.showDialog(dialog.NewError(errors.New(oneLine(err.Error())), a.win))
+}
+
+func (a *App) showWarnings(warnings []string) {
+	text := widget.NewLabel("")
+	for i, w := range warnings {
+		if i > 0 {
+			text.Text += "\n"
+		}
+		text.Text += w
+	}
+	text.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom(lang.L("The vault opened with warnings"), lang.L("OK"), container.NewVScroll(text), a.win)
+	d.Resize(fyne.NewSize(520, 260))
+	a.showDialog(d)
+}
+
+// oneLine keeps the first line of a message: errors are shown as one line.
+func oneLine(s string) string {
+	for i, r := range s {
+		if r == '\n' {
+			return s[:i]
+		}
+	}
+	return s
+}

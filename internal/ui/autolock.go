@@ -1,0 +1,70 @@
+package ui
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+)
+
+// autoLock locks the vault after it has been idle for the set time, after
+// the app has been in the background for the set time, and at the latest a
+// set time after unlocking. The app's own actions and key presses on its
+// window count as use; mouse movement alone does not.
+type autoLock struct {
+	app        *App
+	lastUse    time.Time
+	background time.Time // when the app lost focus; zero while in front
+	stopCh     chan struct{}
+}
+
+func newAutoLock(a *App) *autoLock { return &autoLock{app: a} }
+
+// start begins checking every second and follows the app in and out of the
+// foreground.
+func (l *autoLock) start() {
+	lc := l.app.fyne.Lifecycle()
+	lc.SetOnExitedForeground(func() { l.background = l.app.opts.Now() })
+	lc.SetOnEnteredForeground(func() { l.background = time.Time{}; l.touch() })
+	if l.stopCh != nil {
+		return
+	}
+	l.stopCh = make(chan struct{})
+	go func(stop chan struct{}) {
+		t := time.NewTicker(time.Second)
+		defer t.Stop()
+		for {
+			select {
+			case <-t.C:
+				fyne.Do(l.check)
+			case <-stop:
+				return
+			}
+		}
+	}(l.stopCh)
+}
+
+func (l *autoLock) stop() {
+	if l.stopCh != nil {
+		close(l.stopCh)
+		l.stopCh = nil
+	}
+}
+
+// touch records a use of the app.
+func (l *autoLock) touch() { l.lastUse = l.app.opts.Now() }
+
+// check locks the vault if any of the three limits has passed.
+func (l *autoLock) check() {
+	a := l.app
+	if a.Locked() {
+		return
+	}
+	now := a.opts.Now()
+	s := a.set
+	switch {
+	case now.Sub(l.lastUse) >= s.idleLock,
+		s.unfocusLock > 0 && !l.background.IsZero() && now.Sub(l.background) >= s.unfocusLock,
+		now.Sub(a.unlocked) >= s.maxSession:
+		a.Lock()
+	}
+}

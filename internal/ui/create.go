@@ -1,0 +1,188 @@
+package ui
+
+import (
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"immivault/internal/secret"
+	"immivault/internal/ui/secretentry"
+	"immivault/internal/vault"
+)
+
+// minScore is the strength a new passphrase needs: zxcvbn's 3, about 10^8
+// guesses or more. The vault's scrypt makes each guess cost a second of a
+// core, but a determined attacker has many cores.
+const minScore = 3
+
+// createScreen is the first run: choose a passphrase, type it twice,
+// understand that nobody can recover it, create the vault.
+type createScreen struct {
+	app *App
+
+	pass, again *secretentry.Entry
+	meter       *strengthMeter
+	match       *widget.Label
+	understood  *widget.Check
+	create      *widget.Button
+	busy        *widget.Activity
+	problem     *widget.Label
+}
+
+func newCreateScreen(a *App) *createScreen {
+	s := &createScreen{app: a, pass: secretentry.New(), again: secretentry.New()}
+	s.pass.PlaceHolder = lang.L("Passphrase")
+	s.again.PlaceHolder = lang.L("The same passphrase again")
+	s.meter = newStrengthMeter(userWords(a.opts.VaultDir))
+	s.match = widget.NewLabel("")
+	s.understood = widget.NewCheck(lang.L("I understand that nobody can recover a lost passphrase"), func(bool) { s.changed() })
+	s.create = widget.NewButtonWithIcon(lang.L("Create vault"), theme.ConfirmIcon(), s.createVault)
+	s.create.Importance = widget.HighImportance
+	s.busy = widget.NewActivity()
+	s.busy.Hide()
+	s.problem = widget.NewLabel("")
+	s.problem.Importance = widget.DangerImportance
+	s.problem.Wrapping = fyne.TextWrapWord
+	s.problem.Hide()
+	s.pass.OnChanged = s.changed
+	s.again.OnChanged = s.changed
+	s.pass.OnSubmitted = func() { a.win.Canvas().Focus(s.again) }
+	s.again.OnSubmitted = s.createVault
+	a.focused = s.pass
+	s.changed()
+	return s
+}
+
+// userWords are words an attacker would try first: the vault folder's name.
+func userWords(dir string) []string {
+	return []string{filepath.Base(dir), filepath.Base(filepath.Dir(dir)), "immivault", "uscis"}
+}
+
+func (s *createScreen) build() fyne.CanvasObject {
+	where := widget.NewLabel(lang.L("The vault will be created in {{.Dir}}", map[string]any{"Dir": s.app.opts.VaultDir}))
+	where.Wrapping = fyne.TextWrapBreak
+	intro := widget.NewLabel(lang.L("Choose a passphrase that you will remember and nobody could guess: four or five unrelated words work well. You will type it each time you open immivault."))
+	intro.Wrapping = fyne.TextWrapWord
+	warning := widget.NewLabel(lang.L("There is no “forgot my passphrase”. Nobody, not even immivault’s makers, can open the vault without it. The next step gives you a recovery key: keep it somewhere safe."))
+	warning.Wrapping = fyne.TextWrapWord
+	warning.Importance = widget.WarningImportance
+
+	form := container.NewVBox(
+		widget.NewLabelWithStyle(lang.L("Passphrase"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		s.pass,
+		s.meter.build(),
+		widget.NewLabelWithStyle(lang.L("Type it again"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		s.again,
+		s.match,
+		warning,
+		s.understood,
+		s.problem,
+		container.NewHBox(s.create, s.busy),
+	)
+	return page(heading(lang.L("Create your vault")), intro, where, form, memoryNote(s.app))
+}
+
+// changed re-rates the passphrase and says whether the two entries match.
+func (s *createScreen) changed() {
+	s.app.idle.touch()
+	s.pass.Use(func(b []byte) error { s.meter.rate(b); return nil })
+	switch {
+	case s.again.Len() == 0:
+		s.match.SetText("")
+	case secretentry.Equal(s.pass, s.again):
+		s.match.SetText(lang.L("The passphrases match."))
+		s.match.Importance = widget.SuccessImportance
+	default:
+		s.match.SetText(lang.L("The passphrases do not match yet."))
+		s.match.Importance = widget.MediumImportance
+	}
+	s.match.Refresh()
+	if s.ready() {
+		s.create.Enable()
+	} else {
+		s.create.Disable()
+	}
+}
+
+func (s *createScreen) ready() bool {
+	return s.meter.score >= minScore && s.again.Len() > 0 && secretentry.Equal(s.pass, s.again) && s.understood.Checked
+}
+
+// createVault runs scrypt and writes the new vault off the UI goroutine,
+// then shows the recovery key.
+func (s *createScreen) createVault() {
+	if !s.ready() || s.busy.Visible() {
+		return
+	}
+	pass := s.pass.Secret()
+	s.setBusy(true)
+	dir, opts := s.app.opts.VaultDir, s.app.opts.Vault
+	type created struct {
+		v   *vault.Vault
+		key *secret.Secret
+	}
+	background(func() (created, error) {
+		v, key, err := vault.Create(dir, pass, opts)
+		return created{v, key}, err
+	}, func(c created, err error) {
+		s.setBusy(false)
+		if err != nil {
+			s.problem.SetText(oneLine(err.Error()))
+			s.problem.Show()
+			return
+		}
+		s.pass.Clear()
+		s.again.Clear()
+		s.app.show(newRecoveryKeyScreen(s.app, c.v, c.key))
+	})
+}
+
+func (s *createScreen) setBusy(busy bool) {
+	if busy {
+		s.problem.Hide()
+		s.busy.Show()
+		s.busy.Start()
+		s.pass.Disable()
+		s.again.Disable()
+		s.create.Disable()
+		return
+	}
+	s.busy.Stop()
+	s.busy.Hide()
+	s.pass.Enable()
+	s.again.Enable()
+	s.changed()
+}
+
+// heading is a screen's title.
+func heading(text string) *widget.RichText {
+	return widget.NewRichText(&widget.TextSegment{Text: text, Style: widget.RichTextStyleHeading})
+}
+
+// page lays out a full-window screen: the app's icon beside a column of at
+// most a readable width, scrolling when the window is small.
+func page(title fyne.CanvasObject, parts ...fyne.CanvasObject) fyne.CanvasObject {
+	icon := canvas.NewImageFromResource(Icon)
+	icon.FillMode = canvas.ImageFillContain
+	icon.SetMinSize(fyne.NewSquareSize(64))
+	col := container.NewVBox(append([]fyne.CanvasObject{container.NewBorder(nil, nil, icon, nil, title)}, parts...)...)
+	return container.NewVScroll(container.NewPadded(container.New(&readableWidth{max: 640}, col)))
+}
+
+// readableWidth centres its object and keeps it at most max wide.
+type readableWidth struct{ max float32 }
+
+func (r *readableWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	return objects[0].MinSize()
+}
+
+func (r *readableWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	w := min(size.Width, r.max)
+	objects[0].Resize(fyne.NewSize(w, max(size.Height, objects[0].MinSize().Height)))
+	objects[0].Move(fyne.NewPos((size.Width-w)/2, 0))
+}

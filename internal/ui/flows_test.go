@@ -1,0 +1,236 @@
+package ui
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/test"
+
+	"immivault/internal/secret"
+	"immivault/internal/vault"
+)
+
+func TestCreateVault(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "vault")
+	h := newHarness(t, dir)
+	h.assertShows(lang.L("Create your vault"))
+	pass := h.focusedSecret()
+
+	typeSecret(pass, "password1")
+	h.assertShows(lang.L("It is one of the most used passwords."))
+	create := h.button(lang.L("Create vault"))
+	if !create.Disabled() {
+		t.Fatal("Create vault is enabled for a weak passphrase")
+	}
+	pass.Clear()
+	typeSecret(pass, testPassphrase)
+	h.assertShows("Strong")
+
+	test.FocusNext(h.win.Canvas())
+	again := h.focusedSecret()
+	if again == pass {
+		t.Fatal("Tab did not move to the second passphrase field")
+	}
+	typeSecret(again, testPassphrase[:5])
+	h.assertShows(lang.L("The passphrases do not match yet."))
+	typeSecret(again, testPassphrase[5:])
+	h.assertShows(lang.L("The passphrases match."))
+	if !create.Disabled() {
+		t.Fatal("Create vault is enabled before the warning was acknowledged")
+	}
+	test.Tap(findCheck(t, h.win.Canvas(), lang.L("I understand that nobody can recover a lost passphrase")))
+	if create.Disabled() {
+		t.Fatal("Create vault is still disabled")
+	}
+	test.Tap(create)
+	h.waitFor("the recovery key", func() bool { _, ok := h.app.screen.(*recoveryKeyScreen); return ok })
+
+	// The key is shown once, can be saved, and the screen goes on only
+	// when the user says they kept it.
+	var key string
+	for _, text := range shownTexts(h.win.Canvas()) {
+		if strings.HasPrefix(text, "AGE-SECRET-KEY-PQ-1") {
+			key = text
+		}
+	}
+	if key == "" {
+		t.Fatal("the recovery key is not shown")
+	}
+	next := h.button(lang.L("Continue"))
+	if !next.Disabled() {
+		t.Fatal("Continue is enabled before the key was kept")
+	}
+	screen := h.recoveryScreen()
+	saved := filepath.Join(t.TempDir(), "key.txt")
+	screen.chooseFile = func(_ string, save func(fyne.URIWriteCloser)) {
+		w, err := storage.Writer(storage.NewFileURI(saved))
+		if err != nil {
+			t.Fatal(err)
+		}
+		save(w)
+	}
+	test.Tap(h.button(lang.L("Save as text…")))
+	text, err := os.ReadFile(saved)
+	if err != nil || !bytes.Contains(text, []byte(key)) {
+		t.Fatalf("saved recovery key file (%v) lacks the key", err)
+	}
+	test.Tap(findCheck(t, h.win.Canvas(), lang.L("I have saved or printed my recovery key and put it somewhere safe")))
+	test.Tap(next)
+	if h.app.main == nil {
+		t.Fatal("Continue did not open the vault")
+	}
+	h.assertShows(lang.L("Your family"))
+
+	// The vault on disk opens with the passphrase, and with the key.
+	v, err := vault.Open(dir, secret.New([]byte(testPassphrase)), fast)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v.Close()
+	if _, err := vault.Recover(dir, secret.New([]byte(key)), secret.New([]byte(testPassphrase)), fast); err != nil {
+		t.Fatalf("the key shown does not recover the vault: %v", err)
+	}
+}
+
+func (h *harness) recoveryScreen() *recoveryKeyScreen {
+	h.t.Helper()
+	s, ok := h.app.screen.(*recoveryKeyScreen)
+	if !ok {
+		h.t.Fatalf("the screen is %T, not the recovery key", h.app.screen)
+	}
+	return s
+}
+
+func TestUnlockWrongThenRight(t *testing.T) {
+	h := newHarness(t, familyVault(t))
+	h.assertShows(lang.L("Unlock your vault"))
+	e := h.focusedSecret()
+	e.OnSubmitted()
+	h.assertShows(lang.L("Type your passphrase."))
+
+	typeSecret(e, "not it")
+	e.OnSubmitted()
+	h.waitFor("the wrong-passphrase message", func() bool { return h.shows(lang.L("Wrong passphrase. Try again.")) })
+	if e.Len() != 0 {
+		t.Error("the wrong passphrase was left in the field")
+	}
+	if h.app.win.Canvas().Focused() != e {
+		t.Error("the passphrase field lost focus after a wrong passphrase")
+	}
+	h.unlock(testPassphrase)
+	h.assertShows("Ana Morales", "Luis Morales", "EAC••••••5678")
+	h.assertHides(testReceipt, lang.L("Unlock your vault"))
+}
+
+func TestRecoverWithTheKey(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "vault")
+	v, key, err := vault.Create(dir, secret.New([]byte("forgotten passphrase")), fast)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v.Close()
+	h := newHarness(t, dir)
+	test.Tap(h.button(lang.L("Forgot your passphrase? Use the recovery key…")))
+	h.assertShows(lang.L("Use your recovery key"))
+	keyEntry := h.focusedSecret()
+	key.Use(func(b []byte) error { typeSecret(keyEntry, string(b[:20])+"\n  "+string(b[20:])); return nil })
+	test.FocusNext(h.win.Canvas())
+	typeSecret(h.focusedSecret(), testPassphrase)
+	test.FocusNext(h.win.Canvas())
+	again := h.focusedSecret()
+	typeSecret(again, testPassphrase)
+	again.OnSubmitted()
+	h.waitFor("the main screen", func() bool { _, ok := h.app.screen.(*mainScreen); return ok })
+
+	h.app.Lock()
+	h.unlock(testPassphrase)
+}
+
+func TestEscapeGoesBackFromRecovery(t *testing.T) {
+	h := newHarness(t, familyVault(t))
+	test.Tap(h.button(lang.L("Forgot your passphrase? Use the recovery key…")))
+	key := h.focusedSecret()
+	typeSecret(key, "AGE-SECRET")
+	key.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if _, ok := h.app.screen.(*unlockScreen); !ok {
+		t.Fatalf("Escape left the screen at %T", h.app.screen)
+	}
+	if key.Len() != 0 {
+		t.Error("going back left the typed key in its field")
+	}
+}
+
+func TestLockDropsEverythingAndUnlocksAgain(t *testing.T) {
+	h := newHarness(t, familyVault(t))
+	h.unlock(testPassphrase)
+	held := h.app.vault.Index().Identifiers[0].Value
+	h.app.Lock()
+	if !h.app.Locked() || h.app.main != nil {
+		t.Fatal("Lock left the vault open")
+	}
+	h.assertShows(lang.L("Unlock your vault"))
+	h.assertHides("Ana Morales", "EAC")
+	if err := held.Use(func([]byte) error { return nil }); err == nil {
+		t.Error("a Secret from before the lock still opens: memguard was not purged")
+	}
+	h.unlock(testPassphrase)
+	h.assertShows("Ana Morales")
+}
+
+func TestAutoLock(t *testing.T) {
+	h := newHarness(t, familyVault(t))
+	h.unlock(testPassphrase)
+
+	// Idle: 4 minutes is fine, 5 locks.
+	h.clock.advance(4 * time.Minute)
+	h.app.idle.check()
+	if h.app.Locked() {
+		t.Fatal("locked before the idle time")
+	}
+	h.clock.advance(time.Minute)
+	h.app.idle.check()
+	if !h.app.Locked() {
+		t.Fatal("not locked after 5 idle minutes")
+	}
+
+	// In the background for the set time.
+	h.unlock(testPassphrase)
+	h.app.idle.background = h.clock.Now()
+	h.clock.advance(h.app.set.unfocusLock - time.Second)
+	h.app.idle.touch()
+	h.app.idle.check()
+	if h.app.Locked() {
+		t.Fatal("locked before the background time")
+	}
+	h.clock.advance(time.Second)
+	h.app.idle.check()
+	if !h.app.Locked() {
+		t.Fatal("not locked after the window stayed in the background")
+	}
+
+	// The hard maximum, however busy the user is.
+	h.app.idle.background = time.Time{}
+	h.unlock(testPassphrase)
+	for range 8 * 60 / 4 {
+		h.clock.advance(4 * time.Minute)
+		h.app.idle.touch()
+		h.app.idle.check()
+	}
+	if !h.app.Locked() {
+		t.Fatal("not locked after the session maximum")
+	}
+}
+
+func TestNoVaultFolderProblems(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "format"), []byte("my tax papers"), 0o600)
+	h := newHarness(t, dir)
+	h.assertShows(lang.L("This vault cannot be opened"), lang.L("Choose another folder in Settings, or start immivault with --vault DIR."))
+}

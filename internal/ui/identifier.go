@@ -1,0 +1,202 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"immivault/internal/ids"
+	"immivault/internal/secret"
+	"immivault/internal/vault"
+)
+
+// identifierDialog adds or changes one of a person's numbers: pick the
+// kind, type the value, see at once whether it is valid and what it says.
+//
+// The value is typed into a stock Entry so the person can see it: while the
+// dialog is open it is a Go string in the entry (and its undo history), a
+// residual copy documented in docs/adr/0006-secret-entry.md. The entry is
+// emptied when the dialog closes.
+type identifierDialog struct {
+	app       *App
+	person    *vault.Person
+	editing   *vault.Identifier
+	kinds     []ids.Kind
+	kind      *widget.Select
+	qualifier *field
+	qualItem  *widget.FormItem
+	value     *field
+	check     *widget.Label // the catalog's rule, or "valid"
+	explain   *widget.Label // what the value says about itself
+	d         *dialog.FormDialog
+}
+
+func (a *App) editIdentifier(p *vault.Person, id *vault.Identifier) {
+	a.idle.touch()
+	s := &identifierDialog{app: a, person: p, editing: id, kinds: ids.Kinds()}
+	a.showDialog(s.build())
+	a.win.Canvas().Focus(s.value)
+}
+
+func (s *identifierDialog) build() *dialog.FormDialog {
+	titles := make([]string, len(s.kinds))
+	for i, k := range s.kinds {
+		titles[i] = kindTitle(k)
+	}
+	s.kind = widget.NewSelect(titles, func(string) { s.changed() })
+	s.qualifier = s.app.newField()
+	s.qualifier.OnChanged = func(string) { s.changed() }
+	s.value = s.app.newField()
+	s.value.OnChanged = func(string) { s.changed() }
+	s.check = widget.NewLabel("")
+	s.check.Wrapping = fyne.TextWrapWord
+	s.explain = widget.NewLabel("")
+	s.explain.Wrapping = fyne.TextWrapWord
+	s.explain.SizeName = theme.SizeNameCaptionText
+
+	s.kind.SetSelectedIndex(0)
+	title, confirm := lang.L("Add a number for {{.Name}}", map[string]any{"Name": s.person.Name}), lang.L("Add")
+	if s.editing != nil {
+		title, confirm = lang.L("Change {{.Kind}}", map[string]any{"Kind": identifierTitle(s.editing)}), lang.L("Save")
+		for i, k := range s.kinds {
+			if k == s.editing.Kind {
+				s.kind.SetSelectedIndex(i)
+			}
+		}
+		s.kind.Disable()
+		s.qualifier.SetText(s.editing.Country + s.editing.Label)
+		s.value.SetPlaceHolder(lang.L("Type the new value"))
+	}
+	s.qualItem = widget.NewFormItem(lang.L("Country"), s.qualifier)
+	notes := container.NewVBox(s.check, s.explain)
+	if s.editing != nil {
+		remove := widget.NewButton(lang.L("Remove this number"), s.remove)
+		remove.Importance = widget.DangerImportance
+		notes.Add(container.NewHBox(remove))
+	}
+	items := []*widget.FormItem{
+		widget.NewFormItem(lang.L("Kind"), s.kind),
+		s.qualItem,
+		widget.NewFormItem(lang.L("Number"), s.value),
+		widget.NewFormItem("", notes),
+	}
+	s.d = dialog.NewForm(title, confirm, lang.L("Cancel"), items, s.closed, s.app.win)
+	submits(s.d, s.qualifier, s.value)
+	s.d.Resize(fyne.NewSize(560, 360))
+	s.changed()
+	return s.d
+}
+
+func (s *identifierDialog) selected() ids.Kind {
+	i := s.kind.SelectedIndex()
+	if i < 0 {
+		return ids.Other
+	}
+	return s.kinds[i]
+}
+
+// changed validates as the person types and says what the value means.
+func (s *identifierDialog) changed() {
+	if s.check == nil || s.qualItem == nil {
+		return
+	}
+	s.app.idle.touch()
+	k := s.selected()
+	switch k {
+	case ids.Passport:
+		s.qualItem.Text = lang.L("Country")
+		s.qualifier.SetPlaceHolder(lang.L("Issuing country, e.g. MEX or Mexico"))
+		s.qualifier.Show()
+	case ids.Other:
+		s.qualItem.Text = lang.L("Label")
+		s.qualifier.SetPlaceHolder(lang.L("What this number is, e.g. FBI case number"))
+		s.qualifier.Show()
+	default:
+		s.qualItem.Text = ""
+		s.qualifier.Hide()
+	}
+	s.value.SetPlaceHolder(exampleOf(k))
+	ok, rule, explanation := describe(k, []byte(s.value.Text))
+	s.check.SetText(rule)
+	if ok {
+		s.check.Importance = widget.SuccessImportance
+	} else {
+		s.check.Importance = widget.MediumImportance
+	}
+	s.check.Refresh()
+	s.explain.SetText(explanation)
+	s.d.Refresh()
+}
+
+func exampleOf(k ids.Kind) string {
+	return lang.L("e.g. {{.Example}}", map[string]any{"Example": k.Example()})
+}
+
+// describe checks a typed value: whether it is valid, the line to show
+// under it, and what a valid value says about itself.
+func describe(k ids.Kind, typed []byte) (ok bool, rule, explanation string) {
+	if len(strings.TrimSpace(string(typed))) == 0 {
+		return false, kindRule(k), ""
+	}
+	norm, err := ids.Normalize(k, typed)
+	if err != nil {
+		return false, kindRule(k), ""
+	}
+	defer clear(norm)
+	e := ids.Explain(k, norm)
+	switch {
+	case e.Office != "" && e.FiscalYear != 0:
+		explanation = lang.L("Issued by: {{.Office}}, USCIS fiscal year {{.Year}}.", map[string]any{"Office": e.Office, "Year": e.FiscalYear})
+	case e.Office != "":
+		explanation = lang.L("Issued by: {{.Office}}.", map[string]any{"Office": e.Office})
+	case e.Summary != "":
+		explanation = e.Summary
+	}
+	for _, w := range e.Warnings {
+		explanation += "\n" + w
+	}
+	return true, lang.L("Valid: {{.Value}}", map[string]any{"Value": string(ids.Format(k, norm))}), strings.TrimSpace(explanation)
+}
+
+// closed saves the value if the person confirmed, then empties the entry.
+func (s *identifierDialog) closed(ok bool) {
+	defer s.value.SetText("")
+	if !ok {
+		return
+	}
+	raw := secret.New([]byte(s.value.Text))
+	k, qual := s.selected(), strings.TrimSpace(s.qualifier.Text)
+	if s.editing != nil && s.value.Text == "" {
+		return
+	}
+	s.app.update(func(ix *vault.Index) error {
+		_, err := ix.SetIdentifier(s.person.ID, k, qual, raw)
+		if err != nil {
+			return fmt.Errorf("%s", kindRuleFor(k, err))
+		}
+		return nil
+	})
+}
+
+// kindRuleFor puts the catalog's rule in the user's language where the
+// error is the catalog's; other errors (a missing country) pass as they are.
+func kindRuleFor(k ids.Kind, err error) string {
+	if _, nerr := ids.Normalize(k, nil); nerr != nil && nerr.Error() == err.Error() {
+		return kindRule(k)
+	}
+	return err.Error()
+}
+
+func (s *identifierDialog) remove() {
+	id := s.editing
+	s.app.confirmRemove(lang.L("Remove {{.Kind}} from {{.Name}}? This cannot be undone.", map[string]any{"Kind": identifierTitle(id), "Name": s.person.Name}), func() {
+		s.d.Hide()
+		s.app.update(func(ix *vault.Index) error { return ix.RemoveIdentifier(id.ID) })
+	})
+}

@@ -1,0 +1,124 @@
+package ui
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"immivault/internal/strength"
+)
+
+// attackerGuessesPerSecond is what the meter assumes of a well-equipped
+// attacker against the vault's scrypt (log2 N = 18, about a second of one
+// core per guess): ten thousand cores.
+const attackerGuessesPerSecond = 1e4
+
+// strengthMeter rates a passphrase as it is typed: a bar of five steps and a
+// verdict in plain words.
+type strengthMeter struct {
+	words   []string
+	score   int
+	bar     *widget.ProgressBar
+	verdict *widget.Label
+}
+
+func newStrengthMeter(userWords []string) *strengthMeter {
+	m := &strengthMeter{words: userWords, bar: widget.NewProgressBar(), verdict: widget.NewLabel("")}
+	m.bar.Max = 4
+	m.bar.TextFormatter = func() string { return "" }
+	m.verdict.Wrapping = fyne.TextWrapWord
+	return m
+}
+
+func (m *strengthMeter) build() fyne.CanvasObject {
+	return container.NewVBox(m.bar, m.verdict)
+}
+
+// rate shows how strong pass is. pass is read, not kept.
+func (m *strengthMeter) rate(pass []byte) {
+	if len(pass) == 0 {
+		m.score = 0
+		m.bar.SetValue(0)
+		m.verdict.SetText(lang.L("Type a passphrase to see how strong it is."))
+		m.verdict.Importance = widget.MediumImportance
+		m.verdict.Refresh()
+		return
+	}
+	r := strength.Estimate(pass, m.words...)
+	m.score = r.Score
+	m.bar.SetValue(float64(r.Score))
+	m.verdict.SetText(verdict(r))
+	if r.Score >= minScore {
+		m.verdict.Importance = widget.SuccessImportance
+	} else {
+		m.verdict.Importance = widget.DangerImportance
+	}
+	m.verdict.Refresh()
+}
+
+// verdict says in plain words how long guessing would take and, for a weak
+// passphrase, why it is weak.
+func verdict(r strength.Result) string {
+	took := crackTime(r.CrackTime(attackerGuessesPerSecond))
+	if r.Score >= minScore {
+		return lang.L("Strong: guessing it would take {{.Time}}.", map[string]any{"Time": took})
+	}
+	why := weaknessText(r.Weakness)
+	if why == "" {
+		return lang.L("Too easy to guess: it would take {{.Time}}. Add more words.", map[string]any{"Time": took})
+	}
+	return lang.L("Too easy to guess: it would take {{.Time}}. {{.Why}}", map[string]any{"Time": took, "Why": why})
+}
+
+func weaknessText(w strength.Weakness) string {
+	switch w {
+	case strength.TooShort:
+		return lang.L("It is too short.")
+	case strength.CommonPassword:
+		return lang.L("It is one of the most used passwords.")
+	case strength.DictionaryWord:
+		return lang.L("A single word is easy to guess; use several unrelated words.")
+	case strength.Name:
+		return lang.L("Names are among the first things tried.")
+	case strength.UserInput:
+		return lang.L("It contains words from this vault’s location.")
+	case strength.Repeat:
+		return lang.L("Repeated characters add little.")
+	case strength.Sequence:
+		return lang.L("Sequences like abc or 123 are easy to guess.")
+	case strength.KeyboardPattern:
+		return lang.L("Keyboard patterns like qwerty are easy to guess.")
+	case strength.Date:
+		return lang.L("Dates and years are easy to guess.")
+	}
+	return ""
+}
+
+// crackTime rounds a duration to words.
+func crackTime(d time.Duration) string {
+	const day, year = 24 * time.Hour, 365 * 24 * time.Hour
+	switch {
+	case d < time.Minute:
+		return lang.L("less than a minute")
+	case d < 2*time.Minute:
+		return lang.L("about a minute")
+	case d < time.Hour:
+		return lang.L("{{.N}} minutes", map[string]any{"N": int(d / time.Minute)})
+	case d < 2*time.Hour:
+		return lang.L("about an hour")
+	case d < day:
+		return lang.L("{{.N}} hours", map[string]any{"N": int(d / time.Hour)})
+	case d < 2*day:
+		return lang.L("about a day")
+	case d < year:
+		return lang.L("{{.N}} days", map[string]any{"N": int(d / day)})
+	case d < 2*year:
+		return lang.L("about a year")
+	case d < 100*year:
+		return lang.L("{{.N}} years", map[string]any{"N": int(d / year)})
+	}
+	return lang.L("centuries")
+}

@@ -1,0 +1,341 @@
+package ui
+
+import (
+	"context"
+	"slices"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"immivault/internal/ids"
+	"immivault/internal/secret"
+	"immivault/internal/ui/noticeview"
+	"immivault/internal/vault"
+)
+
+// revealFor is how long a revealed identifier stays in the clear.
+const revealFor = 15 * time.Second
+
+// personPage is one person: their numbers (masked until revealed), their
+// cases with a timeline, and their notices.
+type personPage struct {
+	app    *App
+	person *vault.Person
+	rows   []*identifierRow
+	ctx    context.Context
+	cancel context.CancelFunc // stops thumbnail rendering
+}
+
+// identifierRow shows one identifier: masked, or revealed for a while.
+type identifierRow struct {
+	id      *vault.Identifier
+	value   *widget.Label
+	reveal  *widget.Button
+	timer   *time.Timer
+	shownAt time.Time
+}
+
+func newPersonPage(a *App, p *vault.Person) *personPage {
+	ctx, cancel := context.WithCancel(context.Background())
+	return &personPage{app: a, person: p, ctx: ctx, cancel: cancel}
+}
+
+func (pg *personPage) build() fyne.CanvasObject {
+	p := pg.person
+	ix := pg.app.vault.Index()
+	sub := p.Relation
+	if p.Born != "" {
+		if sub != "" {
+			sub += " · "
+		}
+		sub += lang.L("born {{.Date}}", map[string]any{"Date": p.Born})
+	}
+	subtitle := widget.NewLabel(sub)
+	subtitle.SizeName = theme.SizeNameCaptionText
+	edit := widget.NewButtonWithIcon(lang.L("Edit"), theme.DocumentCreateIcon(), func() { pg.app.main.editPerson(p) })
+	editBox := container.NewVBox(edit)
+	header := container.NewBorder(nil, nil, nil, editBox, container.NewVBox(heading(p.Name), subtitle))
+
+	addID := widget.NewButtonWithIcon(lang.L("Add number"), theme.ContentAddIcon(), func() { pg.app.editIdentifier(p, nil) })
+	addNotice := widget.NewButtonWithIcon(lang.L("Add notice…"), theme.FileIcon(), pg.app.main.addNotice)
+
+	return container.NewVScroll(container.NewPadded(container.NewVBox(
+		header,
+		section(lang.L("Numbers"), addID, pg.identifiers(ix)),
+		section(lang.L("Cases"), nil, pg.cases(ix)),
+		section(lang.L("Notices"), addNotice, pg.notices(ix)),
+	)))
+}
+
+// section is a titled part of the page with an optional action on the right.
+func section(title string, action fyne.CanvasObject, content fyne.CanvasObject) fyne.CanvasObject {
+	t := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	var head fyne.CanvasObject = t
+	if action != nil {
+		head = container.NewBorder(nil, nil, t, action)
+	}
+	return container.NewVBox(widget.NewSeparator(), head, content)
+}
+
+func (pg *personPage) identifiers(ix *vault.Index) fyne.CanvasObject {
+	list := ix.IdentifiersOf(pg.person.ID)
+	if len(list) == 0 {
+		return emptyNote(lang.L("No numbers yet. Add them by hand, or add a notice and immivault will find them."))
+	}
+	grid := container.New(&identifierLayout{})
+	for _, id := range list {
+		r := pg.identifierRow(id)
+		pg.rows = append(pg.rows, r)
+		kind := widget.NewLabel(identifierTitle(id))
+		copyB := widget.NewButtonWithIcon("", theme.ContentCopyIcon(), func() { pg.copyValue(id) })
+		editB := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { pg.app.editIdentifier(pg.person, id) })
+		grid.Add(kind)
+		grid.Add(r.value)
+		grid.Add(container.NewHBox(r.reveal, copyB, editB))
+	}
+	return grid
+}
+
+func emptyNote(text string) fyne.CanvasObject {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	l.SizeName = theme.SizeNameCaptionText
+	return l
+}
+
+// identifierTitle is the kind in the user's language, with the passport's
+// country or the other number's label.
+func identifierTitle(id *vault.Identifier) string {
+	t := kindTitle(id.Kind)
+	switch id.Kind {
+	case ids.Passport:
+		if id.Country != "" {
+			t += " (" + id.Country + ")"
+		}
+	case ids.Other:
+		if id.Label != "" {
+			t = id.Label
+		}
+	}
+	// A label is free text: keep it to what the column can show.
+	if r := []rune(t); len(r) > 32 {
+		t = string(r[:31]) + "…"
+	}
+	return t
+}
+
+func (pg *personPage) identifierRow(id *vault.Identifier) *identifierRow {
+	r := &identifierRow{id: id, value: widget.NewLabel(maskOf(id))}
+	r.value.TextStyle.Monospace = true
+	r.reveal = widget.NewButtonWithIcon("", theme.VisibilityIcon(), func() { pg.toggle(r) })
+	return r
+}
+
+// maskOf is the identifier's display mask; it never shows the whole value.
+func maskOf(id *vault.Identifier) string {
+	var m string
+	id.Value.Use(func(b []byte) error { m = ids.Mask(id.Kind, b); return nil })
+	return m
+}
+
+// toggle reveals the value for revealFor, or masks it again. The revealed
+// text is a Go string in the label while shown: a residual copy.
+func (pg *personPage) toggle(r *identifierRow) {
+	pg.app.idle.touch()
+	if r.timer != nil {
+		pg.hide(r)
+		return
+	}
+	r.id.Value.Use(func(b []byte) error {
+		r.value.SetText(string(ids.Format(r.id.Kind, b)))
+		return nil
+	})
+	r.reveal.SetIcon(theme.VisibilityOffIcon())
+	r.timer = time.AfterFunc(revealFor, func() { fyne.Do(func() { pg.hide(r) }) })
+}
+
+func (pg *personPage) hide(r *identifierRow) {
+	if r.timer != nil {
+		r.timer.Stop()
+		r.timer = nil
+	}
+	r.value.SetText(maskOf(r.id))
+	r.reveal.SetIcon(theme.VisibilityIcon())
+}
+
+func (pg *personPage) copyValue(id *vault.Identifier) {
+	pg.app.idle.touch()
+	if err := pg.app.clip.copy(id.Value); err != nil {
+		pg.app.showError(err)
+	}
+}
+
+// cases lists the person's cases, newest receipt first, each with its
+// dates, its notices and a timeline.
+func (pg *personPage) cases(ix *vault.Index) fyne.CanvasObject {
+	var cases []*vault.Case
+	for _, c := range ix.Cases {
+		if c.PersonID == pg.person.ID {
+			cases = append(cases, c)
+		}
+	}
+	if len(cases) == 0 {
+		return emptyNote(lang.L("No cases yet. A case appears when you add a notice with a receipt number."))
+	}
+	slices.SortFunc(cases, func(a, b *vault.Case) int { return -compareStrings(a.Received, b.Received) })
+	box := container.NewVBox()
+	for _, c := range cases {
+		box.Add(pg.caseCard(ix, c))
+	}
+	return box
+}
+
+func compareStrings(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+func (pg *personPage) caseCard(ix *vault.Index, c *vault.Case) fyne.CanvasObject {
+	title := caseTitle(c)
+	form := widget.NewForm()
+	copyB := widget.NewButtonWithIcon(lang.L("Copy receipt number"), theme.ContentCopyIcon(), func() {
+		pg.app.idle.touch()
+		if err := pg.app.clip.copy(secret.New([]byte(c.ReceiptNumber))); err != nil {
+			pg.app.showError(err)
+		}
+	})
+	copyB.Importance = widget.LowImportance
+	form.Append(lang.L("Receipt number"), container.NewHBox(copyB))
+	if c.FormTitle != "" {
+		form.Append(lang.L("Form"), wrapped(c.FormTitle))
+	}
+	if c.Status != "" {
+		form.Append(lang.L("Status"), widget.NewLabel(c.Status))
+	}
+	for _, d := range []struct{ label, date string }{
+		{lang.L("Received"), c.Received}, {lang.L("Priority date"), c.Priority}, {lang.L("Notice date"), c.NoticeDate},
+	} {
+		if d.date != "" {
+			form.Append(d.label, widget.NewLabel(d.date))
+		}
+	}
+	notices := container.NewHBox()
+	for _, n := range ix.Notices {
+		if n.CaseID == c.ID {
+			notices.Add(widget.NewButtonWithIcon(noticeTitle(n), theme.FileIcon(), func() { pg.app.openNotice(n) }))
+		}
+	}
+	content := container.NewVBox(form, newTimeline(caseEvents(ix, c)))
+	if len(notices.Objects) > 0 {
+		content.Add(container.NewHScroll(notices))
+	}
+	return widget.NewCard(title, "", content)
+}
+
+// caseTitle names a case by its masked receipt number and form: the page
+// shows no number in full until asked.
+func caseTitle(c *vault.Case) string {
+	title := ids.Mask(ids.ReceiptNumber, []byte(c.ReceiptNumber))
+	if c.Form != "" {
+		title += " · " + c.Form
+	}
+	return title
+}
+
+func wrapped(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+func noticeTitle(n *vault.Notice) string {
+	if n.Type != "" {
+		return n.Type
+	}
+	return n.FileName
+}
+
+// notices shows the person's notices as thumbnails, rendered in the
+// background.
+func (pg *personPage) notices(ix *vault.Index) fyne.CanvasObject {
+	var list []*vault.Notice
+	for _, n := range ix.Notices {
+		if n.PersonID == pg.person.ID {
+			list = append(list, n)
+		}
+	}
+	if len(list) == 0 {
+		return emptyNote(lang.L("No notices yet. Drop PDF or photo files of USCIS notices on this window, or use Add notice."))
+	}
+	grid := container.NewGridWrap(fyne.NewSize(170, 220))
+	for _, n := range list {
+		grid.Add(pg.noticeTile(n))
+	}
+	return grid
+}
+
+const thumbnailSide = 150
+
+func (pg *personPage) noticeTile(n *vault.Notice) fyne.CanvasObject {
+	img := canvas.NewImageFromResource(theme.FileIcon())
+	img.FillMode = canvas.ImageFillContain
+	img.SetMinSize(fyne.NewSquareSize(thumbnailSide))
+	name := widget.NewLabel(noticeTitle(n))
+	name.Truncation = fyne.TextTruncateEllipsis
+	name.Alignment = fyne.TextAlignCenter
+	open := widget.NewButton("", func() { pg.app.openNotice(n) })
+	tile := container.NewStack(open, container.NewBorder(nil, name, nil, nil, img))
+
+	v, ctx := pg.app.vault, pg.ctx
+	background(func() (*canvas.Image, error) {
+		data, err := readNotice(v, n)
+		if err != nil {
+			return nil, err
+		}
+		thumb, err := noticeview.Thumbnail(ctx, n.FileName, data, thumbnailSide)
+		if err != nil {
+			return nil, err
+		}
+		return canvas.NewImageFromImage(thumb), nil
+	}, func(thumb *canvas.Image, err error) {
+		if err != nil || ctx.Err() != nil {
+			return
+		}
+		img.Image, img.Resource = thumb.Image, nil
+		img.Refresh()
+	})
+	return tile
+}
+
+// close stops background work and masks everything.
+func (pg *personPage) close() {
+	pg.cancel()
+	for _, r := range pg.rows {
+		if r.timer != nil {
+			r.timer.Stop()
+			r.timer = nil
+		}
+		r.value.SetText("")
+	}
+	pg.rows = nil
+}
+
+// confirmRemove asks before deleting.
+func (a *App) confirmRemove(question string, remove func()) {
+	a.showDialog(dialog.NewConfirm(lang.L("Remove"), question, func(ok bool) {
+		if ok {
+			remove()
+		}
+	}, a.win))
+}

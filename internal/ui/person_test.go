@@ -1,0 +1,197 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/test"
+
+	"immivault/internal/ids"
+)
+
+// TestPersonPageMasksEveryIdentifier is the golden-markup proof that a
+// person's page renders every number as dots until revealed.
+func TestPersonPageMasksEveryIdentifier(t *testing.T) {
+	h := newHarness(t, familyVault(t))
+	h.unlock(testPassphrase)
+	test.AssertRendersToMarkup(t, "person_masked.xml", h.win.Canvas())
+
+	for _, text := range shownTexts(h.win.Canvas()) {
+		for _, secretValue := range []string{testReceipt, testANumber, "2512345678", "012345678", "12345678"} {
+			if strings.Contains(text, secretValue) {
+				t.Errorf("the page shows %q, which contains %q", text, secretValue)
+			}
+		}
+	}
+	h.assertShows("EAC••••••5678", "A-•••-•••-678")
+}
+
+func TestRevealShowsTheValueForAWhile(t *testing.T) {
+	h := newHarness(t, familyVault(t))
+	h.unlock(testPassphrase)
+	pg := h.app.main.page
+	var row *identifierRow
+	for _, r := range pg.rows {
+		if r.id.Kind == ids.ReceiptNumber {
+			row = r
+		}
+	}
+	test.Tap(row.reveal)
+	if got := row.value.Text; got != "EAC-25-123-45678" && got != testReceipt {
+		t.Fatalf("revealed value = %q", got)
+	}
+	if row.timer == nil {
+		t.Fatal("no timer to hide the value again")
+	}
+	pg.hide(row)
+	if row.value.Text != "EAC••••••5678" {
+		t.Errorf("after the reveal time, the value shows %q", row.value.Text)
+	}
+	// Tapping twice hides at once.
+	test.Tap(row.reveal)
+	test.Tap(row.reveal)
+	if row.value.Text != "EAC••••••5678" {
+		t.Errorf("a second tap left %q", row.value.Text)
+	}
+	if revealFor > time.Minute {
+		t.Errorf("values stay revealed for %v", revealFor)
+	}
+}
+
+func TestCopyClearsTheClipboardIfItStillHoldsTheValue(t *testing.T) {
+	h := newHarness(t, familyVault(t))
+	h.unlock(testPassphrase)
+	cb := h.app.fyne.Clipboard()
+	id := h.app.vault.Index().Identifiers[0]
+
+	h.app.main.page.copyValue(id)
+	if cb.Content() != testReceipt {
+		t.Fatalf("clipboard holds %q", cb.Content())
+	}
+	h.assertShows(lang.L("Copied. The clipboard clears in {{.Seconds}} s", map[string]any{"Seconds": 30}))
+	h.clock.advance(20 * time.Second)
+	h.app.clip.tick()
+	h.assertShows(lang.L("Copied. The clipboard clears in {{.Seconds}} s", map[string]any{"Seconds": 10}))
+	h.clock.advance(10 * time.Second)
+	h.app.clip.tick()
+	if cb.Content() != "" {
+		t.Errorf("clipboard still holds %q after the clear time", cb.Content())
+	}
+	if h.app.clip.countdown.Visible() {
+		t.Error("the countdown is still shown")
+	}
+
+	// Something else copied meanwhile is left alone.
+	h.app.main.page.copyValue(id)
+	cb.SetContent("a recipe")
+	h.clock.advance(31 * time.Second)
+	h.app.clip.tick()
+	if cb.Content() != "a recipe" {
+		t.Errorf("the user's own clipboard was cleared: %q", cb.Content())
+	}
+
+	// Lock clears it at once.
+	h.app.main.page.copyValue(id)
+	h.app.Lock()
+	if cb.Content() != "" {
+		t.Errorf("lock left %q on the clipboard", cb.Content())
+	}
+}
+
+func TestIdentifierDialogValidatesAsYouType(t *testing.T) {
+	h := newHarness(t, familyVault(t))
+	h.unlock(testPassphrase)
+	ix := h.app.vault.Index()
+	luis, _ := ix.Person("Luis Morales")
+	d := &identifierDialog{app: h.app, person: luis, kinds: ids.Kinds()}
+	d.build().Show()
+	for i, k := range d.kinds {
+		if k == ids.ReceiptNumber {
+			d.kind.SetSelectedIndex(i)
+		}
+	}
+	test.Type(d.value, "WAC-24-1")
+	h.assertShows(lang.L("Receipt numbers are 3 letters and 10 digits, e.g. EAC2512345678"))
+	test.Type(d.value, "90-12345")
+	h.assertShows("Valid: WAC-24-190-12345", "California Service Center")
+	d.closed(true)
+	if d.value.Text != "" {
+		t.Error("the typed value stays in the entry after the dialog closed")
+	}
+	found := false
+	for _, id := range h.app.vault.Index().IdentifiersOf(luis.ID) {
+		id.Value.Use(func(b []byte) error { found = found || string(b) == "WAC2419012345"; return nil })
+	}
+	if !found {
+		t.Error("the receipt number was not saved")
+	}
+}
+
+func TestSearchFindsByNameNumberCaseAndForm(t *testing.T) {
+	h := newHarness(t, familyVault(t))
+	h.unlock(testPassphrase)
+	ix := h.app.vault.Index()
+	for _, tc := range []struct{ q, want string }{
+		{"luis", "Luis Morales"},
+		{"012-345", "A-•••-•••-678"},
+		{"eac25", "EAC••••••5678 · I-485"},
+		{"i-485", "EAC••••••5678 · I-485"},
+	} {
+		rows := searchIndex(ix, tc.q)
+		found := false
+		for _, r := range rows {
+			found = found || strings.Contains(r.title, tc.want)
+			if strings.Contains(r.title, testANumber) || strings.Contains(r.title, testReceipt) {
+				t.Errorf("search shows a whole A-number: %q", r.title)
+			}
+		}
+		if !found {
+			t.Errorf("search %q: %+v, want %q", tc.q, rows, tc.want)
+		}
+	}
+	if rows := searchIndex(ix, "zzz"); len(rows) != 0 {
+		t.Errorf("search zzz: %+v", rows)
+	}
+	test.Type(h.app.main.search, "luis")
+	if len(h.app.main.rows) != 1 || h.app.main.rows[0].title != "Luis Morales" {
+		t.Errorf("the list shows %+v", h.app.main.rows)
+	}
+}
+
+func TestAddAndEditPerson(t *testing.T) {
+	h := newHarness(t, familyVault(t))
+	h.unlock(testPassphrase)
+	h.app.main.addPerson()
+	name, ok := h.win.Canvas().Focused().(*field)
+	if !ok {
+		t.Fatalf("focus is on %T, not the name field", h.win.Canvas().Focused())
+	}
+	test.Type(name, "Sofía Morales")
+	name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	p, err := h.app.vault.Index().Person("Sofía Morales")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h.app.main.person != p.ID {
+		t.Error("the new person is not selected")
+	}
+	h.assertShows("Sofía Morales")
+}
+
+func TestEscapeCancelsADialog(t *testing.T) {
+	h := newHarness(t, familyVault(t))
+	h.unlock(testPassphrase)
+	h.app.main.addPerson()
+	name := h.win.Canvas().Focused().(*field)
+	test.Type(name, "Nobody")
+	name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if len(h.app.dialogs) != 0 || len(h.win.Canvas().Overlays().List()) != 0 {
+		t.Error("Escape left the dialog open")
+	}
+	if _, err := h.app.vault.Index().Person("Nobody"); err == nil {
+		t.Error("Escape added the person")
+	}
+}

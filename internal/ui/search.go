@@ -1,0 +1,75 @@
+package ui
+
+import (
+	"bytes"
+	"strings"
+	"unicode"
+
+	"immivault/internal/secret"
+	"immivault/internal/vault"
+)
+
+// searchIndex finds q in the family: names, identifier values (compared in
+// storage form, shown masked), receipt numbers, forms and notice types. Each
+// hit leads to its person.
+func searchIndex(ix *vault.Index, q string) []listRow {
+	words := strings.ToLower(strings.TrimSpace(q))
+	compact := compactQuery(q)
+	var out []listRow
+	name := map[string]string{}
+	for _, p := range ix.People {
+		name[p.ID] = p.Name
+		if strings.Contains(strings.ToLower(p.Name), words) {
+			out = append(out, listRow{personID: p.ID, title: p.Name, detail: relationText(p.Relation)})
+		}
+	}
+	if len(compact) >= 3 {
+		release := secret.Hold()
+		for _, id := range ix.Identifiers {
+			hit := false
+			id.Value.Use(func(b []byte) error {
+				hit = bytes.Contains(bytes.ToUpper(b), compact)
+				return nil
+			})
+			if hit {
+				out = append(out, listRow{personID: id.PersonID, title: identifierTitle(id) + " " + maskOf(id), detail: name[id.PersonID]})
+			}
+		}
+		release()
+	}
+	for _, c := range ix.Cases {
+		if matches(words, compact, c.ReceiptNumber, c.Form, c.FormTitle, c.Status) {
+			out = append(out, listRow{personID: c.PersonID, title: caseTitle(c), detail: name[c.PersonID]})
+		}
+	}
+	for _, n := range ix.Notices {
+		if matches(words, compact, n.Type, n.FileName) {
+			out = append(out, listRow{personID: n.PersonID, title: noticeTitle(n), detail: name[n.PersonID] + " · " + n.FileName})
+		}
+	}
+	return out
+}
+
+// compactQuery is the query as identifiers are stored: upper case, letters
+// and digits only ("eac-25-123" finds EAC25123...).
+func compactQuery(q string) []byte {
+	var b []byte
+	for _, r := range strings.ToUpper(q) {
+		if r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			b = append(b, byte(r))
+		}
+	}
+	return b
+}
+
+func matches(words string, compact []byte, fields ...string) bool {
+	for _, f := range fields {
+		if f == "" {
+			continue
+		}
+		if strings.Contains(strings.ToLower(f), words) || (len(compact) >= 3 && bytes.Contains(compactQuery(f), compact)) {
+			return true
+		}
+	}
+	return false
+}

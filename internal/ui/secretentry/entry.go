@@ -1,0 +1,189 @@
+// Package secretentry is a passphrase field that never holds what is typed
+// in a Go string or in ordinary memory.
+//
+// Each typed rune goes straight into a [secret.Builder], which keeps the
+// value sealed and edits it only inside locked memory. The field draws one
+// dot per rune (as many as fit), a caret and a placeholder; it has no text
+// to select, copy, cut or undo. Paste is allowed, for password managers.
+// docs/adr/0006-secret-entry.md lists the copies that remain outside its
+// care: the driver's key events, the clipboard, and the bytes handed to
+// [Entry.Use].
+package secretentry
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"immivault/internal/secret"
+	_ "immivault/internal/ui/translations"
+)
+
+// Entry is a single-line passphrase field. Fyne calls its methods on the UI
+// goroutine and so must the code around it, except Len, Secret, Use and
+// Equal, which are safe on any goroutine.
+//
+// Keys: Backspace deletes the last rune; Return and Enter call OnSubmitted;
+// Escape goes on to the window canvas's OnTypedKey handler, so that a screen
+// can cancel with it while the field has focus; Tab moves the focus on;
+// other keys do nothing. Paste appends the clipboard's text without its
+// trailing line breaks (a password manager's copy often ends in one), or
+// nothing if the value would outgrow secret.MaxBuilderLen bytes. Copy, cut,
+// select-all, undo and redo do nothing; any other shortcut goes on to the
+// window canvas.
+type Entry struct {
+	widget.DisableableWidget
+
+	// PlaceHolder is shown while the field is empty.
+	PlaceHolder string
+	// OnChanged is called after each change to the value, the passphrase
+	// to be read with Use (for a strength meter, say).
+	OnChanged func()
+	// OnSubmitted is called when Return or Enter is pressed.
+	OnSubmitted func()
+
+	value   secret.Builder
+	focused bool
+}
+
+var (
+	_ fyne.Widget        = (*Entry)(nil)
+	_ fyne.Focusable     = (*Entry)(nil)
+	_ fyne.Tappable      = (*Entry)(nil)
+	_ fyne.Disableable   = (*Entry)(nil)
+	_ fyne.Shortcutable  = (*Entry)(nil)
+	_ desktop.Cursorable = (*Entry)(nil)
+)
+
+// New returns an empty field with the placeholder "Passphrase".
+func New() *Entry {
+	e := &Entry{PlaceHolder: lang.L("Passphrase")}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// Len is the number of runes typed: the number of dots on screen, where
+// they all fit.
+func (e *Entry) Len() int { return e.value.RuneCount() }
+
+// Secret returns the current value, sealed, never nil: empty when nothing
+// is typed. Later typing does not change it.
+func (e *Entry) Secret() *secret.Secret { return e.value.Secret() }
+
+// Use calls f with the passphrase in locked memory, and wipes it after. f
+// must not keep it; f gets an empty slice when nothing is typed.
+func (e *Entry) Use(f func(b []byte) error) error { return e.value.Secret().Use(f) }
+
+// Clear empties the field, and calls OnChanged if it held anything. The
+// value was never in ordinary memory, so there is nothing else to wipe.
+func (e *Entry) Clear() {
+	had := e.value.Len() > 0
+	e.value.Reset()
+	if had {
+		e.changed()
+	}
+}
+
+// Equal reports whether a and b hold the same passphrase ("type it again"),
+// comparing in constant time when their lengths are equal; the lengths are
+// on screen anyway. Two empty fields are equal.
+func Equal(a, b *Entry) bool { return a.value.Secret().Equal(b.value.Secret()) }
+
+// CreateRenderer is part of fyne.Widget.
+func (e *Entry) CreateRenderer() fyne.WidgetRenderer {
+	e.ExtendBaseWidget(e)
+	return newRenderer(e)
+}
+
+// Cursor is part of desktop.Cursorable.
+func (e *Entry) Cursor() desktop.Cursor { return desktop.TextCursor }
+
+// Tapped focuses the field.
+func (e *Entry) Tapped(*fyne.PointEvent) {
+	if e.Disabled() {
+		return
+	}
+	if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil && c.Focused() != e {
+		c.Focus(e)
+	}
+}
+
+// FocusGained is part of fyne.Focusable.
+func (e *Entry) FocusGained() {
+	e.focused = true
+	e.Refresh()
+}
+
+// FocusLost is part of fyne.Focusable.
+func (e *Entry) FocusLost() {
+	e.focused = false
+	e.Refresh()
+}
+
+// TypedRune appends r to the value.
+func (e *Entry) TypedRune(r rune) {
+	if e.Disabled() {
+		return
+	}
+	if e.value.AppendRune(r) {
+		e.changed()
+	}
+}
+
+// TypedKey handles Backspace, Return, Enter and Escape; see Entry.
+func (e *Entry) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyBackspace:
+		if !e.Disabled() && e.value.DeleteLastRune() {
+			e.changed()
+		}
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if !e.Disabled() && e.OnSubmitted != nil {
+			e.OnSubmitted()
+		}
+	case fyne.KeyEscape:
+		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil {
+			if onKey := c.OnTypedKey(); onKey != nil {
+				onKey(ev)
+			}
+		}
+	}
+}
+
+// TypedShortcut handles paste; see Entry.
+func (e *Entry) TypedShortcut(s fyne.Shortcut) {
+	switch s := s.(type) {
+	case *fyne.ShortcutPaste:
+		e.paste(s.Clipboard)
+	case *desktop.CustomShortcut:
+		// Fyne hands every shortcut to the focused widget alone; pass on
+		// the window's own (lock, say) so that they work from this field.
+		c := fyne.CurrentApp().Driver().CanvasForObject(e)
+		if sc, ok := c.(fyne.Shortcutable); ok {
+			sc.TypedShortcut(s)
+		}
+	}
+}
+
+func (e *Entry) paste(clipboard fyne.Clipboard) {
+	if e.Disabled() {
+		return
+	}
+	if clipboard == nil {
+		clipboard = fyne.CurrentApp().Clipboard()
+	}
+	// TrimRight slices the clipboard's string; it makes no copy.
+	if e.value.AppendString(strings.TrimRight(clipboard.Content(), "\r\n")) {
+		e.changed()
+	}
+}
+
+func (e *Entry) changed() {
+	e.Refresh()
+	if e.OnChanged != nil {
+		e.OnChanged()
+	}
+}

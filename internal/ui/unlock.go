@@ -1,0 +1,267 @@
+package ui
+
+import (
+	"errors"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"immivault/internal/ui/secretentry"
+	"immivault/internal/vault"
+)
+
+// unlockScreen asks for the passphrase. scrypt takes about a second, so the
+// work runs off the UI goroutine behind a busy indicator.
+type unlockScreen struct {
+	app     *App
+	pass    *secretentry.Entry
+	unlockB *widget.Button
+	busy    *widget.Activity
+	problem *widget.Label
+}
+
+func newUnlockScreen(a *App) *unlockScreen {
+	s := &unlockScreen{app: a, pass: secretentry.New()}
+	s.pass.PlaceHolder = lang.L("Passphrase")
+	s.pass.OnSubmitted = s.unlock
+	s.pass.OnChanged = func() { a.idle.touch() }
+	s.unlockB = widget.NewButtonWithIcon(lang.L("Unlock"), theme.LoginIcon(), s.unlock)
+	s.unlockB.Importance = widget.HighImportance
+	s.busy = widget.NewActivity()
+	s.busy.Hide()
+	s.problem = widget.NewLabel("")
+	s.problem.Importance = widget.DangerImportance
+	s.problem.Wrapping = fyne.TextWrapWord
+	s.problem.Hide()
+	a.focused = s.pass
+	return s
+}
+
+func (s *unlockScreen) build() fyne.CanvasObject {
+	where := widget.NewLabel(s.app.opts.VaultDir)
+	where.Wrapping = fyne.TextWrapBreak
+	where.SizeName = theme.SizeNameCaptionText
+	useKey := widget.NewButton(lang.L("Forgot your passphrase? Use the recovery key…"), s.useRecoveryKey)
+	useKey.Importance = widget.LowImportance
+	return page(heading(lang.L("Unlock your vault")), where,
+		s.pass, s.problem, container.NewHBox(s.unlockB, s.busy), container.NewHBox(useKey), memoryNote(s.app))
+}
+
+// unlock opens the vault with the typed passphrase.
+func (s *unlockScreen) unlock() {
+	if s.busy.Visible() {
+		return
+	}
+	if s.pass.Len() == 0 {
+		s.say(lang.L("Type your passphrase."))
+		return
+	}
+	pass := s.pass.Secret()
+	s.setBusy(true)
+	dir, opts := s.app.opts.VaultDir, s.app.opts.Vault
+	background(func() (*vault.Vault, error) {
+		return vault.Open(dir, pass, opts)
+	}, func(v *vault.Vault, err error) {
+		s.setBusy(false)
+		switch {
+		case errors.Is(err, vault.ErrWrongPassphrase):
+			s.pass.Clear()
+			s.say(lang.L("Wrong passphrase. Try again."))
+			s.app.win.Canvas().Focus(s.pass)
+		case err != nil:
+			s.say(oneLine(err.Error()))
+		default:
+			s.pass.Clear()
+			s.app.opened(v)
+		}
+	})
+}
+
+func (s *unlockScreen) say(problem string) {
+	s.problem.SetText(problem)
+	s.problem.Show()
+}
+
+func (s *unlockScreen) setBusy(busy bool) {
+	if busy {
+		s.problem.Hide()
+		s.busy.Show()
+		s.busy.Start()
+		s.pass.Disable()
+		s.unlockB.Disable()
+		return
+	}
+	s.busy.Stop()
+	s.busy.Hide()
+	s.pass.Enable()
+	s.unlockB.Enable()
+}
+
+func (s *unlockScreen) useRecoveryKey() {
+	s.pass.Clear()
+	s.app.show(newRecoverScreen(s.app))
+}
+
+// recoverScreen opens the vault with its recovery key and sets a new
+// passphrase.
+type recoverScreen struct {
+	app         *App
+	key         *secretentry.Entry
+	pass, again *secretentry.Entry
+	meter       *strengthMeter
+	recoverB    *widget.Button
+	busy        *widget.Activity
+	problem     *widget.Label
+}
+
+func newRecoverScreen(a *App) *recoverScreen {
+	s := &recoverScreen{app: a, key: secretentry.New(), pass: secretentry.New(), again: secretentry.New()}
+	s.key.PlaceHolder = "AGE-SECRET-KEY-PQ-1…"
+	s.pass.PlaceHolder = lang.L("New passphrase")
+	s.again.PlaceHolder = lang.L("The same passphrase again")
+	s.meter = newStrengthMeter(userWords(a.opts.VaultDir))
+	s.recoverB = widget.NewButtonWithIcon(lang.L("Open and set the new passphrase"), theme.ConfirmIcon(), s.recover)
+	s.recoverB.Importance = widget.HighImportance
+	s.busy = widget.NewActivity()
+	s.busy.Hide()
+	s.problem = widget.NewLabel("")
+	s.problem.Importance = widget.DangerImportance
+	s.problem.Wrapping = fyne.TextWrapWord
+	s.problem.Hide()
+	for _, e := range []*secretentry.Entry{s.key, s.pass, s.again} {
+		e.OnChanged = s.changed
+	}
+	s.key.OnSubmitted = func() { a.win.Canvas().Focus(s.pass) }
+	s.pass.OnSubmitted = func() { a.win.Canvas().Focus(s.again) }
+	s.again.OnSubmitted = s.recover
+	a.focused = s.key
+	s.changed()
+	return s
+}
+
+func (s *recoverScreen) build() fyne.CanvasObject {
+	intro := widget.NewLabel(lang.L("Paste or type the recovery key you saved when you created the vault, then choose a new passphrase. The recovery key keeps working afterwards."))
+	intro.Wrapping = fyne.TextWrapWord
+	back := widget.NewButtonWithIcon(lang.L("Back"), theme.NavigateBackIcon(), s.back)
+	return page(heading(lang.L("Use your recovery key")), intro,
+		widget.NewLabelWithStyle(lang.L("Recovery key"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), s.key,
+		widget.NewLabelWithStyle(lang.L("New passphrase"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), s.pass,
+		s.meter.build(),
+		widget.NewLabelWithStyle(lang.L("Type it again"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), s.again,
+		s.problem, container.NewHBox(back, s.recoverB, s.busy))
+}
+
+func (s *recoverScreen) changed() {
+	s.app.idle.touch()
+	s.pass.Use(func(b []byte) error { s.meter.rate(b); return nil })
+	if s.ready() {
+		s.recoverB.Enable()
+	} else {
+		s.recoverB.Disable()
+	}
+}
+
+func (s *recoverScreen) ready() bool {
+	return s.key.Len() > 0 && s.meter.score >= minScore && secretentry.Equal(s.pass, s.again)
+}
+
+func (s *recoverScreen) recover() {
+	if s.busy.Visible() {
+		return
+	}
+	if !s.ready() {
+		if !secretentry.Equal(s.pass, s.again) {
+			s.say(lang.L("The passphrases do not match yet."))
+		}
+		return
+	}
+	key, pass := s.key.Secret(), s.pass.Secret()
+	s.setBusy(true)
+	dir, opts := s.app.opts.VaultDir, s.app.opts.Vault
+	background(func() (*vault.Vault, error) {
+		return vault.Recover(dir, key, pass, opts)
+	}, func(v *vault.Vault, err error) {
+		s.setBusy(false)
+		switch {
+		case errors.Is(err, vault.ErrWrongRecoveryKey):
+			s.say(lang.L("That recovery key does not open this vault."))
+		case err != nil:
+			s.say(oneLine(err.Error()))
+		default:
+			for _, e := range []*secretentry.Entry{s.key, s.pass, s.again} {
+				e.Clear()
+			}
+			s.app.opened(v)
+		}
+	})
+}
+
+// cancel is Escape: back to the unlock screen.
+func (s *recoverScreen) cancel() { s.back() }
+
+func (s *recoverScreen) back() {
+	for _, e := range []*secretentry.Entry{s.key, s.pass, s.again} {
+		e.Clear()
+	}
+	s.app.show(newUnlockScreen(s.app))
+}
+
+func (s *recoverScreen) say(problem string) {
+	s.problem.SetText(problem)
+	s.problem.Show()
+}
+
+func (s *recoverScreen) setBusy(busy bool) {
+	for _, e := range []*secretentry.Entry{s.key, s.pass, s.again} {
+		if busy {
+			e.Disable()
+		} else {
+			e.Enable()
+		}
+	}
+	if busy {
+		s.problem.Hide()
+		s.busy.Show()
+		s.busy.Start()
+		s.recoverB.Disable()
+		return
+	}
+	s.busy.Stop()
+	s.busy.Hide()
+	s.changed()
+}
+
+// memoryNote shows the locked-memory warning, if there is one.
+func memoryNote(a *App) fyne.CanvasObject {
+	note := widget.NewLabel(a.opts.MemoryWarning)
+	note.Wrapping = fyne.TextWrapWord
+	note.SizeName = theme.SizeNameCaptionText
+	note.Hidden = a.opts.MemoryWarning == ""
+	return note
+}
+
+// problemScreen says why the vault folder cannot be opened and offers the
+// settings to choose another.
+type problemScreen struct {
+	app     *App
+	message string
+}
+
+func newProblemScreen(a *App, message string) *problemScreen {
+	return &problemScreen{app: a, message: message}
+}
+
+func (s *problemScreen) build() fyne.CanvasObject {
+	where := widget.NewLabel(s.app.opts.VaultDir)
+	where.Wrapping = fyne.TextWrapBreak
+	msg := widget.NewLabel(s.message)
+	msg.Wrapping = fyne.TextWrapWord
+	msg.Importance = widget.DangerImportance
+	hint := widget.NewLabel(lang.L("Choose another folder in Settings, or start immivault with --vault DIR."))
+	hint.Wrapping = fyne.TextWrapWord
+	settings := widget.NewButtonWithIcon(lang.L("Settings"), theme.SettingsIcon(), s.app.showSettings)
+	return page(heading(lang.L("This vault cannot be opened")), where, msg, hint, container.NewHBox(settings))
+}
