@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -162,6 +163,8 @@ func shownTexts(c fyne.Canvas) []string {
 				texts = append(texts, w.Text)
 			case *widget.Card:
 				texts = append(texts, w.Title)
+			case *canvas.Text:
+				texts = append(texts, w.Text)
 			}
 		}
 	}

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"slices"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -30,6 +31,8 @@ type personPage struct {
 	rows   []*identifierRow
 	ctx    context.Context
 	cancel context.CancelFunc // stops thumbnail rendering
+	// thumbnails counts the thumbnails drawn, for tests.
+	thumbnails atomic.Int32
 }
 
 // identifierRow shows one identifier: masked, or revealed for a while.
@@ -314,6 +317,7 @@ func (pg *personPage) noticeTile(n *vault.Notice) fyne.CanvasObject {
 		}
 		img.Image, img.Resource = thumb.Image, nil
 		img.Refresh()
+		pg.thumbnails.Add(1)
 	})
 	return tile
 }

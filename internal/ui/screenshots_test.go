@@ -1,13 +1,20 @@
 package ui
 
 import (
+	"context"
 	"image/png"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+
+	"immivault/internal/filing"
+	"immivault/internal/notice"
+	"immivault/internal/notice/fields"
+	"immivault/internal/notice/noticetest"
 )
 
 // TestScreenshots renders the main screens with the software painter, in
@@ -42,9 +49,54 @@ func TestScreenshots(t *testing.T) {
 			}
 			shot("unlock")
 			h.unlock(testPassphrase)
+			fileNotice(t, h, noticetest.Generate(11))
+			h.waitFor("the thumbnail", func() bool { return h.app.main.page.thumbnails.Load() == 1 })
 			shot("person")
+			ana, _ := h.app.vault.Index().Person("Ana Morales")
+			h.app.editIdentifier(ana, nil)
+			shot("add-number")
+			h.app.dismissDialog()
 			h.app.showSettings()
 			shot("settings")
+			h.app.dismissDialog()
+			h.app.openNotice(h.app.vault.Index().Notices[0])
+			h.waitFor("the notice window", func() bool { return len(h.app.viewers) == 1 })
+			for w := range h.app.viewers {
+				w.Resize(fyne.NewSize(820, 900))
+				time.Sleep(time.Second) // the page renders in the background
+				img := w.Canvas().Capture()
+				if out != "" {
+					f, _ := os.Create(filepath.Join(out, "notice-"+variant.name+".png"))
+					png.Encode(f, img)
+					f.Close()
+				}
+			}
 		})
 	}
+}
+
+// fileNotice files a generated notice under Ana, as confirming its
+// proposal would.
+func fileNotice(t *testing.T, h *harness, n noticetest.Notice) {
+	t.Helper()
+	ix := h.app.vault.Index()
+	found := fields.Extract(readText(t, n.PDF), fields.PDFText)
+	p, err := filing.Propose(ix, "Ana Morales", "notice.pdf", n.PDF, found)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := filing.Apply(h.app.vault, p, n.PDF); err != nil {
+		t.Fatal(err)
+	}
+	h.app.main.refresh()
+}
+
+func readText(t *testing.T, pdf []byte) string {
+	t.Helper()
+	doc, err := notice.Read(context.Background(), pdf, "notice.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer doc.Close()
+	return doc.Text()
 }
