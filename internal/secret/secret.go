@@ -94,13 +94,9 @@ func (s *Secret) Use(f func(b []byte) error) error {
 	if s.Len() == 0 {
 		return f(nil)
 	}
-	var plain []byte
-	err := keys.withKey(func(key *[32]byte) error {
+	return keys.withKey(func(key *[32]byte) error {
 		return keys.withScratch(s.Len(), func(scratch []byte) error {
-			var nonce [nonceSize]byte
-			copy(nonce[:], s.sealed)
-			var ok bool
-			plain, ok = secretbox.Open(scratch[:0], s.sealed[nonceSize:], &nonce, key)
+			plain, ok := s.open(scratch[:0], key)
 			if !ok {
 				return ErrDestroyed // sealed under a key that Purge destroyed
 			}
@@ -108,21 +104,33 @@ func (s *Secret) Use(f func(b []byte) error) error {
 			return f(plain)
 		})
 	})
-	return err
+}
+
+// open decrypts s, appending the plaintext to dst.
+func (s *Secret) open(dst []byte, key *[32]byte) ([]byte, bool) {
+	var nonce [nonceSize]byte
+	copy(nonce[:], s.sealed)
+	return secretbox.Open(dst, s.sealed[nonceSize:], &nonce, key)
 }
 
 // Equal reports whether two secrets hold the same bytes, in constant time
-// for equal lengths.
+// for equal lengths. Both are opened into one locked buffer: taking two in
+// turn could deadlock with other goroutines when locked memory is short.
 func (s *Secret) Equal(o *Secret) bool {
-	if s.Len() != o.Len() {
+	n := s.Len()
+	if n != o.Len() {
 		return false
 	}
-	release := Hold()
-	defer release()
+	if n == 0 {
+		return true
+	}
 	equal := false
-	_ = s.Use(func(a []byte) error {
-		return o.Use(func(b []byte) error {
-			equal = subtleEqual(a, b)
+	_ = keys.withKey(func(key *[32]byte) error {
+		return keys.withScratch(2*n, func(scratch []byte) error {
+			defer memguard.WipeBytes(scratch[:2*n])
+			a, okA := s.open(scratch[:0:n], key)
+			b, okB := o.open(scratch[n:n:2*n], key)
+			equal = okA && okB && subtleEqual(a, b)
 			return nil
 		})
 	})

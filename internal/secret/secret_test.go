@@ -150,6 +150,11 @@ func lowMemlockChild(t *testing.T) {
 				}); err != nil {
 					t.Error(err)
 				}
+				// Equal opens two values at once: it must not wait for a
+				// second buffer while holding the first.
+				if !s.Equal(New(bytes.Clone(want))) {
+					t.Error("Equal said a value differs from itself")
+				}
 			}
 		}()
 	}

@@ -83,7 +83,8 @@ var builtinLists = [...][]byte{
 	spanishSurnames:   spanishSurnamesTxt,
 }
 
-// maxWordLen is the longest word any list may hold; longer user inputs are cut.
+// maxWordLen is the longest word a dictionary holds. No listed word comes
+// near it; a longer user input counts by its words alone.
 const maxWordLen = 32
 
 // dictionary is a set of ranked words sorted byte-wise, so that the words
@@ -222,11 +223,14 @@ var builtin = sync.OnceValue(loadBuiltin)
 
 func loadBuiltin() *dictionary {
 	d := &dictionary{}
-	size := 0
+	size, count := 0, 0
 	for _, txt := range builtinLists {
 		size += len(txt)
+		count += bytes.Count(txt, []byte{'\n'})
 	}
+	// A few words in 16 also come without their accents.
 	d.words = make([]byte, 0, size+size/16)
+	d.entries = make([]entry, 0, count+count/16)
 	var folded []byte
 	for l, txt := range builtinLists {
 		rank := 0
@@ -236,9 +240,9 @@ func loadBuiltin() *dictionary {
 			rank++
 			d.add(w, list(l), rank)
 			// Many people type Spanish without accents: "corazon" ranks as "corazón".
-			if f := foldAccents(folded[:0], w); f != nil {
-				d.add(f, list(l), rank)
-				folded = f
+			var ok bool
+			if folded, ok = foldAccents(folded[:0], w); ok {
+				d.add(folded, list(l), rank)
 			}
 		}
 	}
@@ -259,9 +263,9 @@ func userDictionary(inputs []string) *dictionary {
 	add := func(w []byte) {
 		rank++
 		d.add(w, userInputs, rank)
-		if f := foldAccents(folded[:0], w); f != nil {
-			d.add(f, userInputs, rank)
-			folded = f
+		var ok bool
+		if folded, ok = foldAccents(folded[:0], w); ok {
+			d.add(folded, userInputs, rank)
 		}
 	}
 	for _, in := range inputs {

@@ -21,7 +21,8 @@
 // is common somewhere it has not looked (another language, a pet's name, a
 // line of a song) counts as random characters and so as stronger than it
 // is. Only the first 256 bytes are searched for patterns; the rest count as
-// random. Characters outside ASCII count byte by byte.
+// random. Capitals are recognised in ASCII and Latin-1 (Ñ, É) only, and
+// keyboard runs on US layouts only.
 //
 // # Secrecy
 //

@@ -166,11 +166,10 @@ func logAdd(a, b float64) float64 {
 	return a + math.Log10(1+math.Pow(10, b-a))
 }
 
-// logFactorials[n] is log10(n!) for every number of parts a cover of
-// maxAnalysed bytes can have.
+// logFactorials[l] is log10(l!) for every number of parts a cover can have.
 var logFactorials = func() []float64 {
-	f := make([]float64, maxAnalysed+1)
-	for n := 2; n <= maxAnalysed; n++ {
+	f := make([]float64, maxParts+1)
+	for n := 2; n <= maxParts; n++ {
 		f[n] = f[n-1] + math.Log10(float64(n))
 	}
 	return f

@@ -68,9 +68,9 @@ func reverse(dst, src []byte) {
 }
 
 // foldAccents appends to dst the lower-case word w without the accents of
-// Spanish, Catalan and Portuguese (á→a, ñ→n, ç→c, ü→u) and returns it, or
-// returns nil when w has none.
-func foldAccents(dst, w []byte) []byte {
+// Spanish, Catalan and Portuguese (á→a, ñ→n, ç→c, ü→u), and reports
+// whether w had any.
+func foldAccents(dst, w []byte) ([]byte, bool) {
 	changed := false
 	for i := 0; i < len(w); i++ {
 		if w[i] == 0xc3 && i+1 < len(w) {
@@ -83,10 +83,7 @@ func foldAccents(dst, w []byte) []byte {
 		}
 		dst = append(dst, w[i])
 	}
-	if !changed {
-		return nil
-	}
-	return dst
+	return dst, changed
 }
 
 // accentFold maps the second byte of a lower-case UTF-8 letter C3 xx to its

@@ -17,10 +17,11 @@ var leetLetters = [256][2]byte{
 	'2': {'z'},
 }
 
-// ambiguousShift is where, in a word finder's choice bits, the letter
-// chosen for an ambiguous character is kept, so that one token reads each
-// of them one way only: "l1ttl3" reads 1 as i or as l, never both.
-var ambiguousShift = [256]uint8{'1': 1, '|': 3, '7': 5}
+// ambiguous numbers the characters that stand for two letters. A word
+// finder records in two bits for each which letter the token so far reads
+// it as, so that one token reads it one way: "l1ttl3" reads 1 as i or as
+// l, never both.
+var ambiguous = [256]uint8{'1': 1, '|': 2, '7': 3}
 
 // wordFinder walks a passphrase through a dictionary from one start
 // position, following every way of reading it (a literal character, or a
@@ -28,7 +29,7 @@ var ambiguousShift = [256]uint8{'1': 1, '|': 3, '7': 5}
 type wordFinder struct {
 	d        *dictionary
 	s        []byte // t.lower, or t.rev for reversed words
-	n        int
+	n        int    // len(s)
 	start    int
 	leet     bool
 	reversed bool
@@ -60,18 +61,17 @@ func (f *wordFinder) walk(lo, hi, pos int, subbed bool, choices uint16) {
 	if !f.leet {
 		return
 	}
-	shift := ambiguousShift[c]
 	for k, letter := range leetLetters[c] {
 		if letter == 0 {
 			break
 		}
 		next := choices
-		if shift != 0 {
-			chosen := choices >> (shift - 1) & 3
-			if chosen != 0 && int(chosen) != k+1 {
+		if a := ambiguous[c]; a != 0 {
+			shift := 2 * (a - 1)
+			if chosen := choices >> shift & 3; chosen != 0 && int(chosen) != k+1 {
 				continue
 			}
-			next |= uint16(k+1) << (shift - 1)
+			next |= uint16(k+1) << shift
 		}
 		f.step(lo, hi, pos, letter, true, next)
 	}
