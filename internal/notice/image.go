@@ -18,9 +18,11 @@ func readImage(ctx context.Context, data []byte, kind string, o *options) (*Docu
 	}
 	d := &Document{kind: kind, pages: 1, data: data, source: SourceNone}
 	if o.skipOCR {
-		if _, err := decodeImage(data, kind); err != nil {
+		img, err := decodeImage(data, kind)
+		if err != nil {
 			return nil, ErrDamaged
 		}
+		d.decoded = img
 		return d, nil
 	}
 
@@ -28,10 +30,11 @@ func readImage(ctx context.Context, data []byte, kind string, o *options) (*Docu
 	defer cancel()
 	decoded := make(chan error, 1)
 	go func() {
-		_, err := decodeImage(data, kind)
+		img, err := decodeImage(data, kind)
 		if err != nil {
 			cancel() // no use reading a broken file
 		}
+		d.decoded = img
 		decoded <- err
 	}()
 	texts, err := ocrPages(ocrCtx, d, []int{0}, o, func(int) (string, error) { return ocr(ocrCtx, data, 0) })
@@ -78,26 +81,34 @@ func decodeImage(data []byte, kind string) (image.Image, error) {
 const scanDPI = 300
 
 // renderImage draws an image at dpi, taking it to be a 300 dpi scan; dpi <= 0 or 300 gives the
-// image as it is.
-func renderImage(data []byte, kind string, dpi int) (image.Image, error) {
-	if err := checkImageSize(data, kind); err != nil {
-		return nil, err
+// image as it is. img is the image already decoded, or nil.
+func renderImage(data []byte, kind string, img image.Image, dpi int) (image.Image, error) {
+	if img == nil {
+		if err := checkImageSize(data, kind); err != nil {
+			return nil, err
+		}
+		var err error
+		if img, err = decodeImage(data, kind); err != nil {
+			return nil, ErrDamaged
+		}
 	}
-	img, err := decodeImage(data, kind)
-	if err != nil {
-		return nil, ErrDamaged
-	}
-	if dpi <= 0 || dpi == scanDPI {
+	return scaleScan(img, scanDPI, dpi)
+}
+
+// scaleScan scales a scan made at scanned dpi to dpi (<= 0: as it is).
+func scaleScan(img image.Image, scanned, dpi int) (image.Image, error) {
+	if dpi <= 0 || dpi == scanned {
 		return img, nil
 	}
-	scale := float64(dpi) / scanDPI
+	scale := float64(dpi) / float64(scanned)
 	b := img.Bounds()
 	fw, fh := max(1, float64(b.Dx())*scale+0.5), max(1, float64(b.Dy())*scale+0.5)
 	if fw*fh > MaxRenderPixels {
 		return nil, ErrRenderTooLarge
 	}
-	w, h := int(fw), int(fh)
-	dst := image.NewRGBA(image.Rect(0, 0, w, h))
-	draw.BiLinear.Scale(dst, dst.Rect, img, b, draw.Src, nil)
+	dst := image.NewRGBA(image.Rect(0, 0, int(fw), int(fh)))
+	// ApproxBiLinear has fast paths for the gray and YCbCr images that
+	// scans decode to; BiLinear's exact filter took ten times as long.
+	draw.ApproxBiLinear.Scale(dst, dst.Rect, img, b, draw.Src, nil)
 	return dst, nil
 }

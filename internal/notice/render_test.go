@@ -5,6 +5,8 @@ import (
 	"image"
 	"strings"
 	"testing"
+
+	"immivault/internal/notice/noticetest"
 )
 
 func TestRenderPDF(t *testing.T) {
@@ -68,6 +70,31 @@ func TestRenderImage(t *testing.T) {
 		}
 	}
 }
+
+// TestRenderScannerPDF draws a scanner's PDF, a page that is one JPEG, from
+// the JPEG itself: the same size as PDFium would draw it, with the scan's ink.
+func TestRenderScannerPDF(t *testing.T) {
+	t.Parallel()
+	scan := scanOf(t, noticePDF(), 0, 0)
+	d, err := Read(testContext(t), noticetest.ImagePDF(scan), "scan.pdf", WithoutOCR())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ dpi, w, h int }{{96, 816, 1056}, {150, 1275, 1650}, {0, 2550, 3300}} {
+		img, err := d.Render(testContext(t), 0, c.dpi)
+		if err != nil {
+			t.Fatalf("at %d dpi: %v", c.dpi, err)
+		}
+		if b := img.Bounds(); abs(b.Dx()-c.w) > 1 || abs(b.Dy()-c.h) > 1 {
+			t.Errorf("at %d dpi: %v, want %d×%d", c.dpi, b, c.w, c.h)
+		}
+		if ink := inkShare(img); ink < 0.002 || ink > 0.3 {
+			t.Errorf("at %d dpi: %.4f of the page is ink, want a scanned notice", c.dpi, ink)
+		}
+	}
+}
+
+func abs(n int) int { return max(n, -n) }
 
 func TestRenderRefuses(t *testing.T) {
 	t.Parallel()
