@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
@@ -229,4 +230,18 @@ func TestNoVaultFolderProblems(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "format"), []byte("my tax papers"), 0o600)
 	h := newHarness(t, dir)
 	h.assertShows(lang.L("This vault cannot be opened"), lang.L("Choose another folder in Settings, or start immivault with --vault DIR."))
+}
+
+func TestShortcutsLockAndSearch(t *testing.T) {
+	h := newHarness(t, familyVault(t))
+	h.unlock(testPassphrase)
+	c := h.win.Canvas().(fyne.Shortcutable)
+	c.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault})
+	if h.win.Canvas().Focused() != h.app.main.search {
+		t.Errorf("Ctrl+F focused %T, not the search field", h.win.Canvas().Focused())
+	}
+	c.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault})
+	if !h.app.Locked() {
+		t.Error("Ctrl+L did not lock")
+	}
 }

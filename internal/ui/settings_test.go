@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -8,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+
+	"immivault/internal/ui/translations"
 )
 
 func TestSettingsAreSavedAndApplied(t *testing.T) {
@@ -62,4 +65,22 @@ func TestSettingsVaultLocation(t *testing.T) {
 	if got := defaultVaultDir(s); got != "/chosen" {
 		t.Errorf("with a chosen location: %q", got)
 	}
+}
+
+// TestSpanish shows the unlock screen in Spanish when the language is es.
+func TestSpanish(t *testing.T) {
+	t.Setenv("LANGUAGE", "es")
+	translations.Reload()
+	t.Cleanup(func() {
+		os.Setenv("LANGUAGE", "en")
+		translations.Reload()
+	})
+	want := lang.L("Unlock your vault")
+	if want == "Unlock your vault" {
+		t.Fatal("lang.L still answers in English with LANGUAGE=es")
+	}
+	h := newHarness(t, familyVault(t))
+	h.assertShows(want, lang.L("Forgot your passphrase? Use the recovery key…"))
+	h.unlock(testPassphrase)
+	h.assertShows(lang.L("Numbers"), lang.L("Receipt number"))
 }
