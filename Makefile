@@ -67,8 +67,8 @@ run: deps build
 # pass without cgo; the interop tests run the reference age CLI from PATH.
 # The Windows build and the Linux package take seconds once Go's build cache
 # has them (the first time, about 15 and 5 minutes on two cores); the package
-# is compressed with xz -1 here, 4 s instead of xz's default 16 s for an
-# archive 8% larger. The GUI's tests include TestRealWindow, which starts the
+# is compressed with xz -1 here, 5 s instead of 20 s or more with xz's default,
+# for an archive 10% larger. The GUI's tests include TestRealWindow, which starts the
 # app under Xvfb, unlocks a vault made with immivault-cli and reads the window
 # with tesseract; with CI set it fails rather than skips when those programs
 # are missing.
@@ -85,9 +85,10 @@ test: test-deps tools
 # package from the repository's FyneApp.toml and Icon.png. fyne reads
 # FyneApp.toml only from its --src folder, and the repository keeps it at the
 # root, so its [Details] go in as flags (a test checks the file holds nothing
-# else). fyne builds the app in --src with a generated fyne_metadata_init.go
-# beside main.go, and removes both afterwards; the trap does if it is
-# interrupted. It runs in bin/, where it writes the archive.
+# else). fyne builds the app itself, into --executable (which must not exist,
+# or fyne would package it as it is), with a generated fyne_metadata_init.go
+# beside main.go that it removes afterwards; so does the trap if interrupted,
+# with any half-written archive. It runs in bin/, where it writes the archive.
 package: deps tools
 	@[ "$$($(GO) env GOOS)" = linux ] || { echo "package: makes the Linux package, on Linux" >&2; exit 1; }
 	@$(call apt_install,$(PACKAGE_APT_PACKAGES))
@@ -95,12 +96,14 @@ package: deps tools
 		"Version=$(call fyneapp,Version)" "Build=$(call fyneapp,Build)"; do \
 		[ -n "$${v#*=}" ] || { echo "package: FyneApp.toml has no $${v%%=*} in [Details]" >&2; exit 1; }; \
 	done
-	@mkdir -p bin
-	@set -e; src="$(CURDIR)/cmd/immivault"; \
-	clean() { rm -f "$$src/fyne_metadata_init.go" "$$src/immivault"; }; \
-	trap clean EXIT; trap 'clean; exit 130' INT TERM; \
+	@set -e; src="$(CURDIR)/cmd/immivault"; exe="$(CURDIR)/bin/package/immivault"; \
+	tarball="$(CURDIR)/bin/$(call fyneapp,Name).tar.xz"; \
+	clean() { st=$$?; rm -f "$$src/fyne_metadata_init.go"; rm -rf "$(CURDIR)/bin/package" "$(CURDIR)/bin/tmp-pkg"; \
+		[ "$$st" = 0 ] || rm -f "$$tarball"; }; \
+	trap clean EXIT; trap 'exit 130' INT TERM; \
+	clean; mkdir -p "$(CURDIR)/bin/package"; \
 	echo "fyne package: $(call fyneapp,Name) $(call fyneapp,Version) ($(call fyneapp,Build)), $(call fyneapp,ID)"; \
-	cd bin && "$(TOOLS)/fyne$(EXE)" package --target linux --release --src "$$src" \
+	cd bin && "$(TOOLS)/fyne$(EXE)" package --target linux --release --src "$$src" --executable "$$exe" \
 		--icon "$(CURDIR)/$(call fyneapp,Icon)" --app-id "$(call fyneapp,ID)" --name "$(call fyneapp,Name)" \
 		--app-version "$(call fyneapp,Version)" --app-build "$(call fyneapp,Build)"
 	@ls -l bin/$(call fyneapp,Name).tar.xz

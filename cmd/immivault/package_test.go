@@ -16,9 +16,9 @@ import (
 	"github.com/BurntSushi/toml"
 )
 
-// fyneApp is the repository's FyneApp.toml: what `make package` hands to
+// fyneAppTOML is the repository's FyneApp.toml: what `make package` hands to
 // `fyne package` as flags.
-type fyneApp struct {
+type fyneAppTOML struct {
 	Details struct {
 		Icon    string
 		Name    string
@@ -34,9 +34,9 @@ type fyneApp struct {
 // be silently left out of the package.
 var packagedKeys = []string{"Details", "Details.Icon", "Details.Name", "Details.ID", "Details.Version", "Details.Build"}
 
-func loadFyneApp(t *testing.T) fyneApp {
+func loadFyneApp(t *testing.T) fyneAppTOML {
 	t.Helper()
-	var app fyneApp
+	var app fyneAppTOML
 	md, err := toml.DecodeFile(filepath.Join("..", "..", "FyneApp.toml"), &app)
 	if err != nil {
 		t.Fatal(err)
@@ -137,22 +137,22 @@ func main() { ui.Run(appID) }`, "org.example.three"},
 	}
 }
 
-// goPackage is what the metadata test needs from a package's source, read
+// parsedPackage is what the metadata test needs from a package's source, read
 // with go/ast so that it follows the code wherever the code moves the calls.
-type goPackage struct {
+type parsedPackage struct {
 	fset      *token.FileSet
-	consts    map[string]sourceString // package-level string constants and variables
-	newWithID []*ast.CallExpr         // calls of fyne.io/fyne/v2/app.NewWithID
-	newWindow []*ast.CallExpr         // calls of any X.NewWindow with one argument
+	consts    map[string]stringInSource // package-level string constants and variables
+	newWithID []*ast.CallExpr           // calls of fyne.io/fyne/v2/app.NewWithID
+	newWindow []*ast.CallExpr           // calls of any X.NewWindow with one argument
 }
 
-type sourceString struct {
+type stringInSource struct {
 	value, where string
 }
 
-func parsePackage(t *testing.T, dir string) *goPackage {
+func parsePackage(t *testing.T, dir string) *parsedPackage {
 	t.Helper()
-	p := &goPackage{fset: token.NewFileSet(), consts: map[string]sourceString{}}
+	p := &parsedPackage{fset: token.NewFileSet(), consts: map[string]stringInSource{}}
 	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
 	if err != nil {
 		t.Fatal(err)
@@ -186,8 +186,8 @@ func parsePackage(t *testing.T, dir string) *goPackage {
 				}
 				for i, ident := range vs.Names {
 					if i < len(vs.Values) {
-						if s, ok := stringLit(vs.Values[i]); ok {
-							p.consts[ident.Name] = sourceString{s, p.fset.Position(ident.Pos()).String()}
+						if s, ok := stringLiteral(vs.Values[i]); ok {
+							p.consts[ident.Name] = stringInSource{s, p.fset.Position(ident.Pos()).String()}
 						}
 					}
 				}
@@ -217,8 +217,8 @@ func parsePackage(t *testing.T, dir string) *goPackage {
 }
 
 // value resolves a string literal or a string constant of the package.
-func (p *goPackage) value(e ast.Expr) (string, bool) {
-	if s, ok := stringLit(e); ok {
+func (p *parsedPackage) value(e ast.Expr) (string, bool) {
+	if s, ok := stringLiteral(e); ok {
 		return s, true
 	}
 	if ident, ok := e.(*ast.Ident); ok {
@@ -231,7 +231,7 @@ func (p *goPackage) value(e ast.Expr) (string, bool) {
 
 // appID is the ID the package passes to app.NewWithID, or with no such call
 // its constant appID, and where it was found.
-func (p *goPackage) appID(t *testing.T) (id, where string) {
+func (p *parsedPackage) appID(t *testing.T) (id, where string) {
 	t.Helper()
 	for _, call := range p.newWithID {
 		where = p.fset.Position(call.Pos()).String()
@@ -249,20 +249,20 @@ func (p *goPackage) appID(t *testing.T) (id, where string) {
 
 // windowTitles are the names this package gives itself: the titles of the
 // windows it opens where they are constants, and its constant appName.
-func (p *goPackage) windowTitles() []sourceString {
-	var names []sourceString
+func (p *parsedPackage) windowTitles() []stringInSource {
+	var names []stringInSource
 	for _, call := range p.newWindow {
 		if s, ok := p.value(call.Args[0]); ok {
-			names = append(names, sourceString{s, "NewWindow at " + p.fset.Position(call.Pos()).String()})
+			names = append(names, stringInSource{s, "NewWindow at " + p.fset.Position(call.Pos()).String()})
 		}
 	}
 	if c, ok := p.consts["appName"]; ok {
-		names = append(names, sourceString{c.value, "const appName at " + c.where})
+		names = append(names, stringInSource{c.value, "const appName at " + c.where})
 	}
 	return names
 }
 
-func stringLit(e ast.Expr) (string, bool) {
+func stringLiteral(e ast.Expr) (string, bool) {
 	lit, ok := e.(*ast.BasicLit)
 	if !ok || lit.Kind != token.STRING {
 		return "", false

@@ -35,8 +35,10 @@ var windowScript = struct {
 	steps: []windowStep{
 		{
 			// The unlock screen, as it opens: its passphrase field has the
-			// keyboard focus, so nothing needs a click.
-			name: "unlock",
+			// keyboard focus, so nothing needs a click. Nothing of the
+			// vault shows before it is unlocked.
+			name:   "unlock",
+			absent: []string{"Ana Silva", "Luis Silva"},
 		},
 		{
 			// The family list, the first person selected and her
@@ -79,8 +81,9 @@ const (
 //	go test -v -run TestRealWindow ./cmd/immivault/
 //
 // With IMMIVAULT_SCREENSHOTS=DIR each step's screenshot is written to
-// DIR/STEP.png; with -artifacts they are kept in the test's artifact
-// directory too (always written there, for a failing run).
+// DIR/STEP.png (a relative DIR is taken from cmd/immivault, where go test
+// runs); with -artifacts they are kept in the test's artifact directory too,
+// a failing step's last one among them.
 func TestRealWindow(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: skipping the real-window test")
@@ -94,27 +97,27 @@ func TestRealWindow(t *testing.T) {
 
 	bin := filepath.Join(tmp, "bin")
 	lap := time.Now()
-	goBuild(t, bin, "immivault", ".", "CGO_ENABLED=1")
-	goBuild(t, bin, "immivault-cli", "../immivault-cli", "CGO_ENABLED=0")
-	t.Logf("timing: build app and CLI: %v", since(lap))
+	buildForWindowTest(t, bin, "immivault", ".", "CGO_ENABLED=1")
+	buildForWindowTest(t, bin, "immivault-cli", "../immivault-cli", "CGO_ENABLED=0")
+	t.Logf("timing: build app and CLI: %v", elapsed(lap))
 
 	lap = time.Now()
 	home := newWindowHome(t, tmp)
 	vaultDir := prepareWindowVault(t, home, filepath.Join(bin, "immivault-cli"))
-	t.Logf("timing: vault prepared with immivault-cli: %v", since(lap))
+	t.Logf("timing: vault prepared with immivault-cli: %v", elapsed(lap))
 
 	lap = time.Now()
 	display := startXvfb(t, tools.xvfb)
-	t.Logf("timing: Xvfb ready on %s: %v", display, since(lap))
+	t.Logf("timing: Xvfb ready on %s: %v", display, elapsed(lap))
 	x := &xsession{t: t, tools: tools, display: display, home: home}
 
 	lap = time.Now()
-	app := startProcess(t, "immivault", filepath.Join(tmp, "immivault.log"),
+	app := startWindowProcess(t, "immivault", filepath.Join(tmp, "immivault.log"),
 		home.env("DISPLAY="+display, "LIBGL_ALWAYS_SOFTWARE=1", "FYNE_SCALE=1", "FYNE_THEME=light"),
 		filepath.Join(bin, "immivault"), "--vault", vaultDir)
 	x.app = app
 	win := x.waitForWindow(windowScript.title, windowTimeout)
-	t.Logf("timing: window %q appeared: %v", windowScript.title, since(lap))
+	t.Logf("timing: window %q appeared: %v", windowScript.title, elapsed(lap))
 
 	shots := os.Getenv("IMMIVAULT_SCREENSHOTS")
 	for _, step := range windowScript.steps {
@@ -125,14 +128,14 @@ func TestRealWindow(t *testing.T) {
 			x.xdotool(nil, "key", "Return")
 		}
 		shot, tries := x.waitForWords(step, screenTimeout)
-		t.Logf("timing: step %s: read after %v (%d screenshots)", step.name, since(lap), tries)
+		t.Logf("timing: step %s: read after %v (%d screenshots)", step.name, elapsed(lap), tries)
 		if shots != "" {
-			savePNG(t, filepath.Join(shots, step.name+".png"), shot)
+			writeScreenshot(t, filepath.Join(shots, step.name+".png"), shot)
 		}
 		// The window is looked up again at each step: the title must hold.
 		win = x.waitForWindow(windowScript.title, 5*time.Second)
 	}
-	t.Logf("timing: whole test: %v", since(started))
+	t.Logf("timing: whole test: %v", elapsed(started))
 }
 
 // windowTools are the programs TestRealWindow drives.
@@ -177,8 +180,8 @@ func needWindowTools(t *testing.T) windowTools {
 	return tools
 }
 
-// goBuild builds pkg into dir/name with extra environment.
-func goBuild(t *testing.T, dir, name, pkg string, env ...string) {
+// buildForWindowTest builds pkg into dir/name with extra environment.
+func buildForWindowTest(t *testing.T, dir, name, pkg string, env ...string) {
 	t.Helper()
 	gobin, err := exec.LookPath("go")
 	if err != nil {
@@ -274,7 +277,7 @@ func startXvfb(t *testing.T, xvfb string) string {
 	logPath := filepath.Join(t.TempDir(), "xvfb.log")
 	cmd := exec.Command(xvfb, "-displayfd", "3", "-screen", "0", screenSize, "-nolisten", "tcp")
 	cmd.ExtraFiles = []*os.File{w}
-	p := startCmd(t, "Xvfb", logPath, cmd)
+	p := startWindowCmd(t, "Xvfb", logPath, cmd)
 	w.Close()
 
 	number := make(chan string, 1)
@@ -289,7 +292,7 @@ func startXvfb(t *testing.T, xvfb string) string {
 	case <-time.After(windowTimeout):
 	}
 	if _, err := strconv.Atoi(n); err != nil {
-		t.Fatalf("Xvfb did not start a display (exited: %v)\n%s", p.exited(), tail(logPath))
+		t.Fatalf("Xvfb did not start a display (exited: %v)\n%s", p.exited(), logTail(logPath))
 	}
 	socket := "/tmp/.X11-unix/X" + n
 	deadline := time.Now().Add(windowTimeout)
@@ -298,20 +301,20 @@ func startXvfb(t *testing.T, xvfb string) string {
 			return ":" + n
 		}
 		if time.Now().After(deadline) || p.exited() {
-			t.Fatalf("Xvfb's socket %s did not appear\n%s", socket, tail(logPath))
+			t.Fatalf("Xvfb's socket %s did not appear\n%s", socket, logTail(logPath))
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
 }
 
-// process is a started program that t.Cleanup stops.
-type process struct {
+// windowProcess is a started program that t.Cleanup stops.
+type windowProcess struct {
 	name, log string
 	cmd       *exec.Cmd
 	done      chan struct{} // closed when it has exited
 }
 
-func (p *process) exited() bool {
+func (p *windowProcess) exited() bool {
 	select {
 	case <-p.done:
 		return true
@@ -320,16 +323,16 @@ func (p *process) exited() bool {
 	}
 }
 
-func startProcess(t *testing.T, name, logPath string, env []string, path string, args ...string) *process {
+func startWindowProcess(t *testing.T, name, logPath string, env []string, path string, args ...string) *windowProcess {
 	t.Helper()
 	cmd := exec.Command(path, args...)
 	cmd.Env = env
-	return startCmd(t, name, logPath, cmd)
+	return startWindowCmd(t, name, logPath, cmd)
 }
 
-// startCmd starts cmd with its output in logPath; at cleanup it is sent
+// startWindowCmd starts cmd with its output in logPath; at cleanup it is sent
 // SIGTERM, and killed if it has not exited 5 s later.
-func startCmd(t *testing.T, name, logPath string, cmd *exec.Cmd) *process {
+func startWindowCmd(t *testing.T, name, logPath string, cmd *exec.Cmd) *windowProcess {
 	t.Helper()
 	log, err := os.Create(logPath)
 	if err != nil {
@@ -340,7 +343,7 @@ func startCmd(t *testing.T, name, logPath string, cmd *exec.Cmd) *process {
 		log.Close()
 		t.Fatalf("starting %s: %v", name, err)
 	}
-	p := &process{name: name, log: logPath, cmd: cmd, done: make(chan struct{})}
+	p := &windowProcess{name: name, log: logPath, cmd: cmd, done: make(chan struct{})}
 	go func() {
 		cmd.Wait()
 		log.Close()
@@ -356,7 +359,7 @@ func startCmd(t *testing.T, name, logPath string, cmd *exec.Cmd) *process {
 			cmd.Process.Kill()
 			<-p.done
 		}
-		if out := tail(logPath); t.Failed() && strings.TrimSpace(out) != "" {
+		if out := logTail(logPath); t.Failed() && strings.TrimSpace(out) != "" {
 			t.Logf("%s's output:\n%s", name, out)
 		}
 	})
@@ -369,7 +372,7 @@ type xsession struct {
 	tools   windowTools
 	display string
 	home    windowHome
-	app     *process
+	app     *windowProcess
 	seq     int // numbers the screenshots kept as artifacts
 }
 
@@ -535,19 +538,19 @@ func (x *xsession) waitForWords(step windowStep, timeout time.Duration) (image.I
 		img, err := x.screenshot()
 		if err == nil {
 			shot = img
-			shotTime = since(lap)
+			shotTime = elapsed(lap)
 			lap = time.Now()
 			text, err = x.ocr(img)
-			ocrTime = since(lap)
+			ocrTime = elapsed(lap)
 		}
 		lastErr = err
 		if err == nil {
-			missing = missingPhrases(text, step.want)
-			if len(missing) == 0 && (len(step.want) > 0 || hasWords(text)) {
+			missing = missingOCRPhrases(text, step.want)
+			if len(missing) == 0 && (len(step.want) > 0 || hasOCRWords(text)) {
 				x.t.Logf("timing: step %s: last screenshot %v, its OCR %v", step.name, shotTime, ocrTime)
 				x.keep(step.name, shot)
 				for _, a := range step.absent {
-					if len(missingPhrases(text, []string{a})) == 0 {
+					if len(missingOCRPhrases(text, []string{a})) == 0 {
 						x.t.Errorf("step %s: the window shows %q, which it must not; it reads:\n%s", step.name, a, text)
 					}
 				}
@@ -578,34 +581,36 @@ func (x *xsession) waitForWords(step windowStep, timeout time.Duration) (image.I
 func (x *xsession) keep(name string, img image.Image) string {
 	x.seq++
 	path := filepath.Join(x.t.ArtifactDir(), fmt.Sprintf("%02d-%s.png", x.seq, name))
-	savePNG(x.t, path, img)
+	writeScreenshot(x.t, path, img)
 	return path
 }
 
-var spaces = regexp.MustCompile(`\s+`)
+var ocrSpaces = regexp.MustCompile(`\s+`)
 
-func normalizeText(s string) string {
-	return strings.ToLower(strings.TrimSpace(spaces.ReplaceAllString(s, " ")))
+func normalizeOCR(s string) string {
+	return strings.ToLower(strings.TrimSpace(ocrSpaces.ReplaceAllString(s, " ")))
 }
 
-// missingPhrases returns the phrases of want that text does not have.
-func missingPhrases(text string, want []string) []string {
-	text = normalizeText(text)
+// missingOCRPhrases returns the phrases of want that text does not have.
+func missingOCRPhrases(text string, want []string) []string {
+	text = normalizeOCR(text)
 	var missing []string
 	for _, w := range want {
-		if !strings.Contains(text, normalizeText(w)) {
+		if !strings.Contains(text, normalizeOCR(w)) {
 			missing = append(missing, w)
 		}
 	}
 	return missing
 }
 
-// hasWords says whether OCR found any word of three letters or more.
-func hasWords(text string) bool {
-	return regexp.MustCompile(`[A-Za-z]{3,}`).MatchString(text)
+var ocrWord = regexp.MustCompile(`[A-Za-z]{3,}`)
+
+// hasOCRWords says whether OCR found any word of three letters or more.
+func hasOCRWords(text string) bool {
+	return ocrWord.MatchString(text)
 }
 
-func savePNG(t *testing.T, path string, img image.Image) {
+func writeScreenshot(t *testing.T, path string, img image.Image) {
 	t.Helper()
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		t.Fatal(err)
@@ -619,8 +624,8 @@ func savePNG(t *testing.T, path string, img image.Image) {
 	}
 }
 
-// tail is the end of a log file, for a failure message.
-func tail(path string) string {
+// logTail is the end of a log file, for a failure message.
+func logTail(path string) string {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return err.Error()
@@ -631,6 +636,6 @@ func tail(path string) string {
 	return string(b)
 }
 
-func since(t time.Time) time.Duration {
+func elapsed(t time.Time) time.Duration {
 	return time.Since(t).Round(10 * time.Millisecond)
 }
