@@ -117,6 +117,8 @@ bench: tools
 	CGO_ENABLED=0 $(GO) test -run '^$$' -bench 'AfterScrypt|Save|5MB' -benchmem ./internal/vault | tee -a bin/bench.txt
 	CGO_ENABLED=0 $(GO) test -run '^$$' -bench . ./cmd/immivault-cli | tee -a bin/bench.txt
 	CGO_ENABLED=0 $(GO) test -run '^$$' -bench . ./internal/notice | tee -a bin/bench.txt
+	CGO_ENABLED=0 $(GO) test -run '^$$' -bench . -benchtime 10x ./internal/ui/... | tee -a bin/bench.txt
+	CGO_ENABLED=0 $(GO) test -run '^$$' -bench . -benchmem ./internal/strength | tee -a bin/bench.txt
 	@awk -f docs/benchtable.awk bin/bench.txt
 
 # go test -list prints each package's Fuzz targets, then "ok <package>".
