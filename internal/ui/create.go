@@ -30,8 +30,7 @@ type createScreen struct {
 	match       *widget.Label
 	understood  *widget.Check
 	create      *widget.Button
-	busy        *widget.Activity
-	problem     *widget.Label
+	progress    progress
 }
 
 func newCreateScreen(a *App) *createScreen {
@@ -43,12 +42,7 @@ func newCreateScreen(a *App) *createScreen {
 	s.understood = widget.NewCheck(lang.L("I understand that nobody can recover a lost passphrase"), func(bool) { s.changed() })
 	s.create = widget.NewButtonWithIcon(lang.L("Create vault"), theme.ConfirmIcon(), s.createVault)
 	s.create.Importance = widget.HighImportance
-	s.busy = widget.NewActivity()
-	s.busy.Hide()
-	s.problem = widget.NewLabel("")
-	s.problem.Importance = widget.DangerImportance
-	s.problem.Wrapping = fyne.TextWrapWord
-	s.problem.Hide()
+	s.progress = newProgress()
 	s.pass.OnChanged = s.changed
 	s.again.OnChanged = s.changed
 	s.pass.OnSubmitted = func() { a.win.Canvas().Focus(s.again) }
@@ -81,8 +75,8 @@ func (s *createScreen) build() fyne.CanvasObject {
 		s.match,
 		warning,
 		s.understood,
-		s.problem,
-		container.NewHBox(s.create, s.busy),
+		s.progress.problem,
+		container.NewHBox(s.create, s.progress.busy),
 	)
 	return page(heading(lang.L("Create your vault")), intro, where, form, memoryNote(s.app))
 }
@@ -116,7 +110,7 @@ func (s *createScreen) ready() bool {
 // createVault runs scrypt and writes the new vault off the UI goroutine,
 // then shows the recovery key.
 func (s *createScreen) createVault() {
-	if !s.ready() || s.busy.Visible() {
+	if !s.ready() || s.progress.running() {
 		return
 	}
 	pass := s.pass.Secret()
@@ -132,8 +126,7 @@ func (s *createScreen) createVault() {
 	}, func(c created, err error) {
 		s.setBusy(false)
 		if err != nil {
-			s.problem.SetText(oneLine(err.Error()))
-			s.problem.Show()
+			s.progress.say(oneLine(err.Error()))
 			return
 		}
 		s.pass.Clear()
@@ -144,16 +137,13 @@ func (s *createScreen) createVault() {
 
 func (s *createScreen) setBusy(busy bool) {
 	if busy {
-		s.problem.Hide()
-		s.busy.Show()
-		s.busy.Start()
+		s.progress.start()
 		s.pass.Disable()
 		s.again.Disable()
 		s.create.Disable()
 		return
 	}
-	s.busy.Stop()
-	s.busy.Hide()
+	s.progress.stop()
 	s.pass.Enable()
 	s.again.Enable()
 	s.changed()

@@ -66,17 +66,17 @@ func TestCreateVault(t *testing.T) {
 	}
 	screen := h.recoveryScreen()
 	saved := filepath.Join(t.TempDir(), "key.txt")
-	screen.chooseFile = func(_ string, save func(fyne.URIWriteCloser)) {
-		w, err := storage.Writer(storage.NewFileURI(saved))
-		if err != nil {
-			t.Fatal(err)
-		}
-		save(w)
-	}
+	screen.chooseFile = saveTo(t, saved)
 	test.Tap(h.button(lang.L("Save as text…")))
 	text, err := os.ReadFile(saved)
 	if err != nil || !bytes.Contains(text, []byte(key)) {
 		t.Fatalf("saved recovery key file (%v) lacks the key", err)
+	}
+	printed := filepath.Join(t.TempDir(), "kit.pdf")
+	screen.chooseFile = saveTo(t, printed)
+	test.Tap(h.button(lang.L("Print…")))
+	if pdf, err := os.ReadFile(printed); err != nil || !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+		t.Fatalf("Print wrote no PDF (%v)", err)
 	}
 	test.Tap(findCheck(t, h.win.Canvas(), lang.L("I have saved or printed my recovery key and put it somewhere safe")))
 	test.Tap(next)
@@ -93,6 +93,17 @@ func TestCreateVault(t *testing.T) {
 	v.Close()
 	if _, err := vault.Recover(dir, secret.New([]byte(key)), secret.New([]byte(testPassphrase)), fast); err != nil {
 		t.Fatalf("the key shown does not recover the vault: %v", err)
+	}
+}
+
+// saveTo stands in for the save dialog: the file chosen is path.
+func saveTo(t *testing.T, path string) func(string, func(fyne.URIWriteCloser)) {
+	return func(_ string, save func(fyne.URIWriteCloser)) {
+		w, err := storage.Writer(storage.NewFileURI(path))
+		if err != nil {
+			t.Fatal(err)
+		}
+		save(w)
 	}
 }
 

@@ -16,11 +16,10 @@ import (
 // unlockScreen asks for the passphrase. scrypt takes about a second, so the
 // work runs off the UI goroutine behind a busy indicator.
 type unlockScreen struct {
-	app     *App
-	pass    *secretentry.Entry
-	unlockB *widget.Button
-	busy    *widget.Activity
-	problem *widget.Label
+	app      *App
+	pass     *secretentry.Entry
+	unlockB  *widget.Button
+	progress progress
 }
 
 func newUnlockScreen(a *App) *unlockScreen {
@@ -30,12 +29,7 @@ func newUnlockScreen(a *App) *unlockScreen {
 	s.pass.OnChanged = func() { a.idle.touch() }
 	s.unlockB = widget.NewButtonWithIcon(lang.L("Unlock"), theme.LoginIcon(), s.unlock)
 	s.unlockB.Importance = widget.HighImportance
-	s.busy = widget.NewActivity()
-	s.busy.Hide()
-	s.problem = widget.NewLabel("")
-	s.problem.Importance = widget.DangerImportance
-	s.problem.Wrapping = fyne.TextWrapWord
-	s.problem.Hide()
+	s.progress = newProgress()
 	a.focused = s.pass
 	return s
 }
@@ -47,16 +41,16 @@ func (s *unlockScreen) build() fyne.CanvasObject {
 	useKey := widget.NewButton(lang.L("Forgot your passphrase? Use the recovery key…"), s.useRecoveryKey)
 	useKey.Importance = widget.LowImportance
 	return page(heading(lang.L("Unlock your vault")), where,
-		s.pass, s.problem, container.NewHBox(s.unlockB, s.busy), container.NewHBox(useKey), memoryNote(s.app))
+		s.pass, s.progress.problem, container.NewHBox(s.unlockB, s.progress.busy), container.NewHBox(useKey), memoryNote(s.app))
 }
 
 // unlock opens the vault with the typed passphrase.
 func (s *unlockScreen) unlock() {
-	if s.busy.Visible() {
+	if s.progress.running() {
 		return
 	}
 	if s.pass.Len() == 0 {
-		s.say(lang.L("Type your passphrase."))
+		s.progress.say(lang.L("Type your passphrase."))
 		return
 	}
 	pass := s.pass.Secret()
@@ -69,10 +63,10 @@ func (s *unlockScreen) unlock() {
 		switch {
 		case errors.Is(err, vault.ErrWrongPassphrase):
 			s.pass.Clear()
-			s.say(lang.L("Wrong passphrase. Try again."))
+			s.progress.say(lang.L("Wrong passphrase. Try again."))
 			s.app.win.Canvas().Focus(s.pass)
 		case err != nil:
-			s.say(oneLine(err.Error()))
+			s.progress.say(oneLine(err.Error()))
 		default:
 			s.pass.Clear()
 			s.app.opened(v)
@@ -80,22 +74,14 @@ func (s *unlockScreen) unlock() {
 	})
 }
 
-func (s *unlockScreen) say(problem string) {
-	s.problem.SetText(problem)
-	s.problem.Show()
-}
-
 func (s *unlockScreen) setBusy(busy bool) {
 	if busy {
-		s.problem.Hide()
-		s.busy.Show()
-		s.busy.Start()
+		s.progress.start()
 		s.pass.Disable()
 		s.unlockB.Disable()
 		return
 	}
-	s.busy.Stop()
-	s.busy.Hide()
+	s.progress.stop()
 	s.pass.Enable()
 	s.unlockB.Enable()
 }
@@ -113,8 +99,7 @@ type recoverScreen struct {
 	pass, again *secretentry.Entry
 	meter       *strengthMeter
 	recoverB    *widget.Button
-	busy        *widget.Activity
-	problem     *widget.Label
+	progress    progress
 }
 
 func newRecoverScreen(a *App) *recoverScreen {
@@ -125,12 +110,7 @@ func newRecoverScreen(a *App) *recoverScreen {
 	s.meter = newStrengthMeter(userWords(a.opts.VaultDir))
 	s.recoverB = widget.NewButtonWithIcon(lang.L("Open and set the new passphrase"), theme.ConfirmIcon(), s.recover)
 	s.recoverB.Importance = widget.HighImportance
-	s.busy = widget.NewActivity()
-	s.busy.Hide()
-	s.problem = widget.NewLabel("")
-	s.problem.Importance = widget.DangerImportance
-	s.problem.Wrapping = fyne.TextWrapWord
-	s.problem.Hide()
+	s.progress = newProgress()
 	for _, e := range []*secretentry.Entry{s.key, s.pass, s.again} {
 		e.OnChanged = s.changed
 	}
@@ -151,7 +131,7 @@ func (s *recoverScreen) build() fyne.CanvasObject {
 		widget.NewLabelWithStyle(lang.L("New passphrase"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), s.pass,
 		s.meter.build(),
 		widget.NewLabelWithStyle(lang.L("Type it again"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), s.again,
-		s.problem, container.NewHBox(back, s.recoverB, s.busy))
+		s.progress.problem, container.NewHBox(back, s.recoverB, s.progress.busy))
 }
 
 func (s *recoverScreen) changed() {
@@ -169,12 +149,12 @@ func (s *recoverScreen) ready() bool {
 }
 
 func (s *recoverScreen) recover() {
-	if s.busy.Visible() {
+	if s.progress.running() {
 		return
 	}
 	if !s.ready() {
 		if !secretentry.Equal(s.pass, s.again) {
-			s.say(lang.L("The passphrases do not match yet."))
+			s.progress.say(lang.L("The passphrases do not match yet."))
 		}
 		return
 	}
@@ -187,9 +167,9 @@ func (s *recoverScreen) recover() {
 		s.setBusy(false)
 		switch {
 		case errors.Is(err, vault.ErrWrongRecoveryKey):
-			s.say(lang.L("That recovery key does not open this vault."))
+			s.progress.say(lang.L("That recovery key does not open this vault."))
 		case err != nil:
-			s.say(oneLine(err.Error()))
+			s.progress.say(oneLine(err.Error()))
 		default:
 			for _, e := range []*secretentry.Entry{s.key, s.pass, s.again} {
 				e.Clear()
@@ -209,11 +189,6 @@ func (s *recoverScreen) back() {
 	s.app.show(newUnlockScreen(s.app))
 }
 
-func (s *recoverScreen) say(problem string) {
-	s.problem.SetText(problem)
-	s.problem.Show()
-}
-
 func (s *recoverScreen) setBusy(busy bool) {
 	for _, e := range []*secretentry.Entry{s.key, s.pass, s.again} {
 		if busy {
@@ -223,14 +198,11 @@ func (s *recoverScreen) setBusy(busy bool) {
 		}
 	}
 	if busy {
-		s.problem.Hide()
-		s.busy.Show()
-		s.busy.Start()
+		s.progress.start()
 		s.recoverB.Disable()
 		return
 	}
-	s.busy.Stop()
-	s.busy.Hide()
+	s.progress.stop()
 	s.changed()
 }
 
