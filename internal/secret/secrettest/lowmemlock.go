@@ -38,5 +38,8 @@ func LowMemlockCommand(t testing.TB, kib int, name string, args ...string) *exec
 		}
 		argv = append(argv, setpriv, "--inh-caps=-ipc_lock", "--bounding-set=-ipc_lock")
 	}
-	return exec.Command(prlimit, append(append(argv, name), args...)...)
+	cmd := exec.Command(prlimit, append(append(argv, name), args...)...)
+	// A child that hangs must not outlive a test binary killed by -timeout.
+	killWithParent(cmd)
+	return cmd
 }
