@@ -49,6 +49,7 @@ func writeIndex(w io.Writer, ix *Index) error {
 	ew.field("cases", nonNil(ix.Cases))
 	ew.field("notices", nonNil(ix.Notices))
 	ew.field("events", nonNil(ix.Events))
+	ew.field("contacts", nonNil(ix.Contacts))
 	ew.str("}\n")
 	return ew.err
 }

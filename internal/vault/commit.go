@@ -199,6 +199,7 @@ func (ix *Index) clone() *Index {
 	c.Cases = cloneAll(ix.Cases)
 	c.Notices = cloneAll(ix.Notices)
 	c.Events = cloneAll(ix.Events)
+	c.Contacts = cloneAll(ix.Contacts)
 	for _, n := range c.Notices {
 		if n.Fields != nil {
 			f := make(map[string]string, len(n.Fields))

@@ -54,6 +54,11 @@ func (ix *Index) check() error {
 			return errors.New("bad event record")
 		}
 	}
+	for _, c := range ix.Contacts {
+		if c == nil || add("contact", c.Record) != nil {
+			return errors.New("bad contact record")
+		}
+	}
 	return nil
 }
 

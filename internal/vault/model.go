@@ -77,6 +77,18 @@ type Event struct {
 	Note     string `json:"note,omitempty"`
 }
 
+// Contact is a family member this vault shares with: their contact card
+// (internal/contact), kept as its fields.
+type Contact struct {
+	Record
+	Name       string `json:"name"`
+	Recipient  string `json:"recipient"`   // age1pq1... or age1...
+	SigningKey []byte `json:"signing_key"` // Ed25519 public key
+	// Verified says the owner compared the fingerprint with the contact,
+	// in person or by phone.
+	Verified bool `json:"verified,omitempty"`
+}
+
 // Index is every record of a vault: what index.age holds.
 type Index struct {
 	Revision uint64    `json:"revision"` // +1 on every save
@@ -89,6 +101,7 @@ type Index struct {
 	Cases          []*Case       `json:"cases"`
 	Notices        []*Notice     `json:"notices"`
 	Events         []*Event      `json:"events"`
+	Contacts       []*Contact    `json:"contacts"`
 }
 
 var idEncoding = base32.NewEncoding("abcdefghijklmnopqrstuvwxyz234567").WithPadding(base32.NoPadding)

@@ -62,6 +62,7 @@ type Vault struct {
 	dir       string
 	opts      Options
 	identity  *secret.Secret // "AGE-SECRET-KEY-PQ-1..."
+	signing   *secret.Secret // Ed25519 seed, read from signing.age when first needed
 	recipient *age.HybridRecipient
 	index     *Index
 	stamp     os.FileInfo // index.age as last read or written by us
@@ -122,6 +123,9 @@ func Create(dir string, passphrase *secret.Secret, opts Options) (*Vault, *secre
 		return nil, nil, err
 	}
 	if v.index.RecoverySHA256, err = fileSHA256(filepath.Join(dir, recoveryFile)); err != nil {
+		return nil, nil, err
+	}
+	if v.signing, err = v.newSigningKey(); err != nil {
 		return nil, nil, err
 	}
 	if err := v.commit(v.index); err != nil {
@@ -295,7 +299,7 @@ func (v *Vault) ChangePassphrase(newPassphrase *secret.Secret) error {
 // Close forgets the vault's keys and records. Call secret.Purge after it
 // to destroy the enclave key as well.
 func (v *Vault) Close() {
-	v.identity, v.index, v.recipient = nil, nil, nil
+	v.identity, v.signing, v.index, v.recipient = nil, nil, nil, nil
 }
 
 // decrypter parses the vault identity for one decryption. age takes keys

@@ -61,6 +61,12 @@ func (v *Vault) Verify() (*VerifyReport, error) {
 	} else if ix.RecoverySHA256 != "" && sum != ix.RecoverySHA256 {
 		bad(recoveryFile, errors.New("it is not the file made with this vault's recovery key"))
 	}
+	if _, err := readSigningKey(v.dir, id); err == nil {
+		rep.Files++
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		rep.Files++
+		bad(signingFile, err)
+	}
 	for g := 1; g <= v.opts.Generations; g++ {
 		_, fi, err := readIndexFile(v.dir, generationName(g), id)
 		if errors.Is(err, fs.ErrNotExist) {
