@@ -73,7 +73,8 @@ func (m *mainScreen) build() fyne.CanvasObject {
 	addNotice := widget.NewButtonWithIcon(lang.L("Add notice…"), theme.FileIcon(), m.addNotice)
 	lock := widget.NewButtonWithIcon(lang.L("Lock"), theme.LogoutIcon(), m.app.Lock)
 	settings := widget.NewButtonWithIcon(lang.L("Settings"), theme.SettingsIcon(), m.app.showSettings)
-	top := container.NewBorder(nil, nil, container.NewHBox(addPerson, addNotice), container.NewHBox(settings, lock))
+	share := widget.NewButtonWithIcon(lang.L("Family sharing"), theme.AccountIcon(), m.app.showSharing)
+	top := container.NewBorder(nil, nil, container.NewHBox(addPerson, addNotice), container.NewHBox(share, settings, lock))
 
 	left := container.NewBorder(m.search, nil, nil, nil, m.list)
 	split := container.NewHSplit(left, m.detail)

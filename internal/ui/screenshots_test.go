@@ -15,6 +15,7 @@ import (
 	"immivault/internal/notice"
 	"immivault/internal/notice/fields"
 	"immivault/internal/notice/noticetest"
+	"immivault/internal/vault"
 )
 
 // TestScreenshots renders the main screens with the software painter, in
@@ -59,6 +60,10 @@ func TestScreenshots(t *testing.T) {
 			h.app.showSettings()
 			shot("settings")
 			h.app.dismissDialog()
+			h.app.update(func(ix *vault.Index) error { _, err := ix.AddContact("Luis", otherCard(t, "Luis")); return err })
+			h.app.showSharing()
+			shot("sharing")
+			h.app.screen.(*sharingScreen).back()
 			h.app.openNotice(h.app.vault.Index().Notices[0])
 			h.waitFor("the notice window", func() bool { return len(h.app.viewers) == 1 })
 			for w := range h.app.viewers {
