@@ -50,6 +50,9 @@ func writeIndex(w io.Writer, ix *Index) error {
 	ew.field("notices", nonNil(ix.Notices))
 	ew.field("events", nonNil(ix.Events))
 	ew.field("contacts", nonNil(ix.Contacts))
+	if len(ix.Synced) > 0 {
+		ew.field("synced", ix.Synced)
+	}
 	ew.str("}\n")
 	return ew.err
 }

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"time"
 
 	"filippo.io/age"
 
@@ -200,6 +201,12 @@ func (ix *Index) clone() *Index {
 	c.Notices = cloneAll(ix.Notices)
 	c.Events = cloneAll(ix.Events)
 	c.Contacts = cloneAll(ix.Contacts)
+	if ix.Synced != nil {
+		c.Synced = make(map[string][]time.Time, len(ix.Synced))
+		for id, versions := range ix.Synced {
+			c.Synced[id] = slices.Clone(versions)
+		}
+	}
 	for _, n := range c.Notices {
 		if n.Fields != nil {
 			f := make(map[string]string, len(n.Fields))

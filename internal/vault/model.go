@@ -102,6 +102,11 @@ type Index struct {
 	Notices        []*Notice     `json:"notices"`
 	Events         []*Event      `json:"events"`
 	Contacts       []*Contact    `json:"contacts"`
+	// Synced maps a record ID to the versions of it (Updated times) that
+	// were shared in a bundle, oldest first: the merge base of family
+	// sharing (docs/adr/0008-family-sharing.md). Absent in vaults that
+	// never shared.
+	Synced map[string][]time.Time `json:"synced,omitempty"`
 }
 
 var idEncoding = base32.NewEncoding("abcdefghijklmnopqrstuvwxyz234567").WithPadding(base32.NoPadding)

@@ -1,0 +1,327 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"filippo.io/age"
+	"golang.org/x/term"
+
+	"immivault/internal/atomicfile"
+	"immivault/internal/bundle"
+	"immivault/internal/secret"
+	"immivault/internal/vault"
+)
+
+// A bundle's passphrase comes from its own file variable or the terminal:
+// it is another secret than the vault's, for another person.
+var (
+	bundlePassphrase = passphraseSource{
+		what: "bundle passphrase", fileVar: "IMMIVAULT_BUNDLE_PASSPHRASE_FILE",
+		prompt: "Bundle passphrase: ",
+	}
+	newBundlePassphrase = passphraseSource{
+		what: "bundle passphrase", fileVar: "IMMIVAULT_BUNDLE_PASSPHRASE_FILE",
+		prompt: "Choose a passphrase for the bundle: ", repeat: "Type it again: ",
+	}
+)
+
+// listFlag is a flag that may be given several times.
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, ", ") }
+func (l *listFlag) Set(s string) error { *l = append(*l, s); return nil }
+
+func (c *cli) export(args []string) error {
+	fs := c.flags()
+	out := fs.String("o", "", "write the bundle to `FILE`")
+	var to, people, cases listFlag
+	fs.Var(&to, "to", "encrypt to this family member (`CONTACT`: name or fingerprint); repeat for several (default: the whole family list)")
+	usePass := fs.Bool("passphrase", false, "encrypt to a passphrase instead, for someone without immivault")
+	fs.Var(&people, "person", "include this `PERSON` and everything of theirs; repeat for several (default: everyone)")
+	fs.Var(&cases, "case", "include this case (`RECEIPT` number), its notices and events, and its person's name; repeat for several")
+	armored := fs.Bool("armor", false, "write the bundle as text, for pasting into mail")
+	force := fs.Bool("force", false, "replace FILE if it exists")
+	name := fs.String("name", "", "the `NAME` on your card in the bundle (default: the person whose relation is self)")
+	if _, err := c.parse(fs, args, 0); err != nil {
+		return err
+	}
+	if err := c.checkOutput(*out, *force); err != nil {
+		return err
+	}
+	if *usePass && len(to) > 0 {
+		return errors.New("--passphrase and --to cannot go together (age forbids mixing a passphrase with keys): export twice")
+	}
+	v, err := c.open()
+	if err != nil {
+		return err
+	}
+	defer v.Close()
+	o := bundle.ExportOptions{SenderName: strings.TrimSpace(*name), People: people, Cases: cases, Armor: *armored}
+	if o.SenderName == "" {
+		if o.SenderName, err = selfName(v.Index()); err != nil {
+			return err
+		}
+	}
+	for _, ref := range to {
+		ct, err := v.Index().Contact(ref)
+		if err != nil {
+			return familyError(err)
+		}
+		o.To = append(o.To, ct.Card())
+	}
+	if *usePass {
+		o.Passphrase = &secret.Secret{} // for Describe, which does not read it
+	}
+	summary, err := bundle.Describe(v, o)
+	if err != nil {
+		return err
+	}
+	if *usePass {
+		if o.Passphrase, err = c.readPassphrase(newBundlePassphrase); err != nil {
+			return err
+		}
+		opts, err := c.options()
+		if err != nil {
+			return err
+		}
+		o.WorkFactor = opts.WorkFactor
+	}
+	// A bundle that fails half-way (a damaged notice) leaves no file.
+	if err := atomicfile.Write(*out, 0o600, func(w io.Writer) error { return bundle.Export(w, v, o) }); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stdout, "wrote %s: %s\n", *out, summaryLine(summary))
+	if summary.Passphrase {
+		fmt.Fprintln(c.stdout, "protected by the passphrase: send the file one way and tell the passphrase another (by phone, in person)")
+		return nil
+	}
+	var names []string
+	for _, card := range summary.To {
+		n := displayable(card.Name)
+		if summary.IncludesSender && card.Recipient == v.Recipient() {
+			n += " (you)"
+		}
+		names = append(names, n)
+	}
+	fmt.Fprintf(c.stdout, "encrypted to: %s\n", strings.Join(names, ", "))
+	return nil
+}
+
+func summaryLine(s bundle.Summary) string {
+	count := func(n int, one, many string) string {
+		if n == 1 {
+			return "1 " + one
+		}
+		return fmt.Sprintf("%d %s", n, many)
+	}
+	return fmt.Sprintf("%s, %s, %s, %s (%s), %s", count(s.People, "person", "people"),
+		count(s.Identifiers, "identifier", "identifiers"), count(s.Cases, "case", "cases"),
+		count(s.Notices, "notice", "notices"), byteSize(s.Bytes), count(s.Events, "event", "events"))
+}
+
+func (c *cli) importBundle(args []string) error {
+	fs := c.flags()
+	dryRun := fs.Bool("dry-run", false, "show who sent the bundle and what it would change, and change nothing")
+	yes := fs.Bool("yes", false, "import without asking (never from a sender outside the family list: see --trust-sender)")
+	trust := fs.String("trust-sender", "", "accept a sender who is not in the family list, once you have compared their `FINGERPRINT` with them")
+	usePass := fs.Bool("passphrase", false, "the bundle is protected by a passphrase: ask for it")
+	pos, err := c.parse(fs, args, 1)
+	if err != nil {
+		return err
+	}
+	f, err := os.Open(pos[0])
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	if !fi.Mode().IsRegular() {
+		return fmt.Errorf("%s is not a regular file", pos[0])
+	}
+	v, err := c.open()
+	if err != nil {
+		return err
+	}
+	defer v.Close()
+	var id age.Identity
+	if *usePass {
+		pass, err := c.readPassphrase(bundlePassphrase)
+		if err != nil {
+			return err
+		}
+		id = vault.PassphraseIdentity(pass)
+	} else if id, err = v.Decrypter(); err != nil {
+		return err
+	}
+	b, err := bundle.Open(f, fi.Size(), id)
+	switch {
+	case errors.Is(err, bundle.ErrPassphrase) && !*usePass:
+		return errors.New("this bundle is protected by a passphrase: run again with --passphrase")
+	case errors.Is(err, bundle.ErrPassphrase):
+		return errors.New("wrong passphrase for this bundle")
+	case err != nil:
+		return err
+	}
+	accepted, err := c.describeSender(v, b, *trust)
+	if err != nil {
+		return err
+	}
+	plan := bundle.Preview(v.Index(), b)
+	c.printPlan(plan)
+	if *dryRun {
+		return nil
+	}
+	if plan.Changes() == 0 {
+		fmt.Fprintln(c.stdout, "Nothing to import: the vault has everything in this bundle.")
+		return nil
+	}
+	if !accepted {
+		return c.senderRefusal(v, b)
+	}
+	if !*yes {
+		if !term.IsTerminal(int(c.stdin.Fd())) {
+			return errors.New("nothing imported: add --yes to import without a terminal to confirm on")
+		}
+		ok, err := c.confirm("Import these changes? [y/N] ")
+		if err != nil {
+			return err
+		}
+		if !ok {
+			fmt.Fprintln(c.stdout, "Nothing imported.")
+			return nil
+		}
+	}
+	res, err := bundle.Apply(v, b, plan)
+	var se *bundle.SenderError
+	if errors.As(err, &se) {
+		return c.senderRefusal(v, b)
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stdout, "Imported: %d added, %d updated, %d conflicts kept side by side, %d notice files stored.\n",
+		res.Added, res.Updated, res.Conflicts, res.Files)
+	for _, it := range res.Skipped {
+		fmt.Fprintf(c.stdout, "  not imported: %s %s: %s\n", it.Kind, displayable(it.What), displayable(it.Note))
+	}
+	return nil
+}
+
+// describeSender prints who signed the bundle and whether they are in the
+// family list, and reports whether importing from them is accepted: they
+// are, or they are this vault, or trust names their fingerprint.
+func (c *cli) describeSender(v *vault.Vault, b *bundle.Bundle, trust string) (bool, error) {
+	s := b.Sender()
+	fmt.Fprintf(c.stdout, "Bundle signed by %q, fingerprint %s; the signature is valid.\n", displayable(s.Name), s.Fingerprint())
+	fmt.Fprintf(c.stdout, "Made %s", b.Created().Local().Format("2006-01-02 15:04 MST"))
+	if b.Passphrase() {
+		fmt.Fprintln(c.stdout, ", protected by a passphrase.")
+	} else {
+		var to []string
+		for _, a := range b.AddressedTo() {
+			to = append(to, displayable(a.Name))
+		}
+		fmt.Fprintf(c.stdout, ", for %s.\n", strings.Join(to, ", "))
+	}
+	me, err := v.Card("")
+	if err != nil {
+		return false, err
+	}
+	accepted := false
+	switch ct, known := b.KnownSender(v.Index()); {
+	case s.SameKeys(me):
+		fmt.Fprintln(c.stdout, "Sender: this vault.")
+		accepted = true
+	case known:
+		how := "fingerprint not compared yet: `immivault-cli family verify " + shellWord(ct.Name) + "`"
+		if ct.Verified {
+			how = "fingerprint compared"
+		}
+		fmt.Fprintf(c.stdout, "Sender: %s in your family list (%s).\n", displayable(ct.Name), how)
+		accepted = true
+	default:
+		if claimed, ok := b.ClaimedSender(v.Index()); ok {
+			fmt.Fprintf(c.stdout, "Sender: NOT the %s in your family list, whose fingerprint is %s.\n", displayable(claimed.Name), claimed.Card().Fingerprint())
+		} else {
+			fmt.Fprintln(c.stdout, "Sender: NOT in your family list.")
+		}
+		if trust != "" {
+			if err := b.Trust(trust); err != nil {
+				return false, err
+			}
+			fmt.Fprintln(c.stdout, "You accepted this sender with --trust-sender.")
+			accepted = true
+		}
+	}
+	if !b.Passphrase() && !b.AddressedToCard(me) && !s.SameKeys(me) {
+		fmt.Fprintln(c.stderr, "warning: the sender did not make this bundle for you: someone passed it on")
+	}
+	return accepted, nil
+}
+
+func (c *cli) senderRefusal(v *vault.Vault, b *bundle.Bundle) error {
+	s := b.Sender()
+	if claimed, ok := b.ClaimedSender(v.Index()); ok {
+		return fmt.Errorf("nothing imported: this bundle is signed as %q but not with the keys of %q in your family list; if they made a new vault, compare fingerprints with them and run again with --trust-sender %s",
+			displayable(s.Name), displayable(claimed.Name), s.Fingerprint())
+	}
+	return fmt.Errorf("nothing imported: %q (fingerprint %s) is not in your family list; compare the fingerprint with them, then add their card with `immivault-cli family add` or run again with --trust-sender %s",
+		displayable(s.Name), s.Fingerprint(), s.Fingerprint())
+}
+
+// printPlan lists what importing would change, then counts the rest.
+func (c *cli) printPlan(p bundle.Plan) {
+	groups := []struct {
+		action bundle.Action
+		title  string
+	}{
+		{bundle.Add, "Would add:"},
+		{bundle.Update, "Would update (newer versions of records you have not changed):"},
+		{bundle.Conflict, "Conflicts (changed on both sides: yours stays, theirs is added beside it, marked \"" + displayable(p.From) + "\"):"},
+	}
+	for _, g := range groups {
+		first := true
+		for _, it := range p.Items {
+			if it.Action != g.action {
+				continue
+			}
+			if first {
+				fmt.Fprintln(c.stdout, g.title)
+				first = false
+			}
+			line := fmt.Sprintf("  %-10s  %s", it.Kind, displayable(it.What))
+			if it.Note != "" {
+				line += " — " + displayable(it.Note)
+			}
+			fmt.Fprintln(c.stdout, line)
+		}
+	}
+	counts := map[bundle.Action]int{}
+	for _, it := range p.Items {
+		counts[it.Action]++
+	}
+	var rest []string
+	for _, x := range []struct {
+		a    bundle.Action
+		what string
+	}{
+		{bundle.Unchanged, "already in the vault"},
+		{bundle.Older, "older than yours"},
+		{bundle.Removed, "removed from your vault since you received them"},
+		{bundle.Duplicate, "already in the vault as other records"},
+	} {
+		if counts[x.a] > 0 {
+			rest = append(rest, fmt.Sprintf("%d %s", counts[x.a], x.what))
+		}
+	}
+	if len(rest) > 0 {
+		fmt.Fprintf(c.stdout, "Left as they are: %s.\n", strings.Join(rest, "; "))
+	}
+}
