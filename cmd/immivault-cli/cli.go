@@ -43,6 +43,14 @@ var commands = []*command{
 	{"notice add", "PERSON FILE [--yes]", "read a notice, propose its case, numbers and dates, and file it", (*cli).noticeAdd},
 	{"notice show", "NOTICE-ID -o FILE [--page N] [--dpi D] [--force]", "render a page of a stored notice to a PNG file", (*cli).noticeShow},
 	{"ls", "[--json] [--reveal]", "list people, identifiers (masked unless --reveal), cases and notices", (*cli).list},
+	{"key", "[--name NAME] [--qr]", "print my contact card, for family members to add", (*cli).key},
+	{"family add", "NAME [CARD-FILE]", "add a family member's contact card, from the file or standard input", (*cli).familyAdd},
+	{"family ls", "", "list the family members, their fingerprints and whether they are verified", (*cli).familyList},
+	{"family verify", "NAME [FINGERPRINT] [--yes]", "record that you compared a family member's fingerprint with them", (*cli).familyVerify},
+	{"family rename", "NAME NEW-NAME", "change the name a family member is listed under", (*cli).familyRename},
+	{"family rm", "NAME", "take a family member off the family list", (*cli).familyRemove},
+	{"export", "-o FILE [--to CONTACT]... [--passphrase] [--person NAME]... [--case RECEIPT]... [--armor] [--name NAME] [--force]", "write a signed, encrypted bundle of records and notices for family members", (*cli).export},
+	{"import", "FILE [--dry-run] [--yes] [--trust-sender FINGERPRINT] [--passphrase]", "show who sent a bundle and what it would change, then import it", (*cli).importBundle},
 	{"passwd", "", "change the passphrase", (*cli).passwd},
 	{"recover", "", "set a new passphrase with the recovery key", (*cli).recoverVault},
 	{"verify", "", "decrypt and check every file of the vault", (*cli).verify},
@@ -149,6 +157,12 @@ func (c *cli) flags() *flag.FlagSet {
 // ones, of which there must be n. Flags may come before, between or after
 // them (`person add Maria --born 1990-01-02`); "--" ends the flags.
 func (c *cli) parse(fs *flag.FlagSet, args []string, n int) ([]string, error) {
+	return c.parseRange(fs, args, n, n)
+}
+
+// parseRange is parse for a command whose last most-fewest positional
+// arguments may be left out.
+func (c *cli) parseRange(fs *flag.FlagSet, args []string, fewest, most int) ([]string, error) {
 	var flags, positional []string
 	for i := 0; i < len(args); i++ {
 		a := args[i]
@@ -179,7 +193,7 @@ func (c *cli) parse(fs *flag.FlagSet, args []string, n int) ([]string, error) {
 		}
 		return nil, flagError(c.cmd.name, err)
 	}
-	if len(positional) != n {
+	if len(positional) < fewest || len(positional) > most {
 		return nil, fmt.Errorf("usage: immivault-cli %s", strings.TrimSpace(c.cmd.name+" "+c.cmd.args))
 	}
 	return positional, nil
