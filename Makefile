@@ -27,6 +27,8 @@ WINDOW_APT_PACKAGES := xvfb libgl1-mesa-dri xdotool imagemagick
 # make windows cross-compiles with MinGW-w64; make package's archive is tar.xz.
 WINDOWS_APT_PACKAGES := gcc-mingw-w64
 PACKAGE_APT_PACKAGES := xz-utils
+# The bundle tests open a bundle with the stock unzip; its benchmark compares with zip | age.
+SHARING_APT_PACKAGES := zip unzip
 
 .PHONY: deps test-deps go-version tools build run test package bench fuzz windows clean
 
@@ -35,7 +37,7 @@ deps: go-version
 
 # Everything make test needs, in one apt-get run.
 test-deps: go-version
-	@$(call apt_install,$(FYNE_APT_PACKAGES) $(OCR_APT_PACKAGES) $(WINDOW_APT_PACKAGES) $(WINDOWS_APT_PACKAGES) $(PACKAGE_APT_PACKAGES))
+	@$(call apt_install,$(FYNE_APT_PACKAGES) $(OCR_APT_PACKAGES) $(WINDOW_APT_PACKAGES) $(WINDOWS_APT_PACKAGES) $(PACKAGE_APT_PACKAGES) $(SHARING_APT_PACKAGES))
 
 go-version:
 	@v=$$($(GO) env GOVERSION 2>/dev/null) || { \
@@ -116,6 +118,7 @@ bench: tools
 	CGO_ENABLED=0 $(GO) test -run '^$$' -bench 'Unlock$$|Scrypt' -benchtime 5x ./internal/vault | tee bin/bench.txt
 	CGO_ENABLED=0 $(GO) test -run '^$$' -bench 'AfterScrypt|Save|5MB' -benchmem ./internal/vault | tee -a bin/bench.txt
 	CGO_ENABLED=0 $(GO) test -run '^$$' -bench . ./cmd/immivault-cli | tee -a bin/bench.txt
+	CGO_ENABLED=0 $(GO) test -run '^$$' -bench 500MB -benchtime 3x ./internal/bundle | tee -a bin/bench.txt
 	CGO_ENABLED=0 $(GO) test -run '^$$' -bench . ./internal/notice | tee -a bin/bench.txt
 	CGO_ENABLED=0 $(GO) test -run '^$$' -bench . -benchtime 10x ./internal/ui/... | tee -a bin/bench.txt
 	CGO_ENABLED=0 $(GO) test -run '^$$' -bench . -benchmem ./internal/strength | tee -a bin/bench.txt

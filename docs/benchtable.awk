@@ -27,6 +27,14 @@ END {
 		theirs > 0 ? verdict(ours <= 1.3 * theirs) sprintf(" (%.2fx)", ours / theirs) : "n/a")
 	row("read a 5 MB file", sprintf("%.1f ms", ms("BenchmarkReadFile5MB")), "", "", "")
 	rss = metric["BenchmarkPeakRSS", "MiB-peak-rss"]
+	if (ns["BenchmarkExport500MB"] != "") {
+		ours = ms("BenchmarkExport500MB"); theirs = ms("BenchmarkZipAge500MB")
+		ref = theirs > 0 ? sprintf("zip -0 | age: %.0f ms", theirs) : "zip or age missing"
+		row("export a 500 MB bundle", sprintf("%.0f ms", ours), ref, "<= 1.3x",
+			theirs > 0 ? verdict(ours <= 1.3 * theirs) sprintf(" (%.2fx)", ours / theirs) : "n/a")
+		v = metric["BenchmarkExport500MB", "MiB-peak-rss-above-base"]
+		row("export: peak memory above baseline", sprintf("%.0f MiB", v), "", "<= 100 MiB", verdict(v <= 100))
+	}
 	if (ns["BenchmarkInspectTextPDF"] != "") {
 		v = ms("BenchmarkInspectTextPDF")
 		row("notice: inspect a 1-page text PDF (warm)", sprintf("%.1f ms", v), "", "<= 150 ms", verdict(v <= 150))

@@ -62,6 +62,8 @@ type App struct {
 	clip    *clipboard
 	idle    *autoLock
 	dialogs []dialog.Dialog // open dialogs, newest last: Escape dismisses it
+	// lastExport is the export dialog last shown, for tests.
+	lastExport *exportDialog
 
 	// focused is the screen's first field, focused when it is shown.
 	focused fyne.Focusable

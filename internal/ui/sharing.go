@@ -79,10 +79,15 @@ func (s *sharingScreen) build() fyne.CanvasObject {
 		container.NewBorder(nil, nil, qr, nil, container.NewVBox(fingerprint, container.NewHBox(copyCard, saveCard))))
 
 	add := widget.NewButtonWithIcon(lang.L("Add a card…"), theme.ContentAddIcon(), s.addCard)
+	export := widget.NewButtonWithIcon(lang.L("Make a bundle…"), theme.UploadIcon(), s.app.showExport)
+	export.Importance = widget.HighImportance
+	open := widget.NewButtonWithIcon(lang.L("Open a bundle…"), theme.DownloadIcon(), s.app.showImport)
+	bundles := wrapped(lang.L("A bundle is one encrypted file with the people, numbers, cases and notices you choose, signed by you, that only the family members you pick can open (with immivault, or with the age and unzip tools)."))
 	s.refresh()
 	return container.NewBorder(container.NewHBox(back), nil, nil, nil, container.NewVScroll(container.NewPadded(container.NewVBox(
 		heading(lang.L("Family sharing")), intro, mine,
 		section(lang.L("Family members"), add, s.list),
+		section(lang.L("Bundles"), nil, container.NewVBox(bundles, container.NewHBox(export, open))),
 	))))
 }
 
