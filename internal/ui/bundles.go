@@ -51,17 +51,31 @@ func (e *exportDialog) build() dialog.Dialog {
 	ix := e.app.vault.Index()
 	what := container.NewVBox()
 	for _, p := range ix.People {
-		c := widget.NewCheck(p.Name, func(bool) { e.changed() })
-		c.SetChecked(true)
+		var cases []*widget.Check
+		c := widget.NewCheck(p.Name, func(on bool) {
+			// A person brings all their cases: single cases are chosen
+			// only for a person left out.
+			for _, kc := range cases {
+				if on {
+					kc.SetChecked(false)
+					kc.Disable()
+				} else {
+					kc.Enable()
+				}
+			}
+			e.changed()
+		})
 		e.people[p.ID] = c
 		what.Add(c)
 		for _, k := range ix.Cases {
 			if k.PersonID == p.ID {
 				kc := widget.NewCheck(caseTitle(k), func(bool) { e.changed() })
 				e.cases[k.ReceiptNumber] = kc
+				cases = append(cases, kc)
 				what.Add(container.NewPadded(kc))
 			}
 		}
+		c.SetChecked(true)
 	}
 	who := container.NewVBox()
 	for _, c := range ix.Contacts {
@@ -159,8 +173,16 @@ func (e *exportDialog) changed() {
 		e.summary.SetText(oneLine(err.Error()))
 		return
 	}
-	e.summary.SetText(lang.L("The bundle will hold {{.People}} people, {{.Numbers}} numbers, {{.Cases}} cases and {{.Notices}} notices ({{.MB}} MB).",
-		map[string]any{"People": s.People, "Numbers": s.Identifiers, "Cases": s.Cases, "Notices": s.Notices, "MB": fmt.Sprintf("%.1f", float64(s.Bytes)/1e6)}))
+	e.summary.SetText(lang.L("The bundle will hold {{.People}} people, {{.Numbers}} numbers, {{.Cases}} cases and {{.Notices}} notices ({{.Size}}).",
+		map[string]any{"People": s.People, "Numbers": s.Identifiers, "Cases": s.Cases, "Notices": s.Notices, "Size": sizeText(s.Bytes)}))
+}
+
+// sizeText is a file size for people: 840 KB, 12.5 MB.
+func sizeText(n int64) string {
+	if n < 1e6 {
+		return fmt.Sprintf("%d KB", (n+999)/1000)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/1e6)
 }
 
 func (e *exportDialog) anyPerson() bool {
@@ -296,10 +318,18 @@ func (f *importFlow) askPassphrase() {
 		func(ok bool) {
 			if ok && pass.Len() > 0 {
 				f.decrypt(vault.PassphraseIdentity(pass.Secret()))
+			} else if !ok {
+				f.close()
 			}
 			pass.Clear()
 		}, a.win)
-	pass.OnSubmitted = func() { d.Hide(); f.decrypt(vault.PassphraseIdentity(pass.Secret())); pass.Clear() }
+	pass.OnSubmitted = func() {
+		typed := pass.Secret() // hiding the dialog clears the field
+		d.Hide()
+		if !typed.IsEmpty() {
+			f.decrypt(vault.PassphraseIdentity(typed))
+		}
+	}
 	d.Resize(fyne.NewSize(480, 220))
 	a.showDialog(d)
 	a.win.Canvas().Focus(pass)

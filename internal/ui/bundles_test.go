@@ -108,3 +108,36 @@ func fileSize(path string) int64 {
 	}
 	return fi.Size()
 }
+
+func TestImportPassphraseBundle(t *testing.T) {
+	h := newHarness(t, familyVault(t))
+	h.unlock(testPassphrase)
+	luis := luisVault(t)
+	path := filepath.Join(t.TempDir(), "for-grandma.age")
+	f, _ := os.Create(path)
+	err := bundle.Export(f, luis, bundle.ExportOptions{SenderName: "Luis", Passphrase: secret.New([]byte("abuela cumple 80 en mayo")), WorkFactor: 10})
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	flow := &importFlow{app: h.app}
+	flow.open(path)
+	h.waitFor("the passphrase question", func() bool {
+		return h.shows(lang.L("This bundle is protected by a passphrase. Type the one the sender gave you."))
+	})
+	pass := h.focusedSecret()
+	typeSecret(pass, "wrong")
+	pass.OnSubmitted()
+	h.waitFor("the question again", func() bool {
+		_, ok := h.win.Canvas().Focused().(interface{ Len() int })
+		return ok && h.shows(lang.L("This bundle is protected by a passphrase. Type the one the sender gave you."))
+	})
+	pass = h.focusedSecret()
+	typeSecret(pass, "abuela cumple 80 en mayo")
+	pass.OnSubmitted()
+	h.waitFor("the unknown-sender question", func() bool { return h.shows(lang.L("I compared it: accept")) })
+	test.Tap(h.button(lang.L("I compared it: accept")))
+	h.waitFor("the preview", func() bool { return h.shows(lang.L("Import the ticked changes")) })
+	test.Tap(h.button(lang.L("Import the ticked changes")))
+	h.waitFor("the import", func() bool { _, err := h.app.vault.Index().Person("Sofía Morales"); return err == nil })
+}
