@@ -24,6 +24,17 @@ type Person struct {
 	Name     string `json:"name"`
 	Born     string `json:"born,omitempty"`     // YYYY-MM-DD
 	Relation string `json:"relation,omitempty"` // "self", "spouse", "child", ... free text
+	// Residence is what the naturalisation and card rules need.
+	Residence
+}
+
+// Residence is a person's permanent residence, for the date rules.
+type Residence struct {
+	Since       string `json:"resident_since,omitempty"` // YYYY-MM-DD, the "Resident Since" on the card
+	Conditional bool   `json:"conditional,omitempty"`    // a 2-year conditional card (I-751 or I-829 to file)
+	ViaMarriage bool   `json:"via_marriage,omitempty"`   // married to and living with a US citizen: N-400 after 3 years
+	// Source is the notice the dates were read from, or "" when typed.
+	Source string `json:"residence_source,omitempty"`
 }
 
 // Identifier is one of a person's numbers. Its value is a Secret in memory
@@ -35,6 +46,17 @@ type Identifier struct {
 	Label    string         `json:"label,omitempty"`   // for kind "other"
 	Country  string         `json:"country,omitempty"` // for passports: ISO 3166-1 alpha-3
 	Value    *secret.Secret `json:"-"`
+	// Validity is a document's dates, for the date rules.
+	Validity
+}
+
+// Validity is when a document (card, passport, visa, I-94) was issued and
+// until when it is valid.
+type Validity struct {
+	Issued  string `json:"issued,omitempty"`  // YYYY-MM-DD
+	Expires string `json:"expires,omitempty"` // YYYY-MM-DD, or "D/S" (duration of status) for an I-94
+	// Source is the notice the dates were read from, or "" when typed.
+	Source string `json:"dates_source,omitempty"`
 }
 
 // Case is one application or petition, known by its receipt number.
