@@ -333,3 +333,43 @@ func distinct(t testing.TB, n int) []contact.Card {
 	}
 	return out
 }
+
+// TestDatesTravel: a document's validity and a person's residence go with
+// them, for the date rules on the other side.
+func TestDatesTravel(t *testing.T) {
+	a, b := newMember(t, "Ana"), newMember(t, "Beto")
+	befriend(t, a, b)
+	a.family(t)
+	a.update(t, func(ix *vault.Index) error {
+		p, err := ix.Person("Ana Morales")
+		if err != nil {
+			return err
+		}
+		if err := ix.SetResidence(p.ID, vault.Residence{Since: "2024-12-15", Conditional: true}); err != nil {
+			return err
+		}
+		for _, id := range ix.IdentifiersOf(p.ID) {
+			if err := ix.SetValidity(id.ID, vault.Validity{Issued: "2024-12-15", Expires: "2026-12-15"}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	b.importAll(t, a.export(t, ExportOptions{To: []contact.Card{b.card(t)}}))
+	p, err := b.v.Index().Person("Ana Morales")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Since != "2024-12-15" || !p.Conditional {
+		t.Errorf("residence did not travel: %+v", p.Residence)
+	}
+	ids := b.v.Index().IdentifiersOf(p.ID)
+	if len(ids) == 0 {
+		t.Fatal("no identifiers arrived")
+	}
+	for _, id := range ids {
+		if id.Expires != "2026-12-15" || id.Issued != "2024-12-15" {
+			t.Errorf("%s validity did not travel: %+v", id.Kind, id.Validity)
+		}
+	}
+}

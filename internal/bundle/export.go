@@ -460,7 +460,7 @@ func buildManifest(ix *vault.Index, s *selection, self contact.Card, to []contac
 	}
 	for _, id := range s.identifiers {
 		m.Identifiers = append(m.Identifiers, &identifierJSON{Record: id.Record, history: hist(id.Record),
-			PersonID: id.PersonID, Kind: id.Kind, Label: id.Label, Country: id.Country, Value: id.Value})
+			PersonID: id.PersonID, Kind: id.Kind, Label: id.Label, Country: id.Country, Value: id.Value, Validity: id.Validity})
 	}
 	receipts := map[string]string{}
 	for _, c := range s.cases {

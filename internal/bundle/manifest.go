@@ -83,6 +83,7 @@ type identifierJSON struct {
 	Label    string         `json:"label,omitempty"`
 	Country  string         `json:"country,omitempty"`
 	Value    *secret.Secret `json:"-"`
+	vault.Validity
 }
 
 type noticeJSON struct {
@@ -363,6 +364,7 @@ func (m *manifest) check() error {
 			text("a person's name", p.Name, maxShortText, true),
 			date("a date of birth", p.Born),
 			text("a relation", p.Relation, maxShortText, false),
+			date("a resident-since date", p.Since),
 		); err != nil {
 			return err
 		}
@@ -495,6 +497,13 @@ func (id *identifierJSON) check(people map[string]bool) error {
 		if id.Label != "" || id.Country != "" {
 			return fmt.Errorf("identifier %s has a label or country its kind does not take", id.ID)
 		}
+	}
+	expires := id.Expires
+	if id.Kind == ids.I94 && expires == vault.DurationOfStatus {
+		expires = ""
+	}
+	if err := firstErr(date("an issue date", id.Issued), date("an expiry date", expires)); err != nil {
+		return fmt.Errorf("identifier %s: %w", id.ID, err)
 	}
 	return id.Value.Use(func(v []byte) error {
 		n, err := ids.Normalize(id.Kind, v)

@@ -506,7 +506,8 @@ func (mg *merger) identifier(in *identifierJSON) {
 		local = mg.ix.Identifiers[i]
 	}
 	same := func(x *vault.Identifier) bool {
-		return x.PersonID == in.PersonID && x.Kind == in.Kind && x.Label == in.Label && x.Country == in.Country
+		return x.PersonID == in.PersonID && x.Kind == in.Kind && x.Label == in.Label && x.Country == in.Country &&
+			x.Validity == in.Validity
 	}
 	act, copyID := mg.decide("identifier", in.Record, in.History, local != nil, recordOf(local), func() bool {
 		return same(local) && local.Value.Equal(in.Value)
@@ -529,7 +530,7 @@ func (mg *merger) identifier(in *identifierJSON) {
 	if !mg.step(it, in.Record, mg.missingPerson(in.PersonID), copyID) {
 		return
 	}
-	x := vault.Identifier{Record: in.Record, PersonID: in.PersonID, Kind: in.Kind, Label: in.Label, Country: in.Country, Value: in.Value}
+	x := vault.Identifier{Record: in.Record, PersonID: in.PersonID, Kind: in.Kind, Label: in.Label, Country: in.Country, Value: in.Value, Validity: in.Validity}
 	switch act {
 	case Add:
 		mg.ix.Identifiers = append(mg.ix.Identifiers, &x)
