@@ -179,40 +179,63 @@ func (m *mainScreen) editPerson(p *vault.Person) {
 		}
 		return nil
 	}
+	since := a.newField()
+	since.SetPlaceHolder(lang.L("YYYY-MM-DD (optional)"))
+	conditional := widget.NewCheck(lang.L("Conditional green card (2 years)"), nil)
+	marriage := widget.NewCheck(lang.L("Married to and living with a US citizen"), nil)
 	title, confirm := lang.L("Add a person"), lang.L("Add")
 	if p != nil {
 		title, confirm = lang.L("Edit {{.Name}}", map[string]any{"Name": p.Name}), lang.L("Save")
 		name.SetText(p.Name)
 		born.SetText(p.Born)
 		relation.SetText(p.Relation)
+		since.SetText(p.Since)
+		conditional.SetChecked(p.Conditional)
+		marriage.SetChecked(p.ViaMarriage)
 	}
+	residentHint := widget.NewFormItem(lang.L("Resident since"), since)
+	residentHint.HintText = lang.L("For permanent residents: the date on the green card. It sets the reminders for renewing the card and applying for citizenship.")
 	d := dialog.NewForm(title, confirm, lang.L("Cancel"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("Name"), name),
 		widget.NewFormItem(lang.L("Date of birth"), born),
 		widget.NewFormItem(lang.L("Relation"), relation),
+		residentHint,
+		widget.NewFormItem("", container.NewVBox(conditional, marriage)),
 	}, func(ok bool) {
 		if !ok {
 			return
 		}
 		var id string
+		residence := vault.Residence{Since: strings.TrimSpace(since.Text), Conditional: conditional.Checked, ViaMarriage: marriage.Checked}
 		if a.update(func(ix *vault.Index) error {
 			if p != nil {
 				id = p.ID
-				return ix.EditPerson(p.ID, name.Text, strings.TrimSpace(born.Text), relation.Text)
+				if err := ix.EditPerson(p.ID, name.Text, strings.TrimSpace(born.Text), relation.Text); err != nil {
+					return err
+				}
+				if residence.Since == p.Since && residence.Conditional == p.Conditional && residence.ViaMarriage == p.ViaMarriage {
+					return nil
+				}
+				residence.Source = p.Source
+				return ix.SetResidence(p.ID, residence)
 			}
 			added, err := ix.AddPerson(name.Text, strings.TrimSpace(born.Text), relation.Text)
-			if err == nil {
-				id = added.ID
+			if err != nil {
+				return err
 			}
-			return err
+			id = added.ID
+			if residence == (vault.Residence{}) {
+				return nil
+			}
+			return ix.SetResidence(added.ID, residence)
 		}) {
 			m.person = ""
 			m.selectPerson(id)
 			m.refreshList()
 		}
 	}, a.win)
-	submits(d, name, born)
-	d.Resize(fyne.NewSize(460, 280))
+	submits(d, name, born, since)
+	d.Resize(fyne.NewSize(560, 420))
 	a.showDialog(d)
 	a.win.Canvas().Focus(name)
 }

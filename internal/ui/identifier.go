@@ -32,6 +32,9 @@ type identifierDialog struct {
 	qualifier *field
 	qualItem  *widget.FormItem
 	value     *field
+	issued    *field // a document's dates, for the deadline rules
+	expires   *field
+	datesItem []*widget.FormItem
 	check     *widget.Label // the catalog's rule, or "valid"
 	explain   *widget.Label // what the value says about itself
 	d         *dialog.FormDialog
@@ -73,6 +76,17 @@ func (s *identifierDialog) build() *dialog.FormDialog {
 		s.qualifier.SetText(s.editing.Country + s.editing.Label)
 		s.value.SetPlaceHolder(lang.L("Type the new value"))
 	}
+	s.issued, s.expires = s.app.newField(), s.app.newField()
+	s.issued.SetPlaceHolder(lang.L("YYYY-MM-DD (optional)"))
+	s.expires.SetPlaceHolder(lang.L("YYYY-MM-DD (optional)"))
+	if s.editing != nil {
+		s.issued.SetText(s.editing.Issued)
+		s.expires.SetText(s.editing.Expires)
+	}
+	s.datesItem = []*widget.FormItem{
+		widget.NewFormItem(lang.L("Issued"), s.issued),
+		widget.NewFormItem(lang.L("Valid until"), s.expires),
+	}
 	s.qualItem = widget.NewFormItem(lang.L("Country"), s.qualifier)
 	notes := container.NewVBox(s.check, s.explain)
 	if s.editing != nil {
@@ -85,9 +99,10 @@ func (s *identifierDialog) build() *dialog.FormDialog {
 		s.qualItem,
 		widget.NewFormItem(lang.L("Number"), s.value),
 		widget.NewFormItem("", notes),
+		s.datesItem[0], s.datesItem[1],
 	}
 	s.d = dialog.NewForm(title, confirm, lang.L("Cancel"), items, s.closed, s.app.win)
-	submits(s.d, s.qualifier, s.value)
+	submits(s.d, s.qualifier, s.value, s.issued, s.expires)
 	s.d.Resize(fyne.NewSize(560, 360))
 	s.changed()
 	return s.d
@@ -121,7 +136,15 @@ func (s *identifierDialog) changed() {
 		s.qualItem.Text = ""
 		s.qualifier.Hide()
 	}
-	s.value.SetPlaceHolder(exampleOf(k))
+	if s.editing == nil {
+		s.value.SetPlaceHolder(exampleOf(k))
+	}
+	for _, it := range s.datesItem {
+		it.Widget.(*field).Hidden = !hasValidity(k)
+	}
+	if k == ids.I94 {
+		s.expires.SetPlaceHolder(lang.L("YYYY-MM-DD, or D/S"))
+	}
 	ok, rule, explanation := describe(k, []byte(s.value.Text))
 	s.check.SetText(rule)
 	if ok {
@@ -164,23 +187,42 @@ func describe(k ids.Kind, typed []byte) (ok bool, rule, explanation string) {
 	return true, lang.L("Valid: {{.Value}}", map[string]any{"Value": string(ids.Format(k, norm))}), strings.TrimSpace(explanation)
 }
 
-// closed saves the value if the person confirmed, then empties the entry.
+// hasValidity reports whether a kind of number is a document with dates
+// that the deadline rules read.
+func hasValidity(k ids.Kind) bool {
+	switch k {
+	case ids.GreenCard, ids.EADCard, ids.Passport, ids.I94, ids.Other:
+		return true
+	}
+	return false
+}
+
+// closed saves the value and dates if the person confirmed, then empties
+// the entry. Changing a number may leave the value empty to keep it.
 func (s *identifierDialog) closed(ok bool) {
 	defer s.value.SetText("")
-	if !ok {
+	if !ok || (s.editing == nil && s.value.Text == "") {
 		return
 	}
-	raw := secret.New([]byte(s.value.Text))
 	k, qual := s.selected(), strings.TrimSpace(s.qualifier.Text)
-	if s.editing != nil && s.value.Text == "" {
-		return
+	var raw *secret.Secret
+	if s.value.Text != "" {
+		raw = secret.New([]byte(s.value.Text))
 	}
+	dates := vault.Validity{Issued: strings.TrimSpace(s.issued.Text), Expires: strings.TrimSpace(s.expires.Text)}
 	s.app.update(func(ix *vault.Index) error {
-		_, err := ix.SetIdentifier(s.person.ID, k, qual, raw)
-		if err != nil {
-			return fmt.Errorf("%s", kindRuleFor(k, err))
+		target := s.editing
+		if raw != nil {
+			id, err := ix.SetIdentifier(s.person.ID, k, qual, raw)
+			if err != nil {
+				return fmt.Errorf("%s", kindRuleFor(k, err))
+			}
+			target = id
 		}
-		return nil
+		if !hasValidity(k) || (target.Issued == dates.Issued && target.Expires == dates.Expires) {
+			return nil
+		}
+		return ix.SetValidity(target.ID, dates)
 	})
 }
 

@@ -195,3 +195,69 @@ func TestEscapeCancelsADialog(t *testing.T) {
 		t.Error("Escape added the person")
 	}
 }
+
+func TestDatesInTheForms(t *testing.T) {
+	h := newHarness(t, familyVault(t))
+	h.unlock(testPassphrase)
+	ix := h.app.vault.Index()
+	ana, _ := ix.Person("Ana Morales")
+
+	// A green card with its expiry date, then only the date changed.
+	d := &identifierDialog{app: h.app, person: ana, kinds: ids.Kinds()}
+	h.app.showDialog(d.build())
+	for i, k := range d.kinds {
+		if k == ids.GreenCard {
+			d.kind.SetSelectedIndex(i)
+		}
+	}
+	if d.expires.Hidden {
+		t.Fatal("no expiry date for a green card")
+	}
+	test.Type(d.value, "SRC0123456789")
+	test.Type(d.expires, "2031-05-20")
+	d.d.Submit()
+	card, err := h.app.vault.Index().Identifier(ana.ID, ids.GreenCard, "")
+	if err != nil || card.Expires != "2031-05-20" {
+		t.Fatalf("green card after adding: %v %+v", err, card)
+	}
+	d = &identifierDialog{app: h.app, person: ana, editing: card, kinds: ids.Kinds()}
+	h.app.showDialog(d.build())
+	d.expires.SetText("2031-05-21")
+	d.d.Submit()
+	card, _ = h.app.vault.Index().Identifier(ana.ID, ids.GreenCard, "")
+	if card.Expires != "2031-05-21" || card.Value.Len() == 0 {
+		t.Errorf("after changing only the date: %+v", card.Validity)
+	}
+
+	// A number without dates has no date fields.
+	d = &identifierDialog{app: h.app, person: ana, kinds: ids.Kinds()}
+	h.app.showDialog(d.build())
+	for i, k := range d.kinds {
+		if k == ids.ANumber {
+			d.kind.SetSelectedIndex(i)
+		}
+	}
+	if !d.expires.Hidden {
+		t.Error("an A-number shows an expiry date")
+	}
+	h.app.dismissDialog()
+
+	// Residence in the person's form.
+	h.app.main.editPerson(ana)
+	var since *field
+	for _, o := range test.LaidOutObjects(h.win.Canvas().Overlays().Top()) {
+		if f, ok := o.(*field); ok && f.PlaceHolder == lang.L("YYYY-MM-DD (optional)") && f.Text == "" && f.Visible() {
+			since = f
+		}
+	}
+	if since == nil {
+		t.Fatal("no resident-since field")
+	}
+	test.Type(since, "2021-05-20")
+	test.Tap(findCheck(t, h.win.Canvas(), lang.L("Married to and living with a US citizen")))
+	test.Tap(h.button(lang.L("Save")))
+	ana, _ = h.app.vault.Index().Person("Ana Morales")
+	if ana.Since != "2021-05-20" || !ana.ViaMarriage {
+		t.Errorf("residence after saving: %+v", ana.Residence)
+	}
+}
