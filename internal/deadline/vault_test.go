@@ -1,0 +1,165 @@
+package deadline
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"immivault/internal/ids"
+	"immivault/internal/secret"
+	"immivault/internal/vault"
+)
+
+// vaultBuilder makes an index with short, predictable record IDs.
+type vaultBuilder struct {
+	ix *vault.Index
+	n  int
+}
+
+func newVault() *vaultBuilder { return &vaultBuilder{ix: &vault.Index{}} }
+
+func (b *vaultBuilder) record(prefix string) vault.Record {
+	b.n++
+	return vault.Record{ID: fmt.Sprintf("%s%d", prefix, b.n)}
+}
+
+func (b *vaultBuilder) person(name string, r vault.Residence) *vault.Person {
+	p := &vault.Person{Record: b.record("p"), Name: name, Residence: r}
+	b.ix.People = append(b.ix.People, p)
+	return p
+}
+
+// doc adds an identifier; label is the "other" label or a passport's country.
+func (b *vaultBuilder) doc(p *vault.Person, kind ids.Kind, label, value, expires string) *vault.Identifier {
+	id := &vault.Identifier{Record: b.record("i"), PersonID: p.ID, Kind: kind,
+		Value: secret.New([]byte(value)), Validity: vault.Validity{Expires: expires}}
+	if kind == ids.Passport {
+		id.Country = label
+	} else {
+		id.Label = label
+	}
+	b.ix.Identifiers = append(b.ix.Identifiers, id)
+	return id
+}
+
+func (b *vaultBuilder) filed(p *vault.Person, form, received string) *vault.Case {
+	k := &vault.Case{Record: b.record("c"), PersonID: p.ID, ReceiptNumber: fmt.Sprintf("IOE09%08d", b.n),
+		Form: form, Received: received}
+	b.ix.Cases = append(b.ix.Cases, k)
+	return k
+}
+
+func (b *vaultBuilder) notice(k *vault.Case, typ, noticeDate string) *vault.Notice {
+	n := &vault.Notice{Record: b.record("n"), PersonID: k.PersonID, CaseID: k.ID, Type: typ,
+		FileName: "notice.pdf", Fields: map[string]string{"notice_date": noticeDate, "form": k.Form}}
+	b.ix.Notices = append(b.ix.Notices, n)
+	return n
+}
+
+func (b *vaultBuilder) event(p *vault.Person, k *vault.Case, n *vault.Notice, kind, date, clock string) *vault.Event {
+	e := &vault.Event{Record: b.record("e"), PersonID: p.ID, Kind: kind, Date: date, Time: clock}
+	if k != nil {
+		e.CaseID = k.ID
+	}
+	if n != nil {
+		e.NoticeID = n.ID
+	}
+	b.ix.Events = append(b.ix.Events, e)
+	return e
+}
+
+func day(s string) time.Time {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func ofRule(ds []Deadline, rule string) []Deadline {
+	var out []Deadline
+	for _, d := range ds {
+		if d.Rule == rule {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// secretValues are the identifier values richVault stores, to be looked
+// for in every text.
+var secretValues = []string{"SRC0123456789", "IOE0912345678", "X1234567", "C09", "A012345678",
+	"123456789A1", "X0000001", "AP0000007", "LIN0000000042", "EAC0000000043"}
+
+// richVault has something for every rule when computed on richToday.
+func richVault() *vault.Index {
+	b := newVault()
+
+	ana := b.person("Ana", vault.Residence{Since: "2022-01-10"})
+	b.doc(ana, ids.GreenCard, "", "SRC0123456789", "2027-04-15")
+	b.doc(ana, ids.ANumber, "", "A012345678", "")
+	b.doc(ana, ids.Passport, "MEX", "X1234567", "2027-06-01")
+	b.doc(ana, ids.EADCard, "", "IOE0912345678", "2027-03-31")
+	b.doc(ana, ids.EADCategory, "", "C09", "2027-03-31")
+	b.doc(ana, ids.I94, "", "123456789A1", vault.DurationOfStatus)
+	b.doc(ana, ids.Other, "B-2 visa", "X0000001", "2027-01-01")
+	b.doc(ana, ids.Other, "Advance Parole (I-512L)", "AP0000007", "2026-09-30")
+	aos := b.filed(ana, "I-485", "2025-06-01")
+	b.notice(aos, "Request for Evidence", "2026-01-05")
+	rfe2 := b.notice(aos, "Request for Evidence", "2026-02-02")
+	b.event(ana, aos, rfe2, "rfe-due", "2026-04-20", "")
+	b.notice(aos, "Notice of Intent to Deny", "2026-01-10")
+	noid2 := b.notice(aos, "Notice of Intent to Deny", "2026-02-10")
+	b.event(ana, aos, noid2, "noid-due", "2026-03-12", "")
+	b.event(ana, aos, nil, "biometrics", "2026-02-03", "09:30")
+	b.event(ana, aos, nil, "interview", "2026-05-12", "10:15")
+	b.event(ana, aos, nil, "appointment", "2026-06-01", "")
+
+	ben := b.person("Ben", vault.Residence{Since: "2025-01-20", Conditional: true, ViaMarriage: true})
+	b.doc(ben, ids.GreenCard, "", "LIN0000000042", "2027-01-20")
+	b.doc(ben, ids.I94, "", "123456789A1", "2026-08-01")
+	i140 := b.filed(ben, "I-140", "2025-01-01")
+	b.notice(i140, "Notice of Intent to Revoke", "2026-01-12")
+	i130 := b.filed(ben, "I-130", "2024-01-01")
+	b.notice(i130, "Denial Notice", "2026-01-08")
+
+	cara := b.person("Cara", vault.Residence{Since: "2025-02-10", Conditional: true})
+	b.doc(cara, ids.GreenCard, "", "EAC0000000043", "2027-02-10")
+	b.filed(cara, "I-526E", "2022-05-01")
+	n400 := b.filed(cara, "N-400", "2025-03-01")
+	b.notice(n400, "Denial Notice", "2026-01-09")
+
+	dan := b.person("Dan", vault.Residence{Conditional: true})
+	b.doc(dan, ids.GreenCard, "", "SRC0123456789", "2026-03-01")
+	b.filed(dan, "I-751", "2026-01-05")
+
+	eve := b.person("Eve", vault.Residence{Conditional: true})
+	b.doc(eve, ids.GreenCard, "", "SRC0123456789", "2026-03-10")
+	b.filed(eve, "I-829", "2026-01-02")
+
+	fay := b.person("Fay", vault.Residence{Since: "2016-05-31"})
+	b.doc(fay, ids.GreenCard, "", "SRC0123456789", "2026-05-31")
+	b.filed(fay, "I-90", "2026-01-05")
+	b.filed(fay, "N-400", "2025-12-01")
+
+	gus := b.person("Gus", vault.Residence{})
+	b.doc(gus, ids.EADCard, "", "IOE0912345678", "2026-02-28")
+	b.filed(gus, "I-765", "2025-10-01")
+
+	hal := b.person("Hal", vault.Residence{Since: "2023-05-05", ViaMarriage: true})
+	b.doc(hal, ids.EADCard, "", "IOE0912345678", "2026-04-30")
+	b.filed(hal, "I-765", "2025-11-15")
+	return b.ix
+}
+
+var richToday = day("2026-01-15")
+
+func TestRichVaultReachesEveryRule(t *testing.T) {
+	t.Parallel()
+	ds := Compute(richVault(), richToday)
+	for _, r := range Rules() {
+		if len(ofRule(ds, r.ID)) == 0 {
+			t.Errorf("rule %s: no deadline in the test vault; add a record it applies to", r.ID)
+		}
+	}
+}
