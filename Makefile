@@ -29,6 +29,8 @@ WINDOWS_APT_PACKAGES := gcc-mingw-w64
 PACKAGE_APT_PACKAGES := xz-utils
 # The bundle tests open a bundle with the stock unzip; its benchmark compares with zip | age.
 SHARING_APT_PACKAGES := zip unzip
+# The calendar export is read back by an independent iCalendar parser, with /usr/bin/python3.
+CALENDAR_APT_PACKAGES := python3-icalendar
 
 .PHONY: deps test-deps go-version tools build run test package bench fuzz windows clean
 
@@ -37,7 +39,7 @@ deps: go-version
 
 # Everything make test needs, in one apt-get run.
 test-deps: go-version
-	@$(call apt_install,$(FYNE_APT_PACKAGES) $(OCR_APT_PACKAGES) $(WINDOW_APT_PACKAGES) $(WINDOWS_APT_PACKAGES) $(PACKAGE_APT_PACKAGES) $(SHARING_APT_PACKAGES))
+	@$(call apt_install,$(FYNE_APT_PACKAGES) $(OCR_APT_PACKAGES) $(WINDOW_APT_PACKAGES) $(WINDOWS_APT_PACKAGES) $(PACKAGE_APT_PACKAGES) $(SHARING_APT_PACKAGES) $(CALENDAR_APT_PACKAGES))
 
 go-version:
 	@v=$$($(GO) env GOVERSION 2>/dev/null) || { \

@@ -34,7 +34,8 @@ var commands = []*command{
 	{"status", "", "show the vault's location, revision, record counts and health", (*cli).status},
 	{"person add", "NAME [--born YYYY-MM-DD] [--relation R]", "add a family member", (*cli).personAdd},
 	{"person ls", "", "list the people in the vault", (*cli).personList},
-	{"id set", "PERSON KIND [--country C] [--label L]", "set an identifier; the value is read from standard input", (*cli).idSet},
+	{"person set", "NAME [--resident-since YYYY-MM-DD] [--conditional[=false]] [--via-marriage[=false]]", "set a person's permanent residence details, for the deadlines", (*cli).personSet},
+	{"id set", "PERSON KIND [--country C] [--label L] [--issued YYYY-MM-DD] [--expires YYYY-MM-DD|D/S] [--dates-only]", "set an identifier; the value is read from standard input", (*cli).idSet},
 	{"id show", "PERSON KIND [--country C | --label L]", "print an identifier's value (reveals it)", (*cli).idShow},
 	{"case add", "PERSON RECEIPT [--form F] [--received D] [--priority D] [--notice-date D] [--status S]", "add a case, or update its details", (*cli).caseAdd},
 	{"attach", "PERSON FILE [--case RECEIPT]", "store a notice file, encrypted; prints its notice ID", (*cli).attach},
@@ -43,6 +44,7 @@ var commands = []*command{
 	{"notice add", "PERSON FILE [--yes]", "read a notice, propose its case, numbers and dates, and file it", (*cli).noticeAdd},
 	{"notice show", "NOTICE-ID -o FILE [--page N] [--dpi D] [--force]", "render a page of a stored notice to a PNG file", (*cli).noticeShow},
 	{"ls", "[--json] [--reveal]", "list people, identifiers (masked unless --reveal), cases and notices", (*cli).list},
+	{"deadlines", "[--json | --ics FILE [--force]] [--person NAME] [--lang en|es] [--include-numbers]", "list the coming deadlines, soonest first, or write them to a calendar file", (*cli).deadlines},
 	{"key", "[--name NAME] [--qr]", "print my contact card, for family members to add", (*cli).key},
 	{"family add", "NAME [CARD-FILE]", "add a family member's contact card, from the file or standard input", (*cli).familyAdd},
 	{"family ls", "", "list the family members, their fingerprints and whether they are verified", (*cli).familyList},
@@ -187,8 +189,16 @@ func (c *cli) parseRange(fs *flag.FlagSet, args []string, fewest, most int) ([]s
 	if err := fs.Parse(flags); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintf(c.stdout, "usage: immivault-cli %s\n\n%s.\n\nflags:\n", strings.TrimSpace(c.cmd.name+" "+c.cmd.args), c.cmd.summary)
-			fs.SetOutput(c.stdout)
-			fs.PrintDefaults()
+			// A flag without usage text is for tests: help leaves it out.
+			shown := flag.NewFlagSet(fs.Name(), flag.ContinueOnError)
+			shown.SetOutput(c.stdout)
+			fs.VisitAll(func(f *flag.Flag) {
+				if f.Usage != "" {
+					shown.Var(f.Value, f.Name, f.Usage)
+					shown.Lookup(f.Name).DefValue = f.DefValue
+				}
+			})
+			shown.PrintDefaults()
 			return nil, errHelpShown
 		}
 		return nil, flagError(c.cmd.name, err)

@@ -1,8 +1,12 @@
 package main
 
 import (
+	"cmp"
 	"errors"
+	"flag"
 	"fmt"
+	"strings"
+	"time"
 
 	"immivault/internal/ids"
 	"immivault/internal/vault"
@@ -12,6 +16,9 @@ func (c *cli) idSet(args []string) error {
 	fs := c.flags()
 	country := fs.String("country", "", "a passport's issuing country, as its ISO 3166-1 code `C` (MEX, MX, IND ...)")
 	label := fs.String("label", "", "what an identifier of kind other is: `L`, e.g. \"FBI number\"")
+	fs.String("issued", "", "the document's issue date, `YYYY-MM-DD` (--issued= clears it)")
+	fs.String("expires", "", "the document's expiry date, `YYYY-MM-DD`, or D/S for an I-94 (--expires= clears it)")
+	datesOnly := fs.Bool("dates-only", false, "set only --issued and --expires, keeping the stored value; reads nothing")
 	pos, err := c.parse(fs, args, 2)
 	if err != nil {
 		return err
@@ -19,6 +26,13 @@ func (c *cli) idSet(args []string) error {
 	kind, err := ids.ParseKind(pos[1])
 	if err != nil {
 		return err
+	}
+	dates, err := validityFlags(fs, kind)
+	if err != nil {
+		return err
+	}
+	if *datesOnly {
+		return c.idSetDates(pos[0], kind, *country, *label, dates)
 	}
 	qualifier, err := qualifierFor(kind, *country, *label, true)
 	if err != nil {
@@ -51,8 +65,10 @@ func (c *cli) idSet(args []string) error {
 		if person, err = ix.Person(pos[0]); err != nil {
 			return err
 		}
-		id, err = ix.SetIdentifier(person.ID, kind, qualifier, value)
-		return err
+		if id, err = ix.SetIdentifier(person.ID, kind, qualifier, value); err != nil || !dates.given() {
+			return err
+		}
+		return ix.SetValidity(id.ID, dates.apply(id.Validity))
 	}); err != nil {
 		return err
 	}
@@ -71,7 +87,121 @@ func (c *cli) idSet(args []string) error {
 	for _, w := range about.Warnings {
 		fmt.Fprintln(c.stdout, "warning: "+w)
 	}
+	if d := validityText(id.Validity); d != "" {
+		fmt.Fprintln(c.stdout, d)
+	}
 	return nil
+}
+
+// idSetDates is `id set --dates-only`: the dates of the identifier there
+// is, which is found as `id show` finds it.
+func (c *cli) idSetDates(ref string, kind ids.Kind, country, label string, dates validityChange) error {
+	if !dates.given() {
+		return errors.New("--dates-only sets --issued or --expires: give one or both")
+	}
+	qualifier, err := qualifierFor(kind, country, label, false)
+	if err != nil {
+		return err
+	}
+	v, err := c.open()
+	if err != nil {
+		return err
+	}
+	defer v.Close()
+	var person *vault.Person
+	var id *vault.Identifier
+	if err := v.Update(func(ix *vault.Index) error {
+		if person, err = ix.Person(ref); err != nil {
+			return err
+		}
+		if id, err = ix.Identifier(person.ID, kind, qualifier); err != nil {
+			var missing *vault.NotFoundError
+			if errors.As(err, &missing) {
+				return fmt.Errorf("%s has no %s in this vault: set it first, with its value on standard input", displayable(person.Name), kindTitle(kind, qualifier))
+			}
+			return err
+		}
+		return ix.SetValidity(id.ID, dates.apply(id.Validity))
+	}); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stdout, "set the dates of %s for %s: %s\n", identifierTitle(id), displayable(person.Name), cmp.Or(validityText(id.Validity), "none"))
+	return nil
+}
+
+// validityChange is what --issued and --expires say: a flag not given
+// leaves its date as it is, one given empty clears it.
+type validityChange struct {
+	issued, expires *string
+}
+
+func (d validityChange) given() bool { return d.issued != nil || d.expires != nil }
+
+// apply changes the stored dates. Dates typed by hand have no notice as
+// their source any more.
+func (d validityChange) apply(v vault.Validity) vault.Validity {
+	if d.issued != nil {
+		v.Issued = *d.issued
+	}
+	if d.expires != nil {
+		v.Expires = *d.expires
+	}
+	v.Source = ""
+	return v
+}
+
+// validityFlags reads --issued and --expires, and checks them before the
+// passphrase is asked for; SetValidity checks them again, with the dates
+// already stored.
+func validityFlags(fs *flag.FlagSet, kind ids.Kind) (validityChange, error) {
+	var d validityChange
+	var err error
+	fs.Visit(func(f *flag.Flag) {
+		value := strings.TrimSpace(f.Value.String())
+		switch f.Name {
+		case "issued":
+			d.issued = &value
+			if _, perr := time.Parse(time.DateOnly, value); value != "" && perr != nil {
+				err = errors.New("the issue date must be a date as YYYY-MM-DD, e.g. 2025-03-14")
+			}
+		case "expires":
+			if strings.EqualFold(value, vault.DurationOfStatus) {
+				value = vault.DurationOfStatus
+			}
+			d.expires = &value
+			switch _, perr := time.Parse(time.DateOnly, value); {
+			case value == vault.DurationOfStatus && kind != ids.I94:
+				err = errors.New("only an I-94 can be valid for the duration of status (D/S)")
+			case value == "" || value == vault.DurationOfStatus:
+			case perr != nil && kind == ids.I94:
+				err = errors.New("the expiry date must be a date as YYYY-MM-DD, e.g. 2025-03-14, or D/S")
+			case perr != nil:
+				err = errors.New("the expiry date must be a date as YYYY-MM-DD, e.g. 2025-03-14")
+			}
+		}
+	})
+	if err == nil && d.issued != nil && d.expires != nil && *d.issued != "" && *d.expires != "" &&
+		*d.expires != vault.DurationOfStatus && *d.expires < *d.issued {
+		err = errors.New("the expiry date is before the issue date")
+	}
+	return d, err
+}
+
+// validityText is "issued 2021-05-01, expires 2031-05-01", or "" without
+// dates.
+func validityText(v vault.Validity) string {
+	var parts []string
+	if v.Issued != "" {
+		parts = append(parts, "issued "+v.Issued)
+	}
+	switch v.Expires {
+	case "":
+	case vault.DurationOfStatus:
+		parts = append(parts, "valid for the duration of status (D/S)")
+	default:
+		parts = append(parts, "expires "+v.Expires)
+	}
+	return strings.Join(parts, ", ")
 }
 
 func (c *cli) idShow(args []string) error {
@@ -103,11 +233,7 @@ func (c *cli) idShow(args []string) error {
 	id, err := ix.Identifier(person.ID, kind, qualifier)
 	var missing *vault.NotFoundError
 	if errors.As(err, &missing) {
-		what := kind.Title()
-		if qualifier != "" {
-			what += " (" + qualifier + ")"
-		}
-		return fmt.Errorf("%s has no %s in this vault", displayable(person.Name), what)
+		return fmt.Errorf("%s has no %s in this vault", displayable(person.Name), kindTitle(kind, qualifier))
 	}
 	if err != nil {
 		return err
@@ -140,6 +266,15 @@ func qualifierFor(kind ids.Kind, country, label string, required bool) (string, 
 		return "", errors.New(`an identifier of kind other needs a label: add --label, e.g. --label "FBI number"`)
 	}
 	return label, nil
+}
+
+// kindTitle names what a person may not have: "A-number", "Passport
+// number (USA)".
+func kindTitle(kind ids.Kind, qualifier string) string {
+	if qualifier != "" {
+		return kind.Title() + " (" + displayable(qualifier) + ")"
+	}
+	return kind.Title()
 }
 
 // identifierTitle names an identifier for people: "A-number",

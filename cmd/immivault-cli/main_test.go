@@ -66,6 +66,7 @@ func TestScripts(t *testing.T) {
 			"stdoutsub":   cmdStdoutSub,
 			"gennotice":   cmdGenNotice,
 			"pngsize":     cmdPNGSize,
+			"ics":         cmdICS,
 		},
 	})
 }

@@ -1,8 +1,11 @@
 package main
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"strings"
+	"time"
 
 	"immivault/internal/vault"
 )
@@ -64,4 +67,85 @@ func personDetails(p *vault.Person) string {
 		return ""
 	}
 	return " (" + strings.Join(d, ", ") + ")"
+}
+
+func (c *cli) personSet(args []string) error {
+	fs := c.flags()
+	fs.String("resident-since", "", "the \"Resident Since\" date on the green card, `YYYY-MM-DD` (--resident-since= clears it)")
+	fs.Bool("conditional", false, "the green card is a 2-year conditional one (--conditional=false: a 10-year card)")
+	fs.Bool("via-marriage", false, "married to and living with a US citizen, who may naturalise after 3 years instead of 5 (--via-marriage=false: not)")
+	pos, err := c.parse(fs, args, 1)
+	if err != nil {
+		return err
+	}
+	change, err := residenceFlags(fs)
+	if err != nil {
+		return err
+	}
+	v, err := c.open()
+	if err != nil {
+		return err
+	}
+	defer v.Close()
+	var p *vault.Person
+	if err := v.Update(func(ix *vault.Index) error {
+		if p, err = ix.Person(pos[0]); err != nil {
+			return err
+		}
+		r := p.Residence
+		change(&r)
+		r.Source = "" // typed, not read from a notice
+		return ix.SetResidence(p.ID, r)
+	}); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stdout, "set %s: %s\n", displayable(p.Name), residenceText(p.Residence))
+	return nil
+}
+
+// residenceFlags reads the flags person set was given, and checks them
+// before the passphrase is asked for; the flags not given leave what is
+// stored as it is.
+func residenceFlags(fs *flag.FlagSet) (func(*vault.Residence), error) {
+	var changes []func(*vault.Residence)
+	var err error
+	fs.Visit(func(f *flag.Flag) {
+		value := f.Value.String()
+		switch f.Name {
+		case "resident-since":
+			value = strings.TrimSpace(value)
+			if _, perr := time.Parse(time.DateOnly, value); value != "" && perr != nil {
+				err = errors.New("the resident-since date must be a date as YYYY-MM-DD, e.g. 2025-03-14")
+			}
+			changes = append(changes, func(r *vault.Residence) { r.Since = value })
+		case "conditional":
+			changes = append(changes, func(r *vault.Residence) { r.Conditional = value == "true" })
+		case "via-marriage":
+			changes = append(changes, func(r *vault.Residence) { r.ViaMarriage = value == "true" })
+		}
+	})
+	if err == nil && changes == nil {
+		err = errors.New("nothing to set: add --resident-since, --conditional or --via-marriage")
+	}
+	return func(r *vault.Residence) {
+		for _, change := range changes {
+			change(r)
+		}
+	}, err
+}
+
+// residenceText is "permanent resident since 2021-05-01, conditional
+// 2-year card, married to a US citizen".
+func residenceText(r vault.Residence) string {
+	parts := []string{"no resident-since date"}
+	if r.Since != "" {
+		parts[0] = "permanent resident since " + r.Since
+	}
+	if r.Conditional {
+		parts = append(parts, "conditional 2-year card")
+	}
+	if r.ViaMarriage {
+		parts = append(parts, "married to a US citizen")
+	}
+	return strings.Join(parts, ", ")
 }
