@@ -59,9 +59,11 @@ type App struct {
 	// viewers are the notice windows open on this vault; lock closes them.
 	viewers map[fyne.Window]func()
 
-	clip    *clipboard
-	idle    *autoLock
-	dialogs []dialog.Dialog // open dialogs, newest last: Escape dismisses it
+	clip *clipboard
+	idle *autoLock
+	// lastRemind is when remind last looked for dates to remind of.
+	lastRemind time.Time
+	dialogs    []dialog.Dialog // open dialogs, newest last: Escape dismisses it
 	// lastExport is the export dialog last shown, for tests.
 	lastExport *exportDialog
 
@@ -139,6 +141,7 @@ func (a *App) opened(v *vault.Vault) {
 	if len(v.Warnings) > 0 {
 		a.showWarnings(v.Warnings)
 	}
+	a.remind()
 }
 
 // Locked reports whether no vault is open.

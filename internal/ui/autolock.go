@@ -61,6 +61,9 @@ func (l *autoLock) check() {
 	}
 	now := a.opts.Now()
 	s := a.set
+	if now.Sub(a.lastRemind) >= remindEvery {
+		a.remind()
+	}
 	switch {
 	case now.Sub(l.lastUse) >= s.idleLock,
 		s.unfocusLock > 0 && !l.background.IsZero() && now.Sub(l.background) >= s.unfocusLock,

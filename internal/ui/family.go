@@ -74,7 +74,8 @@ func (m *mainScreen) build() fyne.CanvasObject {
 	lock := widget.NewButtonWithIcon(lang.L("Lock"), theme.LogoutIcon(), m.app.Lock)
 	settings := widget.NewButtonWithIcon(lang.L("Settings"), theme.SettingsIcon(), m.app.showSettings)
 	share := widget.NewButtonWithIcon(lang.L("Family sharing"), theme.AccountIcon(), m.app.showSharing)
-	top := container.NewBorder(nil, nil, container.NewHBox(addPerson, addNotice), container.NewHBox(share, settings, lock))
+	upcoming := widget.NewButtonWithIcon(lang.L("Upcoming"), theme.CalendarIcon(), m.app.showUpcoming)
+	top := container.NewBorder(nil, nil, container.NewHBox(addPerson, addNotice, upcoming), container.NewHBox(share, settings, lock))
 
 	left := container.NewBorder(m.search, nil, nil, nil, m.list)
 	split := container.NewHSplit(left, m.detail)

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"immivault/internal/deadline"
 	"immivault/internal/ids"
 	"immivault/internal/secret"
 	"immivault/internal/ui/noticeview"
@@ -33,6 +34,7 @@ type personPage struct {
 	cancel context.CancelFunc // stops thumbnail rendering
 	// thumbnails counts the thumbnails drawn, for tests.
 	thumbnails atomic.Int32
+	deadlines  []deadline.Deadline // the family's, for the case timelines
 }
 
 // identifierRow shows one identifier: masked, or revealed for a while.
@@ -52,6 +54,7 @@ func newPersonPage(a *App, p *vault.Person) *personPage {
 func (pg *personPage) build() fyne.CanvasObject {
 	p := pg.person
 	ix := pg.app.vault.Index()
+	pg.deadlines = deadline.Compute(ix, day(pg.app.opts.Now()))
 	sub := p.Relation
 	if p.Born != "" {
 		if sub != "" {
@@ -239,7 +242,7 @@ func (pg *personPage) caseCard(ix *vault.Index, c *vault.Case) fyne.CanvasObject
 			notices.Add(widget.NewButtonWithIcon(noticeTitle(n), theme.FileIcon(), func() { pg.app.openNotice(n) }))
 		}
 	}
-	content := container.NewVBox(form, newTimeline(caseEvents(ix, c)))
+	content := container.NewVBox(form, newTimeline(caseEvents(ix, c, pg.deadlines)))
 	if len(notices.Objects) > 0 {
 		content.Add(container.NewHScroll(notices))
 	}

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"immivault/internal/deadline"
 	"immivault/internal/vault"
 )
 
@@ -19,9 +20,10 @@ type dated struct {
 	label string
 }
 
-// caseEvents are a case's dates in order: received, priority, notices and
-// the appointments and deadlines read from them.
-func caseEvents(ix *vault.Index, c *vault.Case) []dated {
+// caseEvents are a case's dates in order: received, priority, notices,
+// the appointments and deadlines read from them, and the dates the rules
+// work out (ds, from deadline.Compute).
+func caseEvents(ix *vault.Index, c *vault.Case, ds []deadline.Deadline) []dated {
 	var out []dated
 	add := func(date, label string) {
 		if d, err := time.Parse(time.DateOnly, date); err == nil {
@@ -35,6 +37,12 @@ func caseEvents(ix *vault.Index, c *vault.Case) []dated {
 		if e.CaseID == c.ID {
 			add(e.Date, eventTitle(e.Kind))
 		}
+	}
+	for _, d := range ds {
+		if d.CaseID != c.ID || slices.ContainsFunc(out, func(x dated) bool { return x.day.Equal(d.Date) }) {
+			continue
+		}
+		out = append(out, dated{d.Date, deadlineLabel(d.Kind)})
 	}
 	slices.SortStableFunc(out, func(a, b dated) int { return a.day.Compare(b.day) })
 	return slices.CompactFunc(out, func(a, b dated) bool { return a.day.Equal(b.day) && a.label == b.label })
@@ -55,6 +63,23 @@ func eventTitle(kind string) string {
 		return lang.L("NOID response due")
 	}
 	return kind
+}
+
+// deadlineLabel is a short name for a kind of date, for the timeline.
+func deadlineLabel(k deadline.Kind) string {
+	switch k {
+	case deadline.Due:
+		return lang.L("Due")
+	case deadline.WindowOpens:
+		return lang.L("Window opens")
+	case deadline.WindowCloses:
+		return lang.L("Window closes")
+	case deadline.Appointment:
+		return lang.L("Appointment")
+	case deadline.Expires:
+		return lang.L("Expires")
+	}
+	return string(k)
 }
 
 // timeline draws dated events on a line, spaced by time, with today marked.
