@@ -31,12 +31,29 @@ func Compute(ix *vault.Index, today time.Time) []Deadline {
 	for i := range embedded().Rules {
 		out = append(out, c.apply(&embedded().Rules[i])...)
 	}
+	// A filing window that opened long ago is still open, and stays listed
+	// (the N-400 once eligible), unless the record it belongs to has a
+	// later date that has itself gone (a card that expired long ago).
 	cutoff := day.AddDate(0, 0, -lookBack)
-	out = slices.DeleteFunc(out, func(d Deadline) bool { return d.Date.Before(cutoff) })
+	gone := map[string]bool{}
+	for _, d := range out {
+		if d.Date.Before(cutoff) && d.Kind != WindowOpens {
+			gone[recordsOf(d.ID)] = true
+		}
+	}
+	out = slices.DeleteFunc(out, func(d Deadline) bool {
+		return d.Date.Before(cutoff) && (d.Kind != WindowOpens || gone[recordsOf(d.ID)])
+	})
 	slices.SortFunc(out, func(a, b Deadline) int {
 		return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.Time, b.Time), cmp.Compare(a.ID, b.ID))
 	})
 	return out
+}
+
+// recordsOf is the record part of a deadline ID: what follows the rule id.
+func recordsOf(id string) string {
+	_, records, _ := strings.Cut(id, "/")
+	return records
 }
 
 // Urgency says how soon the deadline is, counted in whole days from today

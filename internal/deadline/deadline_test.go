@@ -219,3 +219,30 @@ func TestBadDatesAreSkipped(t *testing.T) {
 		t.Errorf("malformed dates gave deadlines: %+v", got)
 	}
 }
+
+// TestOpenWindowsStayListed: a filing window that opened long ago is still
+// open (N-400 once eligible), but one for a card that expired long ago is
+// gone with the card.
+func TestOpenWindowsStayListed(t *testing.T) {
+	t.Parallel()
+	b := newVault()
+	ana := b.person("Ana", vault.Residence{Since: "2018-03-01"})
+	luis := b.person("Luis", vault.Residence{})
+	b.doc(luis, ids.GreenCard, "", "SRC0123456789", "2024-01-10")
+	got := Compute(b.ix, day("2026-11-29"))
+	var n400, i90 bool
+	for _, d := range got {
+		if d.PersonID == ana.ID && strings.HasPrefix(d.Rule, "n400") && d.Kind == WindowOpens {
+			n400 = true
+		}
+		if d.PersonID == luis.ID && strings.HasPrefix(d.Rule, "i90") {
+			i90 = true
+		}
+	}
+	if !n400 {
+		t.Errorf("the N-400 window that opened in 2022 is not listed: %+v", got)
+	}
+	if i90 {
+		t.Errorf("the I-90 window of a card that expired in 2024 is still listed: %+v", got)
+	}
+}
