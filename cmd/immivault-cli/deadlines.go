@@ -92,19 +92,19 @@ type deadlineList struct {
 
 // listPhrases are the list's own words, in each language of the deadlines.
 type listPhrases struct {
-	overdue, today, tomorrow, computed, receipt string
+	overdue, open, today, tomorrow, computed, receipt string
 	inDays, daysAgo                             func(n int) string
 }
 
 var listWords = map[string]listPhrases{
 	"en": {
-		overdue: "OVERDUE", today: "today", tomorrow: "tomorrow",
+		overdue: "OVERDUE", open: "OPEN NOW", today: "today", tomorrow: "tomorrow",
 		computed: "computed — check your notice", receipt: "case ",
 		inDays:  func(n int) string { return fmt.Sprintf("in %d days", n) },
 		daysAgo: func(n int) string { return plural(n, "yesterday", "%d days ago") },
 	},
 	"es": {
-		overdue: "VENCIDO", today: "hoy", tomorrow: "mañana",
+		overdue: "VENCIDO", open: "ABIERTO", today: "hoy", tomorrow: "mañana",
 		computed: "fecha calculada — verifique su aviso", receipt: "caso ",
 		inDays:  func(n int) string { return fmt.Sprintf("en %d días", n) },
 		daysAgo: func(n int) string { return plural(n, "ayer", "hace %d días") },
@@ -180,13 +180,15 @@ func (l deadlineList) write(w io.Writer) error {
 	return nil
 }
 
-// marker says how soon: OVERDUE, today, tomorrow, in 5 days; a window that
-// opened in the past says how long ago.
+// marker says how soon: OVERDUE, today, tomorrow, in 5 days; a filing
+// window that has opened says OPEN NOW.
 func (l deadlineList) marker(d deadline.Deadline) string {
 	days := l.days(d)
 	switch {
 	case d.Urgency(l.today) == deadline.Overdue:
 		return l.words.overdue
+	case days < 0 && d.Kind == deadline.WindowOpens:
+		return l.words.open
 	case days < 0:
 		return l.words.daysAgo(-days)
 	case days == 0:

@@ -87,7 +87,11 @@ func (s *upcomingScreen) row(ix *vault.Index, d deadline.Deadline) fyne.CanvasOb
 	if d.Time != "" {
 		when += " " + d.Time
 	}
-	when += " · " + relativeDays(d.Date, s.today)
+	if d.Kind == deadline.WindowOpens && d.Date.Before(s.today) {
+		when += " · " + lang.L("open now")
+	} else {
+		when += " · " + relativeDays(d.Date, s.today)
+	}
 	whenLabel := widget.NewLabelWithStyle(when, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	who := ""
 	if p, err := ix.Person(d.PersonID); err == nil {
