@@ -93,7 +93,7 @@ type deadlineList struct {
 // listPhrases are the list's own words, in each language of the deadlines.
 type listPhrases struct {
 	overdue, open, today, tomorrow, computed, receipt string
-	inDays, daysAgo                             func(n int) string
+	inDays, daysAgo                                   func(n int) string
 }
 
 var listWords = map[string]listPhrases{

@@ -105,23 +105,16 @@ func (id *identifierJSON) UnmarshalJSON(b []byte) error {
 	type plain identifierJSON // no methods: no recursion
 	aux := struct {
 		*plain
-		Value secretJSON `json:"value"`
+		Value secret.JSONField `json:"value"`
 	}{plain: (*plain)(id)}
 	if err := json.Unmarshal(b, &aux); err != nil {
 		return err
 	}
-	if aux.Value.s == nil {
+	if aux.Value.Secret == nil {
 		return errors.New("an identifier without a value")
 	}
-	id.Value = aux.Value.s
+	id.Value = aux.Value.Secret
 	return nil
-}
-
-type secretJSON struct{ s *secret.Secret }
-
-func (sj *secretJSON) UnmarshalJSON(b []byte) (err error) {
-	sj.s, err = secret.FromJSON(b)
-	return err
 }
 
 // writeManifest streams m as JSON, one record a line for people who read it

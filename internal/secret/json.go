@@ -153,3 +153,13 @@ func hex4(b []byte) (rune, bool) {
 	}
 	return r, true
 }
+
+// JSONField is a struct field type that decodes a JSON string straight into
+// a Secret, for UnmarshalJSON methods of records that hold one.
+type JSONField struct{ Secret *Secret }
+
+// UnmarshalJSON decodes the string with FromJSON.
+func (f *JSONField) UnmarshalJSON(b []byte) (err error) {
+	f.Secret, err = FromJSON(b)
+	return err
+}

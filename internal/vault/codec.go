@@ -127,21 +127,14 @@ func (id *Identifier) UnmarshalJSON(b []byte) error {
 	type plain Identifier // no methods: no recursion
 	aux := struct {
 		*plain
-		Value secretJSON `json:"value"`
+		Value secret.JSONField `json:"value"`
 	}{plain: (*plain)(id)}
 	if err := json.Unmarshal(b, &aux); err != nil {
 		return err
 	}
-	if aux.Value.s == nil {
+	if aux.Value.Secret == nil {
 		return errors.New("identifier without a value")
 	}
-	id.Value = aux.Value.s
+	id.Value = aux.Value.Secret
 	return nil
-}
-
-type secretJSON struct{ s *secret.Secret }
-
-func (sj *secretJSON) UnmarshalJSON(b []byte) (err error) {
-	sj.s, err = secret.FromJSON(b)
-	return err
 }
