@@ -17,10 +17,12 @@ import (
 	"immivault/internal/ids"
 	"immivault/internal/secret"
 	"immivault/internal/ui/secretentry"
+	"immivault/internal/ui/translations"
 	"immivault/internal/vault"
 )
 
 func TestMain(m *testing.M) {
+	translations.Use("en") // the tests read the English strings
 	secret.Preflight()
 	os.Exit(m.Run())
 }

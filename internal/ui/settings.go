@@ -100,8 +100,7 @@ func (s *settings) applyTheme(a fyne.App) {
 // translations load, so this must run before the first window is built.
 func ApplyLanguage(p fyne.Preferences) {
 	if l := p.StringWithFallback(prefLanguage, "system"); l != "system" {
-		os.Setenv("LANGUAGE", l)
-		translations.Reload()
+		translations.Use(l)
 	}
 }
 

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -69,12 +68,8 @@ func TestSettingsVaultLocation(t *testing.T) {
 
 // TestSpanish shows the unlock screen in Spanish when the language is es.
 func TestSpanish(t *testing.T) {
-	t.Setenv("LANGUAGE", "es")
-	translations.Reload()
-	t.Cleanup(func() {
-		os.Setenv("LANGUAGE", "en")
-		translations.Reload()
-	})
+	translations.Use("es")
+	t.Cleanup(func() { translations.Use("en") })
 	want := lang.L("Unlock your vault")
 	if want == "Unlock your vault" {
 		t.Fatal("lang.L still answers in English with LANGUAGE=es")

@@ -11,9 +11,11 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"immivault/internal/secret"
+	"immivault/internal/ui/translations"
 )
 
 func TestMain(m *testing.M) {
+	translations.Use("en") // the tests read the English strings
 	secret.Preflight()
 	os.Exit(m.Run())
 }

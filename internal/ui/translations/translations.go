@@ -48,6 +48,14 @@ func posixLocale() bool {
 	return true
 }
 
+// Use makes lang.L answer in language ("en", "es"), whatever the system's:
+// for the language chosen in the settings, and for tests that read the
+// English strings on any machine.
+func Use(language string) {
+	os.Setenv("LANGUAGE", language)
+	Reload()
+}
+
 // Reload loads the translations again, which makes Fyne choose the
 // language anew from the environment (after the app has set LANGUAGE to
 // the language chosen in its settings).
