@@ -52,6 +52,9 @@ type (
 		Name        string           `json:"name"`
 		Born        string           `json:"born"`
 		Relation    string           `json:"relation"`
+		Since       string           `json:"resident_since"`
+		Conditional bool             `json:"conditional"`
+		ViaMarriage bool             `json:"via_marriage"`
 		Identifiers []identifierJSON `json:"identifiers"`
 		Cases       []caseJSON       `json:"cases"`
 		Notices     []noticeJSON     `json:"notices"`
@@ -63,6 +66,8 @@ type (
 		Label   string `json:"label"`
 		Country string `json:"country"`
 		Value   string `json:"value"` // masked, or a placeholder for the revealed value
+		Issued  string `json:"issued"`
+		Expires string `json:"expires"`
 	}
 	caseJSON struct {
 		ID            string `json:"id"`
@@ -106,6 +111,7 @@ func writeListJSON(w io.Writer, v *vault.Vault, reveal bool) error {
 	doc := listJSON{Vault: v.Dir(), Revision: ix.Revision, Revealed: reveal, People: []personJSON{}}
 	for _, p := range ix.People {
 		pj := personJSON{ID: p.ID, Name: p.Name, Born: p.Born, Relation: p.Relation,
+			Since: p.Since, Conditional: p.Conditional, ViaMarriage: p.ViaMarriage,
 			Identifiers: []identifierJSON{}, Cases: []caseJSON{}, Notices: []noticeJSON{}, Events: []eventJSON{}}
 		for _, id := range ix.IdentifiersOf(p.ID) {
 			var value string
@@ -119,7 +125,7 @@ func writeListJSON(w io.Writer, v *vault.Vault, reveal bool) error {
 				return err
 			}
 			pj.Identifiers = append(pj.Identifiers, identifierJSON{ID: id.ID, Kind: string(id.Kind),
-				Label: id.Label, Country: id.Country, Value: value})
+				Label: id.Label, Country: id.Country, Value: value, Issued: id.Issued, Expires: id.Expires})
 		}
 		for _, cs := range ix.Cases {
 			if cs.PersonID == p.ID {
@@ -257,8 +263,23 @@ func writeIdentifier(w io.Writer, id *vault.Identifier, reveal bool) error {
 	if err != nil {
 		return err
 	}
-	_, err = fmt.Fprintln(w)
+	_, err = fmt.Fprintln(w, validityDetails(id.Validity))
 	return err
+}
+
+// validityDetails is what `ls` says after a document's value.
+func validityDetails(v vault.Validity) string {
+	var d []string
+	if v.Issued != "" {
+		d = append(d, "issued "+v.Issued)
+	}
+	if v.Expires != "" {
+		d = append(d, "valid until "+v.Expires)
+	}
+	if d == nil {
+		return ""
+	}
+	return "  (" + strings.Join(d, ", ") + ")"
 }
 
 // caseDetails is what `ls` says after a case's receipt number.

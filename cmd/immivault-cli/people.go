@@ -63,6 +63,15 @@ func personDetails(p *vault.Person) string {
 	if p.Born != "" {
 		d = append(d, "born "+p.Born)
 	}
+	if p.Since != "" {
+		d = append(d, "resident since "+p.Since)
+	}
+	if p.Conditional {
+		d = append(d, "conditional")
+	}
+	if p.ViaMarriage {
+		d = append(d, "via marriage")
+	}
 	if d == nil {
 		return ""
 	}
