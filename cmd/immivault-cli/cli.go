@@ -123,7 +123,11 @@ usage: immivault-cli [--vault DIR] COMMAND [ARGS]
 
 commands:
 `)
-	line := func(use, summary string) { fmt.Fprintf(c.stdout, "  %-26s %s\n", use, summary) }
+	width := 0
+	for _, cmd := range commands {
+		width = max(width, len(strings.TrimSpace(cmd.name+" "+positionalArgs(cmd.args))))
+	}
+	line := func(use, summary string) { fmt.Fprintf(c.stdout, "  %-*s %s\n", width, use, summary) }
 	for _, cmd := range commands {
 		line(strings.TrimSpace(cmd.name+" "+positionalArgs(cmd.args)), cmd.summary)
 	}
