@@ -373,3 +373,34 @@ func TestDatesTravel(t *testing.T) {
 		}
 	}
 }
+
+// TestResidenceCountsAsContent: a person whose residence differs is not
+// "the same" record, so a change to it is never dropped as unchanged.
+func TestResidenceCountsAsContent(t *testing.T) {
+	a, b := newMember(t, "Ana"), newMember(t, "Beto")
+	befriend(t, a, b)
+	a.family(t)
+	b.importAll(t, a.export(t, ExportOptions{To: []contact.Card{b.card(t)}}))
+	tick()
+	a.update(t, func(ix *vault.Index) error {
+		p, _ := ix.Person("Ana Morales")
+		return ix.SetResidence(p.ID, vault.Residence{Since: "2021-05-20"})
+	})
+	b.update(t, func(ix *vault.Index) error {
+		p, _ := ix.Person("Ana Morales")
+		return ix.EditPerson(p.ID, p.Name, p.Born, p.Relation) // a new version, same fields
+	})
+	p, _ := b.importAll(t, a.export(t, ExportOptions{To: []contact.Card{b.card(t)}, People: []string{"Ana Morales"}}))
+	for _, it := range p.Items {
+		if it.Kind == "person" && it.Action == Unchanged {
+			t.Fatalf("a person whose residence changed was called unchanged: %+v", it)
+		}
+	}
+	found := false
+	for _, q := range b.v.Index().People {
+		found = found || q.Since == "2021-05-20"
+	}
+	if !found {
+		t.Error("the sender's residence was lost")
+	}
+}

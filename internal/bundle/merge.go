@@ -446,7 +446,9 @@ func (mg *merger) person(in *personJSON) {
 		local = mg.ix.People[i]
 	}
 	act, copyID := mg.decide("person", in.Record, in.History, local != nil, recordOf(local), func() bool {
-		return local.Name == in.Name && local.Born == in.Born && local.Relation == in.Relation
+		l, r := *local, in.Person
+		l.Record, r.Record = vault.Record{}, vault.Record{}
+		return l == r
 	})
 	it := Item{Action: act, Kind: "person", ID: in.ID, What: in.Name}
 	if act == Add && slices.ContainsFunc(mg.ix.People, func(p *vault.Person) bool { return strings.EqualFold(p.Name, in.Name) }) {
