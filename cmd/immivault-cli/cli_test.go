@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"os"
 	"os/exec"
 	"slices"
 	"strings"
 	"testing"
+
+	"immivault/internal/secret"
 )
 
 // cliBinary is the immivault-cli that testscript.Main put on PATH: this
@@ -168,5 +171,40 @@ func TestReadLimited(t *testing.T) {
 func TestDisplayableDropsControlCharacters(t *testing.T) {
 	if got := displayable("Maria\x1b[2J\u202e Lopez\n"); got != "Maria\uFFFD[2J\uFFFD Lopez\uFFFD" {
 		t.Errorf("displayable = %q", got)
+	}
+}
+
+// TestSecretVariablesLeaveTheEnvironment: a passphrase given in the
+// environment is read, and then gone from it, so that no program the CLI
+// starts inherits it.
+func TestSecretVariablesLeaveTheEnvironment(t *testing.T) {
+	t.Setenv("IMMIVAULT_PASSPHRASE_FILE", "")
+	t.Setenv("IMMIVAULT_NEW_PASSPHRASE_FILE", "")
+	t.Setenv("IMMIVAULT_PASSPHRASE", "current from the environment")
+	t.Setenv("IMMIVAULT_NEW_PASSPHRASE", "new from the environment")
+	t.Cleanup(func() { clear(secretEnv.values) })
+	stdin, err := os.Open(os.DevNull)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stdin.Close()
+	c := &cli{stdin: stdin, stdout: io.Discard, stderr: io.Discard}
+	for src, want := range map[*passphraseSource]string{
+		&currentPassphrase: "current from the environment",
+		&newPassphrase:     "new from the environment",
+	} {
+		pass, err := c.readPassphrase(*src)
+		if err != nil {
+			t.Fatalf("%s: %v", src.envVar, err)
+		}
+		if !pass.Equal(secret.New([]byte(want))) {
+			t.Errorf("%s read wrong", src.envVar)
+		}
+		for _, kv := range os.Environ() {
+			if strings.HasPrefix(kv, "IMMIVAULT_PASSPHRASE=") || strings.HasPrefix(kv, "IMMIVAULT_NEW_PASSPHRASE=") ||
+				strings.Contains(kv, "from the environment") {
+				t.Errorf("after reading %s the environment still holds %q", src.envVar, strings.SplitN(kv, "=", 2)[0])
+			}
+		}
 	}
 }

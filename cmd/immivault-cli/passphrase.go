@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sync"
 	"sync/atomic"
 
 	"golang.org/x/term"
@@ -44,6 +45,43 @@ var (
 	}
 )
 
+// secretVariables are the environment variables that hold a secret itself,
+// not the name of a file.
+var secretVariables = []string{"IMMIVAULT_PASSPHRASE", "IMMIVAULT_NEW_PASSPHRASE"}
+
+// secretEnv holds the secret variables taken out of the environment.
+var secretEnv = struct {
+	sync.Mutex
+	values map[string]string
+}{values: map[string]string{}}
+
+// The secret variables leave the environment as the process starts, so
+// that no program the CLI runs (tesseract reading a notice) inherits them.
+func init() { takeSecretVariables() }
+
+// takeSecretVariables moves each secret variable that is set out of the
+// environment into secretEnv. The string is the one Go made of the
+// process's initial environment block; that block keeps the bytes until
+// exit whatever we do (docs/adr/0013-app-and-cli-hardening.md).
+func takeSecretVariables() {
+	secretEnv.Lock()
+	defer secretEnv.Unlock()
+	for _, name := range secretVariables {
+		if v, ok := os.LookupEnv(name); ok {
+			secretEnv.values[name] = v
+			os.Unsetenv(name)
+		}
+	}
+}
+
+// secretVariable is the value the secret variable name had.
+func secretVariable(name string) string {
+	takeSecretVariables()
+	secretEnv.Lock()
+	defer secretEnv.Unlock()
+	return secretEnv.values[name]
+}
+
 // readPassphrase reads a passphrase from src. A new one (src.repeat set) is
 // typed twice on a terminal; a file or variable is trusted to be right.
 //
@@ -55,8 +93,8 @@ func (c *cli) readPassphrase(src passphraseSource) (*secret.Secret, error) {
 	switch {
 	case os.Getenv(src.fileVar) != "":
 		pass, err = readSecretFile(src.fileVar)
-	case os.Getenv(src.envVar) != "":
-		pass = secret.New([]byte(os.Getenv(src.envVar)))
+	case src.envVar != "" && secretVariable(src.envVar) != "":
+		pass = secret.New([]byte(secretVariable(src.envVar)))
 	case !term.IsTerminal(int(c.stdin.Fd())):
 		return nil, fmt.Errorf("no %s: set %s or run in a terminal", src.what, src.fileVar)
 	default:
