@@ -21,7 +21,10 @@ func (c *cli) deadlines(args []string) error {
 	person := fs.String("person", "", "only the deadlines of `NAME` (a name or an ID from `person ls`)")
 	lang := fs.String("lang", "en", "the language of the deadlines: `en` or es")
 	numbers := fs.Bool("include-numbers", false, "add the receipt number of each deadline's case (never any other number)")
-	todayFlag := fs.String("today", "", "")
+	var today func() (time.Time, error)
+	if todayHook != nil {
+		today = todayHook(fs)
+	}
 	if _, err := c.parse(fs, args, 0); err != nil {
 		return err
 	}
@@ -30,12 +33,14 @@ func (c *cli) deadlines(args []string) error {
 		return fmt.Errorf("--lang is en or es, not %q", *lang)
 	}
 	now := time.Now()
-	if *todayFlag != "" {
-		t, err := time.Parse(time.DateOnly, *todayFlag)
+	if today != nil {
+		t, err := today()
 		if err != nil {
-			return errors.New("--today must be a date as YYYY-MM-DD, e.g. 2025-03-14")
+			return err
 		}
-		now = t
+		if !t.IsZero() {
+			now = t
+		}
 	}
 	if *asJSON && *ics != "" {
 		return errors.New("--json and --ics do not go together: the calendar file is the output")

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
 	"time"
 
 	"immivault/internal/vault"
@@ -28,13 +27,14 @@ func (c *cli) dir() (string, error) {
 	return filepath.Abs(dir)
 }
 
-// options reads the tuning knobs from the environment.
+// options reads the tuning knobs from the environment. scrypt's work factor
+// is one only in test builds (testhooks.go).
 func (c *cli) options() (vault.Options, error) {
 	var o vault.Options
-	if s := os.Getenv("IMMIVAULT_SCRYPT_LOGN"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n < 10 || n > 22 {
-			return o, errors.New("IMMIVAULT_SCRYPT_LOGN must be a whole number from 10 to 22 (it is for tests: leave it unset)")
+	if workFactorHook != nil {
+		n, err := workFactorHook()
+		if err != nil {
+			return o, err
 		}
 		o.WorkFactor = n
 	}
