@@ -76,6 +76,15 @@ const (
 	maxAgeOverhead = 64 << 20
 )
 
+// MaxClockSkew is how far ahead of the reader's clock a time in a bundle
+// may be: its creation, a record's creation and update, a version in a
+// record's history. Times are UTC, so time zones do not count; a day
+// covers a clock set to the wrong zone (at most 14 hours) and one a few
+// hours fast. A time further ahead is a wrong clock or a forged history,
+// and a forged future version would stay among a record's shared versions
+// (which keep the newest) long after real ones are forgotten.
+const MaxClockSkew = 24 * time.Hour
+
 // signatureContext is the Ed25519ph context string of manifest.sig.
 const signatureContext = "immivault-bundle/v1 manifest.json"
 

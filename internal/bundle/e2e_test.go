@@ -301,7 +301,13 @@ func TestRecipients(t *testing.T) {
 
 	classicID, _ := age.GenerateX25519Identity()
 	classic := contact.Card{Name: "Tío Pepe", Recipient: classicID.Recipient().String(), SigningKey: b.card(t).SigningKey}
-	a.update(t, func(ix *vault.Index) error { _, err := ix.AddContact("", classic); return err })
+	a.update(t, func(ix *vault.Index) error {
+		c, err := ix.AddContact("", classic)
+		if err != nil {
+			return err
+		}
+		return ix.VerifyContact(c.ID)
+	})
 	for _, o := range []ExportOptions{{}, {To: []contact.Card{b.card(t), classic}}} {
 		o.SenderName = "Ana"
 		var buf bytes.Buffer
@@ -317,6 +323,51 @@ func TestRecipients(t *testing.T) {
 	_, err = Describe(a.v, ExportOptions{SenderName: "Ana", To: distinct(t, MaxRecipients)})
 	if err == nil || !strings.Contains(err.Error(), "at most 1024") {
 		t.Fatalf("1025 recipients: %v", err)
+	}
+}
+
+// TestDefaultRecipientsAreVerified: without To, a bundle is for the
+// family members whose fingerprint was compared, and for the sender; one
+// not compared yet is left out, and Describe names them.
+func TestDefaultRecipientsAreVerified(t *testing.T) {
+	a, b, c := newMember(t, "Ana"), newMember(t, "Beto"), newMember(t, "Carmen")
+	befriend(t, a, b)
+	a.family(t)
+	cCard := c.card(t)
+	a.update(t, func(ix *vault.Index) error { _, err := ix.AddContact("Carmen", cCard); return err })
+
+	s, err := Describe(a.v, ExportOptions{SenderName: "Ana"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := func(cs []contact.Card) []string {
+		var out []string
+		for _, c := range cs {
+			out = append(out, c.Name)
+		}
+		return out
+	}
+	if len(s.To) != 2 || !s.To[0].SameKeys(a.card(t)) || !s.To[1].SameKeys(b.card(t)) {
+		t.Errorf("default recipients: %q, want Ana and Beto", names(s.To))
+	}
+	if len(s.Unverified) != 1 || !s.Unverified[0].SameKeys(cCard) {
+		t.Errorf("left out as unverified: %q, want Carmen", names(s.Unverified))
+	}
+	data := a.export(t, ExportOptions{})
+	if _, err := c.open(t, data); err != ErrNotAddressed {
+		t.Fatalf("Carmen, whose fingerprint Ana never compared, opens the default bundle: %v", err)
+	}
+	if _, err := b.open(t, data); err != nil {
+		t.Fatalf("Beto cannot open the default bundle: %v", err)
+	}
+
+	// Naming her is a choice, and works.
+	data = a.export(t, ExportOptions{To: []contact.Card{cCard}})
+	if _, err := c.open(t, data); err != nil {
+		t.Fatalf("Carmen cannot open a bundle made for her: %v", err)
+	}
+	if s, _ := Describe(a.v, ExportOptions{SenderName: "Ana", To: []contact.Card{cCard}}); len(s.Unverified) != 0 {
+		t.Errorf("a bundle with To names %q as left out", names(s.Unverified))
 	}
 }
 

@@ -25,9 +25,11 @@ type ExportOptions struct {
 	// SenderName is the name on the sender's card in the bundle.
 	SenderName string
 	// To are the family members to encrypt to. Nil means every contact in
-	// the family list. The sender is always added, unless the recipients
-	// are all classic (age1...), which age cannot mix with the sender's
-	// post-quantum key.
+	// the family list whose fingerprint the user compared (Verified): a
+	// card nobody checked may not be the person's, and a bundle holds
+	// every number in full. The sender is always added, unless the
+	// recipients are all classic (age1...), which age cannot mix with the
+	// sender's post-quantum key.
 	To []contact.Card
 	// Passphrase, if set, encrypts to this passphrase alone (age's scrypt
 	// stanza), for a relative without immivault; To must then be empty.
@@ -50,6 +52,9 @@ type Summary struct {
 	To                                          []contact.Card
 	IncludesSender                              bool // encrypted to the sender too
 	Passphrase                                  bool
+	// Unverified are the family members a bundle without To leaves out
+	// because their fingerprint was not compared.
+	Unverified []contact.Card
 }
 
 // Describe checks options as Export would and says what the bundle would
@@ -71,6 +76,13 @@ func Describe(v *vault.Vault, o ExportOptions) (Summary, error) {
 	}
 	s := Summary{People: len(sel.people), Identifiers: len(sel.identifiers), Cases: len(sel.cases),
 		Notices: len(sel.notices), Events: len(sel.events), To: to, IncludesSender: withSelf, Passphrase: o.Passphrase != nil}
+	if o.To == nil && o.Passphrase == nil {
+		for _, c := range ix.Contacts {
+			if !c.Verified {
+				s.Unverified = append(s.Unverified, c.Card())
+			}
+		}
+	}
 	for _, n := range sel.notices {
 		s.Bytes += n.Size
 	}
@@ -386,7 +398,9 @@ func recipients(self contact.Card, ix *vault.Index, o ExportOptions) ([]age.Reci
 	cards := o.To
 	if cards == nil {
 		for _, c := range ix.Contacts {
-			cards = append(cards, c.Card())
+			if c.Verified {
+				cards = append(cards, c.Card())
+			}
 		}
 	}
 	var classic, pq []contact.Card
@@ -443,12 +457,20 @@ func buildManifest(ix *vault.Index, s *selection, self contact.Card, to []contac
 	for _, c := range to {
 		m.To = append(m.To, Addressee{Name: c.Name, Fingerprint: c.Fingerprint()})
 	}
+	// A history as readers accept it (history.check): the shared versions
+	// but the record's own, in order, without a version dated beyond the
+	// clock skew (a clock that was fast once), which a reader would refuse.
+	latest := now().Add(MaxClockSkew)
 	hist := func(r vault.Record) history {
 		var h []time.Time
 		for _, t := range ix.SharedVersions(r.ID) {
-			if !t.Equal(r.Updated) {
-				h = append(h, t)
+			if !t.IsZero() && !t.Equal(r.Updated) && !t.After(latest) && !slices.ContainsFunc(h, t.Equal) {
+				h = append(h, t.UTC())
 			}
+		}
+		slices.SortFunc(h, time.Time.Compare)
+		if len(h) > vault.MaxSharedVersions {
+			h = h[len(h)-vault.MaxSharedVersions:]
 		}
 		return history{h}
 	}
@@ -479,6 +501,7 @@ func buildManifest(ix *vault.Index, s *selection, self contact.Card, to []contac
 	for _, e := range s.events {
 		m.Events = append(m.Events, &eventJSON{*e, hist(e.Record)})
 	}
+	m.cleanFileNames()
 	return m
 }
 

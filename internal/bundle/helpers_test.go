@@ -61,7 +61,8 @@ func (m *member) card(t testing.TB) contact.Card {
 	return c
 }
 
-// befriend puts each member's card in every other's family list.
+// befriend puts each member's card in every other's family list, with
+// the fingerprint compared.
 func befriend(t testing.TB, ms ...*member) {
 	t.Helper()
 	for _, a := range ms {
@@ -70,7 +71,13 @@ func befriend(t testing.TB, ms ...*member) {
 				continue
 			}
 			card := b.card(t)
-			if err := a.v.Update(func(ix *vault.Index) error { _, err := ix.AddContact("", card); return err }); err != nil {
+			if err := a.v.Update(func(ix *vault.Index) error {
+				c, err := ix.AddContact("", card)
+				if err != nil {
+					return err
+				}
+				return ix.VerifyContact(c.ID)
+			}); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"immivault/internal/contact"
+	"immivault/internal/filename"
 	"immivault/internal/ids"
 	"immivault/internal/secret"
 	"immivault/internal/vault"
@@ -240,10 +241,29 @@ func parseManifest(b []byte) (*manifest, error) {
 	if err := json.Unmarshal(b, &m); err != nil {
 		return nil, fmt.Errorf("%w: manifest.json: %v", ErrNotBundle, err)
 	}
+	m.cleanFileNames()
 	if err := m.check(); err != nil {
 		return nil, fmt.Errorf("%w: manifest.json: %v", ErrNotBundle, err)
 	}
 	return &m, nil
+}
+
+// cleanFileNames takes out of notices' file names what would hide what
+// they are (filename.Strip: bidirectional controls such as U+202E, which
+// shows "I-797C\u202Efdp.scr" as "I-797Crcs.pdf", other format characters,
+// control characters), so that neither the preview nor the vault ever
+// holds such a name. A name with nothing left is "notice".
+func (m *manifest) cleanFileNames() {
+	for _, n := range m.Notices {
+		if n == nil {
+			continue
+		}
+		clean := strings.Join(strings.Fields(filename.Strip(n.FileName)), " ")
+		if clean == "" {
+			clean = "notice"
+		}
+		n.FileName = clean
+	}
 }
 
 // sender parses the sender's card, checking it against its fingerprint.
@@ -330,6 +350,10 @@ func (m *manifest) check() error {
 		return errors.New("it does not list README.txt")
 	}
 
+	latest := now().Add(MaxClockSkew)
+	if m.Created.After(latest) {
+		return fmt.Errorf("it is dated %s, more than a day ahead of this computer's clock", m.Created.UTC().Format(time.RFC3339))
+	}
 	seen := map[string]bool{}
 	record := func(what string, r vault.Record, h history) error {
 		switch {
@@ -339,8 +363,11 @@ func (m *manifest) check() error {
 			return fmt.Errorf("two records have the id %s", r.ID)
 		case r.Created.IsZero() || r.Updated.IsZero():
 			return fmt.Errorf("%s %s has no creation or update time", what, r.ID)
-		case len(h.History) > vault.MaxSharedVersions:
-			return fmt.Errorf("%s %s has a history of more than %d versions", what, r.ID, vault.MaxSharedVersions)
+		case r.Created.After(latest) || r.Updated.After(latest):
+			return fmt.Errorf("%s %s was changed in the future (%s), more than a day ahead of this computer's clock", what, r.ID, r.Updated.UTC().Format(time.RFC3339))
+		}
+		if err := h.check(r, latest); err != nil {
+			return fmt.Errorf("%s %s %v", what, r.ID, err)
 		}
 		seen[r.ID] = true
 		return nil
@@ -463,6 +490,30 @@ func (m *manifest) check() error {
 			text("a note", e.Note, maxLongText, false),
 		); err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// check verifies what a record says about the versions it descends from:
+// at most MaxSharedVersions, none zero, none after latest, oldest first
+// without repeats, and not the record's own version. An importer adopts
+// some of them as shared versions (Index.Synced), so a history must not
+// be able to crowd out what the importer knows (see merger.done).
+func (h history) check(r vault.Record, latest time.Time) error {
+	if len(h.History) > vault.MaxSharedVersions {
+		return fmt.Errorf("has a history of more than %d versions", vault.MaxSharedVersions)
+	}
+	for i, t := range h.History {
+		switch {
+		case t.IsZero():
+			return errors.New("has a history with a version of no time")
+		case t.After(latest):
+			return fmt.Errorf("has a history with a version in the future (%s), more than a day ahead of this computer's clock", t.UTC().Format(time.RFC3339))
+		case t.Equal(r.Updated):
+			return errors.New("lists its own version in its history")
+		case i > 0 && !h.History[i-1].Before(t):
+			return errors.New("has a history that is not in order or repeats a version")
 		}
 	}
 	return nil

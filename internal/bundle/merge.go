@@ -71,6 +71,9 @@ type Item struct {
 	ID     string // the record's ID in the bundle
 	What   string // the record in words, numbers masked: "A-number A-•••-•••-678 (Ana Morales)"
 	Note   string // what a person should know about it, or ""
+	// Changes are, for an update or a conflict, the fields in which the
+	// sender's version differs from this vault's, with both values.
+	Changes []Change
 	// Accept says to make this change; Preview sets it for every change.
 	Accept bool
 	file   string // the archive entry a notice's change needs, or ""
@@ -200,11 +203,7 @@ func checkSender(v *vault.Vault, b *Bundle) error {
 	if b.trusted {
 		return nil
 	}
-	if _, ok := b.KnownSender(v.Index()); ok {
-		return nil
-	}
-	if pub, err := v.SigningPublicKey(); err == nil &&
-		b.sender.SameKeys(contact.Card{Recipient: v.Recipient(), SigningKey: pub}) {
+	if _, ok := b.KnownSender(v.Index()); ok || b.FromVault(v) {
 		return nil
 	}
 	claimed, _ := b.ClaimedSender(v.Index())
@@ -238,12 +237,13 @@ func storeFile(v *vault.Vault, b *Bundle, path string) (vault.BlobRef, error) {
 
 // merger works out, and with a plan applies, what a bundle does to ix.
 type merger struct {
-	ix     *vault.Index
-	b      *Bundle
-	plan   *Plan // nil: preview only
-	from   string
-	owners map[string]string // every local record ID → its kind
-	names  map[string]string // person ID → name, local and in the bundle
+	ix       *vault.Index
+	b        *Bundle
+	plan     *Plan // nil: preview only
+	from     string
+	owners   map[string]string // every local record ID → its kind
+	names    map[string]string // person ID → name, local and in the bundle
+	receipts map[string]string // case ID → receipt number, local and in the bundle
 
 	items     []Item
 	changed   bool
@@ -257,10 +257,13 @@ func newMerger(ix *vault.Index, b *Bundle, p *Plan) *merger {
 	if c, ok := b.KnownSender(ix); ok {
 		from = c.Name
 	}
-	mg := &merger{ix: ix, b: b, plan: p, owners: map[string]string{}, names: map[string]string{}, usedBlobs: map[string]bool{},
-		from: "from " + shorten(from, 60) + ", " + b.m.Created.UTC().Format(time.DateOnly)}
+	mg := &merger{ix: ix, b: b, plan: p, owners: map[string]string{}, names: map[string]string{}, receipts: map[string]string{},
+		usedBlobs: map[string]bool{}, from: "from " + shorten(from, 60) + ", " + b.m.Created.UTC().Format(time.DateOnly)}
 	for _, p := range b.m.People {
 		mg.names[p.ID] = p.Name
+	}
+	for _, c := range b.m.Cases {
+		mg.receipts[c.ID] = c.ReceiptNumber
 	}
 	for _, p := range ix.People {
 		mg.owners[p.ID] = "person"
@@ -271,6 +274,7 @@ func newMerger(ix *vault.Index, b *Bundle, p *Plan) *merger {
 	}
 	for _, x := range ix.Cases {
 		mg.owners[x.ID] = "case"
+		mg.receipts[x.ID] = x.ReceiptNumber
 	}
 	for _, x := range ix.Notices {
 		mg.owners[x.ID] = "notice"
@@ -380,7 +384,10 @@ func (mg *merger) done(a Action, in vault.Record, hist []time.Time, copyID strin
 	mg.changed = true
 	switch a {
 	case Add, Update:
-		mg.ix.AddSharedVersions(in.ID, append(slices.Clone(hist), in.Updated)...)
+		mg.ix.AddSharedVersions(in.ID, in.Updated)
+		if adopt := adoptable(mg.ix.SharedVersions(in.ID), hist); len(adopt) > 0 {
+			mg.ix.AddSharedVersions(in.ID, adopt...)
+		}
 		if a == Add {
 			mg.result.Added++
 			mg.owners[in.ID] = "added"
@@ -392,6 +399,27 @@ func (mg *merger) done(a Action, in vault.Record, hist []time.Time, copyID strin
 		mg.owners[copyID] = "copy"
 		mg.result.Conflicts++
 	}
+}
+
+// adoptable is what this vault takes from a sender's history hist of a
+// record whose shared versions are now shared: the versions it does not
+// have, newest in the sender's list first, as many as fit while the record
+// has fewer than half of MaxSharedVersions. Shared versions are bounded,
+// and Index.AddSharedVersions drops the oldest by time to make room: a
+// history (which only the sender vouches for) must never push out a
+// version this vault sent, received or removed, which is what tells a
+// replayed old bundle (Removed, Older) from a new one. A history not
+// adopted can only turn a later update into a conflict, which loses
+// nothing.
+func adoptable(shared, hist []time.Time) []time.Time {
+	room := vault.MaxSharedVersions/2 - len(shared)
+	var out []time.Time
+	for i := len(hist) - 1; i >= 0 && len(out) < room; i-- {
+		if !containsTime(shared, hist[i]) && !containsTime(out, hist[i]) {
+			out = append(out, hist[i])
+		}
+	}
+	return out
 }
 
 // mark appends "(from NAME, DATE)" to s, within max bytes.
@@ -451,6 +479,9 @@ func (mg *merger) person(in *personJSON) {
 		return l == r
 	})
 	it := Item{Action: act, Kind: "person", ID: in.ID, What: in.Name}
+	if local != nil && (act == Update || act == Conflict) {
+		it.Changes = personChanges(local, &in.Person)
+	}
 	if act == Add && slices.ContainsFunc(mg.ix.People, func(p *vault.Person) bool { return strings.EqualFold(p.Name, in.Name) }) {
 		it.Note = "another person with this name is already in the vault; both are kept"
 	}
@@ -482,6 +513,9 @@ func (mg *merger) kase(in *caseJSON) {
 		return l == r
 	})
 	it := Item{Action: act, Kind: "case", ID: in.ID, What: strings.TrimSpace(in.ReceiptNumber + " " + in.Form + " (" + mg.names[in.PersonID] + ")")}
+	if local != nil && (act == Update || act == Conflict) {
+		it.Changes = mg.caseChanges(local, &in.Case)
+	}
 	if act == Add && slices.ContainsFunc(mg.ix.Cases, func(c *vault.Case) bool { return c.ReceiptNumber == in.ReceiptNumber }) {
 		it.Note = "the vault has another case with this receipt number; both are kept"
 	}
@@ -514,6 +548,7 @@ func (mg *merger) identifier(in *identifierJSON) {
 	act, copyID := mg.decide("identifier", in.Record, in.History, local != nil, recordOf(local), func() bool {
 		return same(local) && local.Value.Equal(in.Value)
 	})
+	other := local // what the sender's version is compared with
 	if act == Add {
 		// The same person with a number of this kind under another record:
 		// the same number is a duplicate; another number, a conflict.
@@ -523,12 +558,16 @@ func (mg *merger) identifier(in *identifierJSON) {
 					act = Duplicate
 				} else {
 					act, copyID = mg.conflict(in.Record)
+					other = x
 				}
 				break
 			}
 		}
 	}
 	it := Item{Action: act, Kind: "identifier", ID: in.ID, What: in.describe() + " (" + mg.names[in.PersonID] + ")"}
+	if other != nil && (act == Update || act == Conflict) {
+		it.Changes = mg.identifierChanges(other, in)
+	}
 	if !mg.step(it, in.Record, mg.missingPerson(in.PersonID), copyID) {
 		return
 	}
@@ -585,6 +624,9 @@ func (mg *merger) notice(in *noticeJSON) {
 		act = Duplicate
 	}
 	it := Item{Action: act, Kind: "notice", ID: in.ID, What: in.FileName + " (" + mg.names[in.PersonID] + ")"}
+	if local != nil && (act == Update || act == Conflict) {
+		it.Changes = mg.noticeChanges(local, in)
+	}
 	if act == Add || act == Conflict || act == Update && local.SHA256 != in.SHA256 {
 		it.file = in.File
 	}
@@ -639,6 +681,9 @@ func (mg *merger) event(in *eventJSON) {
 		return l == r
 	})
 	it := Item{Action: act, Kind: "event", ID: in.ID, What: strings.TrimSpace(in.Kind + " " + in.Date + " " + in.Time + " (" + mg.names[in.PersonID] + ")")}
+	if local != nil && (act == Update || act == Conflict) {
+		it.Changes = mg.eventChanges(local, &in.Event)
+	}
 	if !mg.step(it, in.Record, mg.missingParents(in.PersonID, in.CaseID), copyID) {
 		return
 	}

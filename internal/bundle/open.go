@@ -14,11 +14,13 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"filippo.io/age"
 	"filippo.io/age/armor"
 
 	"immivault/internal/contact"
+	"immivault/internal/filename"
 	"immivault/internal/vault"
 )
 
@@ -61,6 +63,25 @@ func (b *Bundle) AddressedToCard(card contact.Card) bool {
 	return slices.ContainsFunc(b.m.To, func(a Addressee) bool { return a.Fingerprint == fp })
 }
 
+// FromVault reports whether v's own keys signed the bundle: the person
+// importing it made it (on this vault, or a copy of it).
+func (b *Bundle) FromVault(v *vault.Vault) bool {
+	pub, err := v.SigningPublicKey()
+	return err == nil && b.sender.SameKeys(contact.Card{Recipient: v.Recipient(), SigningKey: pub})
+}
+
+// PassedOn reports whether the bundle reached v without being made for
+// it: encrypted to people (not a passphrase), not by v, and v's card is
+// not among the addressees the sender named. It opened, so someone it was
+// made for, or the sender, handed it on.
+func (b *Bundle) PassedOn(v *vault.Vault) bool {
+	if b.m.Passphrase || b.FromVault(v) {
+		return false
+	}
+	me, err := v.Card("")
+	return err == nil && !b.AddressedToCard(me)
+}
+
 // KnownSender finds the family contact whose keys signed the bundle: both
 // the signing key and the age recipient must match.
 func (b *Bundle) KnownSender(ix *vault.Index) (*vault.Contact, bool) {
@@ -88,15 +109,33 @@ func (b *Bundle) ClaimedSender(ix *vault.Index) (*vault.Contact, bool) {
 }
 
 // Trust accepts the bundle's sender for Apply although they are not in
-// the family list, once the user has compared the fingerprint: it must be
-// the sender's (any case, dashes optional).
+// the family list, once the user has compared the fingerprint and typed
+// it: it must be the sender's, read as a person types it (any case, dashes
+// and spaces optional, O for 0, I and L for 1).
 func (b *Bundle) Trust(fingerprint string) error {
-	norm := func(s string) string { return strings.ToUpper(strings.NewReplacer("-", "", " ", "").Replace(s)) }
-	if fingerprint == "" || norm(fingerprint) != norm(b.sender.Fingerprint()) {
+	if fingerprint == "" || NormalizeFingerprint(fingerprint) != NormalizeFingerprint(b.sender.Fingerprint()) {
 		return fmt.Errorf("the fingerprint given is not the sender's: this bundle is signed by %q with fingerprint %s", b.sender.Name, b.sender.Fingerprint())
 	}
 	b.trusted = true
 	return nil
+}
+
+// NormalizeFingerprint reads a fingerprint as a person may type or paste
+// it: in any case, with or without dashes and spaces (and invisible
+// characters a paste brings along), and with O for 0 and I or L for 1,
+// which the fingerprint alphabet leaves out for that reason.
+func NormalizeFingerprint(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r = unicode.ToUpper(r); {
+		case r == '-' || unicode.IsSpace(r) || filename.Invisible(r):
+			return -1
+		case r == 'O':
+			return '0'
+		case r == 'I' || r == 'L':
+			return '1'
+		}
+		return r
+	}, s)
 }
 
 // Open verifies a bundle and returns it open for reading: r holds the age
