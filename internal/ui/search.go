@@ -25,12 +25,11 @@ func searchIndex(ix *vault.Index, q string) []listRow {
 	}
 	if len(compact) >= 3 {
 		release := secret.Hold()
+		hit := false
+		match := func(b []byte) error { hit = containsUpper(b, compact); return nil }
 		for _, id := range ix.Identifiers {
-			hit := false
-			id.Value.Use(func(b []byte) error {
-				hit = bytes.Contains(bytes.ToUpper(b), compact)
-				return nil
-			})
+			hit = false
+			id.Value.Use(match)
 			if hit {
 				out = append(out, listRow{personID: id.PersonID, title: identifierTitle(id) + " " + maskOf(id), detail: name[id.PersonID]})
 			}
@@ -48,6 +47,30 @@ func searchIndex(ix *vault.Index, q string) []listRow {
 		}
 	}
 	return out
+}
+
+// containsUpper reports whether b, its ASCII letters read as upper case,
+// contains upper, which is upper case. It compares in place: b is an
+// identifier value in the locked buffer Secret.Use lends, and no copy of it
+// may reach ordinary memory, as bytes.ToUpper's would on every keystroke.
+func containsUpper(b, upper []byte) bool {
+	for i := 0; i+len(upper) <= len(b); i++ {
+		j := 0
+		for j < len(upper) && asciiUpper(b[i+j]) == upper[j] {
+			j++
+		}
+		if j == len(upper) {
+			return true
+		}
+	}
+	return false
+}
+
+func asciiUpper(c byte) byte {
+	if 'a' <= c && c <= 'z' {
+		return c - ('a' - 'A')
+	}
+	return c
 }
 
 // compactQuery is the query as identifiers are stored: upper case, letters
