@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -9,8 +10,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"immivault/internal/atomicfile"
+	"immivault/internal/filename"
 	"immivault/internal/vault"
 )
 
@@ -86,13 +89,16 @@ func noticeOwner(ix *vault.Index, person, receipt string) (personID, caseID stri
 
 func (c *cli) get(args []string) error {
 	flags := c.flags()
-	out := flags.String("o", "", "write the notice to `FILE`")
+	out := flags.String("o", "", "write the notice to `FILE`, or into FILE if it is a folder, under the notice's name with the extension its content calls for")
 	force := flags.Bool("force", false, "replace FILE if it exists")
 	pos, err := c.parse(flags, args, 1)
 	if err != nil {
 		return err
 	}
-	if err := c.checkOutput(*out, *force); err != nil {
+	intoDir := false
+	if fi, err := os.Stat(*out); *out != "" && err == nil && fi.IsDir() {
+		intoDir = true
+	} else if err := c.checkOutput(*out, *force); err != nil {
 		return err
 	}
 	v, err := c.open()
@@ -104,15 +110,29 @@ func (c *cli) get(args []string) error {
 	if err != nil {
 		return err
 	}
-	r, err := v.OpenBlob(n)
+	blob, err := v.OpenBlob(n)
 	if err != nil {
 		return err
 	}
-	defer r.Close()
-	// atomicfile writes a temporary file beside FILE and renames it into
-	// place only once all of it decrypted and matched the index's hash: a
-	// damaged blob, or another notice's in its place, leaves nothing.
-	if err := atomicfile.Write(*out, 0o600, func(w io.Writer) error {
+	defer blob.Close()
+	// What the file is comes from its first bytes, never from the name it
+	// was stored under, which a bundle may have chosen to mislead.
+	r := bufio.NewReader(blob)
+	head, _ := r.Peek(8)
+	path := *out
+	if intoDir {
+		path = filepath.Join(*out, filename.ForCopy(n.FileName, head))
+		if err := c.checkOutput(path, *force); err != nil {
+			return err
+		}
+	} else if ext := filename.Ext(head); !extensionFits(path, ext) {
+		fmt.Fprintf(c.stderr, "warning: notice %s is a %s file; %s has another extension\n", n.ID, strings.ToUpper(ext[1:]), path)
+	}
+	// atomicfile writes a temporary file beside FILE, readable by its owner
+	// alone, and renames it into place only once all of it decrypted and
+	// matched the index's hash: a damaged blob, or another notice's in its
+	// place, leaves nothing.
+	if err := atomicfile.Write(path, 0o600, func(w io.Writer) error {
 		h := sha256.New()
 		if _, err := io.Copy(io.MultiWriter(w, h), r); err != nil {
 			return err
@@ -124,8 +144,21 @@ func (c *cli) get(args []string) error {
 	}); err != nil {
 		return err
 	}
-	fmt.Fprintf(c.stdout, "wrote %s (%s, %s)\n", *out, displayable(n.FileName), byteSize(n.Size))
+	fmt.Fprintf(c.stdout, "wrote %s (%s, %s)\n", displayable(path), displayable(n.FileName), byteSize(n.Size))
 	return nil
+}
+
+// extensionFits reports whether path's extension suits a file of the
+// type ext (filename.Ext): a file of no known type suits any.
+func extensionFits(path, ext string) bool {
+	got := strings.ToLower(filepath.Ext(path))
+	switch ext {
+	case ".bin":
+		return true
+	case ".jpg":
+		return got == ".jpg" || got == ".jpeg"
+	}
+	return got == ext
 }
 
 // checkOutput refuses a missing -o, or one that names an existing file

@@ -39,7 +39,7 @@ func (c *cli) export(args []string) error {
 	fs := c.flags()
 	out := fs.String("o", "", "write the bundle to `FILE`")
 	var to, people, cases listFlag
-	fs.Var(&to, "to", "encrypt to this family member (`CONTACT`: name or fingerprint); repeat for several (default: the whole family list)")
+	fs.Var(&to, "to", "encrypt to this family member (`CONTACT`: name or fingerprint); repeat for several (default: the family members whose fingerprint you compared)")
 	usePass := fs.Bool("passphrase", false, "encrypt to a passphrase instead, for someone without immivault")
 	fs.Var(&people, "person", "include this `PERSON` and everything of theirs; repeat for several (default: everyone)")
 	fs.Var(&cases, "case", "include this case (`RECEIPT` number), its notices and events, and its person's name; repeat for several")
@@ -80,6 +80,9 @@ func (c *cli) export(args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := c.unverifiedLeftOut(summary); err != nil {
+		return err
+	}
 	if *usePass {
 		if o.Passphrase, err = c.readPassphrase(newBundlePassphrase); err != nil {
 			return err
@@ -108,6 +111,26 @@ func (c *cli) export(args []string) error {
 		names = append(names, n)
 	}
 	fmt.Fprintf(c.stdout, "encrypted to: %s\n", strings.Join(names, ", "))
+	return nil
+}
+
+// unverifiedLeftOut says which family members a bundle without --to
+// leaves out because nobody compared their fingerprint, and refuses a
+// bundle that would then be for no one but the sender: the person surely
+// meant it for them.
+func (c *cli) unverifiedLeftOut(s bundle.Summary) error {
+	if len(s.Unverified) == 0 {
+		return nil
+	}
+	var names []string
+	for _, card := range s.Unverified {
+		names = append(names, displayable(card.Name))
+	}
+	list := strings.Join(names, ", ")
+	if s.IncludesSender && len(s.To) == 1 {
+		return fmt.Errorf("nothing written: no one in your family list has a compared fingerprint (not yet: %s); compare it with them and run `immivault-cli family verify NAME`, or name whom the bundle is for with --to", list)
+	}
+	fmt.Fprintf(c.stderr, "note: not encrypted to %s: fingerprint not compared yet (`immivault-cli family verify NAME`, or name them with --to)\n", list)
 	return nil
 }
 
@@ -230,13 +253,9 @@ func (c *cli) describeSender(v *vault.Vault, b *bundle.Bundle, trust string) (bo
 		}
 		fmt.Fprintf(c.stdout, ", for %s.\n", strings.Join(to, ", "))
 	}
-	me, err := v.Card("")
-	if err != nil {
-		return false, err
-	}
 	accepted := false
 	switch ct, known := b.KnownSender(v.Index()); {
-	case s.SameKeys(me):
+	case b.FromVault(v):
 		fmt.Fprintln(c.stdout, "Sender: this vault.")
 		accepted = true
 	case known:
@@ -260,7 +279,7 @@ func (c *cli) describeSender(v *vault.Vault, b *bundle.Bundle, trust string) (bo
 			accepted = true
 		}
 	}
-	if !b.Passphrase() && !b.AddressedToCard(me) && !s.SameKeys(me) {
+	if b.PassedOn(v) {
 		fmt.Fprintln(c.stderr, "warning: the sender did not make this bundle for you: someone passed it on")
 	}
 	return accepted, nil
@@ -275,6 +294,9 @@ func (c *cli) senderRefusal(v *vault.Vault, b *bundle.Bundle) error {
 	return fmt.Errorf("nothing imported: %q (fingerprint %s) is not in your family list; compare the fingerprint with them, then add their card with `immivault-cli family add` or run again with --trust-sender %s",
 		displayable(s.Name), s.Fingerprint(), s.Fingerprint())
 }
+
+// quoted shows a field's value in a plan: "" for none.
+func quoted(s string) string { return fmt.Sprintf("%q", displayable(s)) }
 
 // printPlan lists what importing would change, then counts the rest.
 func (c *cli) printPlan(p bundle.Plan) {
@@ -301,6 +323,11 @@ func (c *cli) printPlan(p bundle.Plan) {
 				line += " — " + displayable(it.Note)
 			}
 			fmt.Fprintln(c.stdout, line)
+			// What an update replaces, or a conflict keeps beside: numbers
+			// masked, as in `ls`.
+			for _, ch := range it.Changes {
+				fmt.Fprintf(c.stdout, "              %s: %s → %s\n", ch.Field, quoted(ch.Current), quoted(ch.New))
+			}
 		}
 	}
 	counts := map[bundle.Action]int{}
