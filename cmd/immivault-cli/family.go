@@ -238,6 +238,7 @@ func (c *cli) familyList(args []string) error {
 	}
 	if unverified {
 		fmt.Fprintln(c.stdout, "Compare each unverified fingerprint with the person, in person or by phone, then run `immivault-cli family verify NAME`.")
+		fmt.Fprintln(c.stdout, "Until then, bundles made without --to are not encrypted to them.")
 	}
 	return nil
 }
