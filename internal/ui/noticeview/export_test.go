@@ -5,18 +5,21 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
-// chooseFileIn replaces the file save dialog with one that picks path at once.
+// chooseFileIn replaces the file save dialog with one that picks path at once, as the dialog
+// does: it makes the file (empty, with the default permissions) before handing it over.
 func chooseFileIn(t *testing.T, v *Viewer, path string) *int {
 	asked := new(int)
-	v.chooseFile = func(save func(fyne.URIWriteCloser, error)) {
+	v.chooseFile = func(_ string, save func(fyne.URIWriteCloser, error)) {
 		*asked++
 		save(storage.Writer(storage.NewFileURI(path)))
 	}
@@ -86,21 +89,23 @@ func TestExportOfUnreadableNotice(t *testing.T) {
 	}
 }
 
-// failingFile is a file that takes no bytes, like a full disk.
-type failingFile struct {
+// unwritableFile is a file the dialog handed over in a folder that cannot be written to (here,
+// one that is gone), like a full or read-only disk.
+type unwritableFile struct {
 	uri    fyne.URI
 	closed bool
 }
 
-func (f *failingFile) Write([]byte) (int, error) { return 0, errors.New("no space left on device") }
-func (f *failingFile) Close() error              { f.closed = true; return nil }
-func (f *failingFile) URI() fyne.URI             { return f.uri }
+func (f *unwritableFile) Write([]byte) (int, error) { return 0, errors.New("no space left on device") }
+func (f *unwritableFile) Close() error              { f.closed = true; return nil }
+func (f *unwritableFile) URI() fyne.URI             { return f.uri }
 
 func TestExportFails(t *testing.T) {
 	v, w := open(t, "receipt.pdf", twoPagePDF(t), windowSize)
 	waitForPage(t, v)
-	file := &failingFile{uri: storage.NewFileURI(filepath.Join(t.TempDir(), "receipt.pdf"))}
-	v.chooseFile = func(save func(fyne.URIWriteCloser, error)) { save(file, nil) }
+	dir := filepath.Join(t.TempDir(), "gone")
+	file := &unwritableFile{uri: storage.NewFileURI(filepath.Join(dir, "receipt.pdf"))}
+	v.chooseFile = func(_ string, save func(fyne.URIWriteCloser, error)) { save(file, nil) }
 
 	v.ExportCopy()
 	test.Tap(button(t, w, "Choose where to save…"))
@@ -109,8 +114,41 @@ func TestExportFails(t *testing.T) {
 		t.Error("the file was not closed")
 	}
 	text := overlayText(w)
-	if !strings.Contains(text, "The copy could not be saved: no space left on device") {
+	if !strings.Contains(text, "The copy could not be saved: ") {
 		t.Errorf("the error dialog says:\n%s", text)
+	}
+	if _, err := os.Stat(dir); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a failed export left something behind: %v", err)
+	}
+}
+
+// TestExportSuggestsNameByContent: the save dialog suggests the notice's name without the
+// characters that hide what it is, and with the extension of what it really is. A name from a
+// bundle, "I-797C<U+202E>fdp.scr", shows as "I-797Crcs.pdf" and would be saved as a Windows
+// screen saver.
+func TestExportSuggestsNameByContent(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"I-797C\u202Efdp.scr", twoPagePDF(t), "I-797Cfdp.pdf"},
+		{"scan\u200B.pdf", scanPNG(), "scan.png"},
+		{"receipt.pdf", twoPagePDF(t), "receipt.pdf"},
+	} {
+		v, w := open(t, tc.name, tc.data, windowSize)
+		waitForPage(t, v)
+		v.ExportCopy()
+		test.Tap(button(t, w, "Choose where to save…"))
+		var names []string
+		for _, o := range test.LaidOutObjects(w.Canvas().Overlays().Top()) {
+			if e, ok := o.(*widget.Entry); ok && o.Visible() {
+				names = append(names, e.Text)
+			}
+		}
+		if !slices.Contains(names, tc.want) {
+			t.Errorf("%q: the save dialog suggests %q, want %q", tc.name, names, tc.want)
+		}
 	}
 }
 

@@ -43,9 +43,9 @@ type Viewer struct {
 	win  fyne.Window
 	name string
 
-	// chooseFile asks where to save the decrypted copy and calls save with the file, or with
-	// nil if the person cancels. It is the file save dialog; tests replace it.
-	chooseFile func(save func(fyne.URIWriteCloser, error))
+	// chooseFile asks where to save the decrypted copy, suggesting name, and calls save with
+	// the file, or with nil if the person cancels. It is the file save dialog; tests replace it.
+	chooseFile func(name string, save func(fyne.URIWriteCloser, error))
 
 	content   *fyne.Container
 	toolbar   *fyne.Container
