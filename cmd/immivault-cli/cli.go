@@ -53,10 +53,10 @@ var commands = []*command{
 	{"family rm", "NAME", "take a family member off the family list", (*cli).familyRemove},
 	{"export", "-o FILE [--to CONTACT]... [--passphrase] [--person NAME]... [--case RECEIPT]... [--armor] [--name NAME] [--force]", "write a signed, encrypted bundle of records and notices for family members", (*cli).export},
 	{"import", "FILE [--dry-run] [--yes] [--trust-sender FINGERPRINT] [--passphrase]", "show who sent a bundle and what it would change, then import it", (*cli).importBundle},
-	{"passwd", "", "change the passphrase", (*cli).passwd},
-	{"recover", "", "set a new passphrase with the recovery key", (*cli).recoverVault},
+	{"passwd", "", "change the passphrase and the vault key; shows a new recovery key", (*cli).passwd},
+	{"recover", "", "set a new passphrase with the recovery key; shows a new recovery key", (*cli).recoverVault},
 	{"verify", "", "decrypt and check every file of the vault", (*cli).verify},
-	{"gc", "", "remove stored files that no record refers to any more", (*cli).collectGarbage},
+	{"gc", "[--history]", "remove stored files that no record refers to any more; --history also removes the earlier versions of the index, which still hold removed values", (*cli).collectGarbage},
 	{"version", "", "print the version", (*cli).version},
 }
 

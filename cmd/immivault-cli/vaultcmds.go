@@ -37,13 +37,7 @@ func (c *cli) initVault(args []string) error {
 	}
 	defer v.Close()
 	fmt.Fprintf(c.stdout, "Created a vault in %s.\n\nRecovery key:\n\n", dir)
-	if err := recoveryKey.Use(func(b []byte) error {
-		if _, err := c.stdout.Write(b); err != nil {
-			return err
-		}
-		_, err := c.stdout.Write([]byte("\n"))
-		return err
-	}); err != nil {
+	if err := c.printKey(recoveryKey); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.stdout, `
@@ -64,6 +58,29 @@ vault-identity.txt then holds the vault's key: keep it as safe as the recovery k
 `, filepath.Join(dir, "recovery.age"), filepath.Join(dir, "index.age"), filepath.Join(dir, "blobs", "NAME.age"))
 	return nil
 }
+
+// printKey writes a recovery key on a line of its own, from inside its
+// Secret.
+func (c *cli) printKey(key *secret.Secret) error {
+	return key.Use(func(b []byte) error {
+		if _, err := c.stdout.Write(b); err != nil {
+			return err
+		}
+		_, err := c.stdout.Write([]byte("\n"))
+		return err
+	})
+}
+
+// newKeyText follows the new recovery key after passwd and recover.
+const newKeyText = `
+The vault has a new key: everything in it was encrypted again. The old
+passphrase, the old recovery key and any copy of the vault's files from
+before (a backup, a sync service's history) no longer open what is saved
+from now on; they still open what those old copies already hold.
+
+Write the new recovery key down or save it somewhere safe, in place of the
+old one. It will not be shown again.
+`
 
 func (c *cli) status(args []string) error {
 	if _, err := c.parse(c.flags(), args, 0); err != nil {
@@ -127,10 +144,15 @@ func (c *cli) passwd(args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := v.ChangePassphrase(pass); err != nil {
+	recoveryKey, err := v.ChangeKey(pass)
+	if err != nil {
 		return err
 	}
-	fmt.Fprintln(c.stdout, "Passphrase changed. The recovery key is unchanged.")
+	fmt.Fprint(c.stdout, "Passphrase changed.\n\nNew recovery key:\n\n")
+	if err := c.printKey(recoveryKey); err != nil {
+		return err
+	}
+	fmt.Fprint(c.stdout, newKeyText)
 	return nil
 }
 
@@ -157,12 +179,16 @@ func (c *cli) recoverVault(args []string) error {
 	if err != nil {
 		return err
 	}
-	v, err := vault.Recover(dir, key, pass, opts)
+	v, recoveryKey, err := vault.Recover(dir, key, pass, opts)
 	if err != nil {
 		return err
 	}
-	v.Close()
-	fmt.Fprintln(c.stdout, "New passphrase set. The recovery key is unchanged and still works.")
+	defer v.Close()
+	fmt.Fprint(c.stdout, "New passphrase set.\n\nNew recovery key:\n\n")
+	if err := c.printKey(recoveryKey); err != nil {
+		return err
+	}
+	fmt.Fprint(c.stdout, newKeyText)
 	return nil
 }
 
@@ -197,7 +223,12 @@ func (c *cli) verify(args []string) error {
 		fmt.Fprintln(c.stdout, oneLine(p.String()))
 	}
 	for _, o := range rep.Orphans {
-		fmt.Fprintf(c.stdout, "%s: no record refers to it (`immivault-cli gc` removes it once it is an hour old)\n", o)
+		if len(rep.Problems) == 0 {
+			fmt.Fprintf(c.stdout, "%s: no record refers to it (`immivault-cli gc` removes it once it is an hour old)\n", o)
+		} else {
+			// It may belong to the damaged file's records: gc refuses now, and rightly.
+			fmt.Fprintf(c.stdout, "%s: no readable record refers to it; keep it until the problems above are repaired\n", o)
+		}
 	}
 	switch n := len(rep.Problems); n {
 	case 0:
@@ -211,7 +242,9 @@ func (c *cli) verify(args []string) error {
 }
 
 func (c *cli) collectGarbage(args []string) error {
-	if _, err := c.parse(c.flags(), args, 0); err != nil {
+	fs := c.flags()
+	history := fs.Bool("history", false, "")
+	if _, err := c.parse(fs, args, 0); err != nil {
 		return err
 	}
 	v, err := c.open()
@@ -219,6 +252,14 @@ func (c *cli) collectGarbage(args []string) error {
 		return err
 	}
 	defer v.Close()
+	if *history {
+		n, err := v.PurgeHistory()
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "removed %d files: the earlier versions of the index and the notice files only they referred to\n", n)
+		return nil
+	}
 	n, err := v.CollectGarbage()
 	if err != nil {
 		return err

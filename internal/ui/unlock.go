@@ -162,7 +162,8 @@ func (s *recoverScreen) recover() {
 	s.setBusy(true)
 	dir, opts := s.app.opts.VaultDir, s.app.opts.Vault
 	background(func() (*vault.Vault, error) {
-		return vault.Recover(dir, key, pass, opts)
+		v, _, err := vault.Recover(dir, key, pass, opts)
+		return v, err
 	}, func(v *vault.Vault, err error) {
 		s.setBusy(false)
 		switch {

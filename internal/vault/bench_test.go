@@ -126,7 +126,7 @@ func BenchmarkUnlockAfterScrypt(b *testing.B) {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		if _, err := open(dir, v.identity, Options{}); err != nil {
+		if _, err := open(dir, v.identity, false, Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}

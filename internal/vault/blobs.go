@@ -1,6 +1,7 @@
 package vault
 
 import (
+	"bytes"
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
@@ -8,6 +9,7 @@ import (
 	"fmt"
 	"hash"
 	"io"
+	"io/fs"
 	"math/bits"
 	"os"
 	"path/filepath"
@@ -104,7 +106,8 @@ func copyHashing(dst io.Writer, src io.Reader, h hash.Hash) (int64, error) {
 
 // DiscardBlob removes a blob that AddBlob wrote but no Update recorded
 // (the user cancelled, or the notice was refused as a duplicate). It
-// refuses a blob the newest index refers to.
+// refuses a blob that the index or any kept generation refers to, and
+// refuses to remove anything while the vault cannot tell (canRemove).
 func (v *Vault) DiscardBlob(ref BlobRef) error {
 	if !validBlobName(ref.Name) {
 		return errors.New("not a blob name")
@@ -114,13 +117,12 @@ func (v *Vault) DiscardBlob(ref BlobRef) error {
 		return err
 	}
 	defer lock.Unlock()
-	if err := v.refresh(); err != nil {
+	keep, err := v.referencedBlobs()
+	if err != nil {
 		return err
 	}
-	for _, n := range v.index.Notices {
-		if n.Blob == ref.Name {
-			return fmt.Errorf("blobs/%s belongs to notice %s", ref.Name, n.ID)
-		}
+	if keep[ref.Name] {
+		return fmt.Errorf("blobs/%s belongs to a notice", ref.Name)
 	}
 	return os.Remove(filepath.Join(v.dir, blobsDir, ref.Name))
 }
@@ -152,13 +154,19 @@ func writeZeros(w io.Writer, n int64) error {
 }
 
 // OpenBlob decrypts a notice's file as a stream of exactly its size. The
-// stream reports a damaged blob as a *DamagedError naming it; read it to
-// the end to know it was intact.
+// stream reports a damaged blob as a *DamagedError naming it, and so a blob
+// whose content is not what the index recorded (a planted file: anyone with
+// the vault's recipient can encrypt one); read it to the end to know it was
+// intact.
 func (v *Vault) OpenBlob(n *Notice) (io.ReadCloser, error) {
 	if !validBlobName(n.Blob) {
 		return nil, damaged(indexFile, fmt.Errorf("notice %s names no valid blob", n.ID))
 	}
 	name := blobsDir + "/" + n.Blob
+	want, err := hex.DecodeString(n.SHA256)
+	if err != nil || len(want) != sha256.Size {
+		return nil, damaged(indexFile, fmt.Errorf("notice %s has no valid SHA-256", n.ID))
+	}
 	id, err := v.decrypter()
 	if err != nil {
 		return nil, err
@@ -172,7 +180,7 @@ func (v *Vault) OpenBlob(n *Notice) (io.ReadCloser, error) {
 		f.Close()
 		return nil, damaged(name, err)
 	}
-	return &blobReader{name: name, f: f, r: r, left: n.Size}, nil
+	return &blobReader{name: name, f: f, r: r, left: n.Size, h: sha256.New(), want: want}, nil
 }
 
 type blobReader struct {
@@ -180,16 +188,19 @@ type blobReader struct {
 	f    *os.File
 	r    io.Reader
 	left int64
+	h    hash.Hash
+	want []byte
 }
 
 func (b *blobReader) Read(p []byte) (int, error) {
 	if b.left <= 0 {
-		return 0, io.EOF
+		return 0, b.end()
 	}
 	if int64(len(p)) > b.left {
 		p = p[:b.left]
 	}
 	n, err := b.r.Read(p)
+	b.h.Write(p[:n])
 	b.left -= int64(n)
 	if err == io.EOF && b.left > 0 {
 		err = errors.New("it is shorter than the index says")
@@ -197,7 +208,21 @@ func (b *blobReader) Read(p []byte) (int, error) {
 	if err != nil && err != io.EOF {
 		return n, damaged(b.name, err)
 	}
+	if b.left == 0 {
+		if err := b.end(); err != io.EOF {
+			return n, err
+		}
+	}
 	return n, err
+}
+
+// end is what reading past the last byte gives: EOF if the content is
+// what the index recorded.
+func (b *blobReader) end() error {
+	if b.h != nil && !bytes.Equal(b.h.Sum(nil), b.want) {
+		return damaged(b.name, errors.New("its content is not what the index recorded (replaced?)"))
+	}
+	return io.EOF
 }
 
 func (b *blobReader) Close() error { return b.f.Close() }
@@ -214,6 +239,8 @@ func validBlobName(name string) bool {
 // CollectGarbage removes blobs that no kept index generation refers to and
 // that are older than orphanGrace (left by a crash or a removed notice),
 // and crashed writers' temporary files. It reports how many it removed.
+// It removes nothing while the vault cannot tell which blobs are in use
+// (canRemove).
 func (v *Vault) CollectGarbage() (int, error) {
 	lock, err := acquireLock(v)
 	if err != nil {
@@ -224,6 +251,12 @@ func (v *Vault) CollectGarbage() (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	return v.removeUnreferenced(keep, orphanGrace)
+}
+
+// removeUnreferenced removes the blobs not in keep that are older than
+// grace, and crashed writers' temporary files and key-change folders.
+func (v *Vault) removeUnreferenced(keep map[string]bool, grace time.Duration) (int, error) {
 	entries, err := os.ReadDir(filepath.Join(v.dir, blobsDir))
 	if err != nil {
 		return 0, err
@@ -231,17 +264,19 @@ func (v *Vault) CollectGarbage() (int, error) {
 	removed := 0
 	for _, e := range entries {
 		info, err := e.Info()
-		if err != nil || keep[e.Name()] || time.Since(info.ModTime()) < orphanGrace {
+		if err != nil || keep[e.Name()] || time.Since(info.ModTime()) < grace {
 			continue
 		}
 		if os.Remove(filepath.Join(v.dir, blobsDir, e.Name())) == nil {
 			removed++
 		}
 	}
-	// A crashed writer's temporary files: never read, safe to remove.
+	// A crashed writer's temporary files and a key change that never
+	// committed: never read, safe to remove.
 	temps, _ := filepath.Glob(filepath.Join(v.dir, ".*.tmp-*"))
-	for _, t := range temps {
-		if info, err := os.Stat(t); err == nil && time.Since(info.ModTime()) >= orphanGrace && os.Remove(t) == nil {
+	staged, _ := filepath.Glob(filepath.Join(v.dir, keyChangeStaging+"*"))
+	for _, t := range append(temps, staged...) {
+		if info, err := os.Stat(t); err == nil && time.Since(info.ModTime()) >= orphanGrace && os.RemoveAll(t) == nil {
 			removed++
 		}
 	}
@@ -249,28 +284,83 @@ func (v *Vault) CollectGarbage() (int, error) {
 }
 
 // referencedBlobs is every blob that index.age or a kept generation names.
-// A generation that does not open keeps nothing alive; the current index
-// must open.
+// The caller holds the write lock. It fails, so that nothing is removed,
+// when the vault cannot know every blob in use: opening had to work around
+// damage (Warnings), a key change is incomplete, or a kept generation does
+// not open (it may be the only index that names a newer notice).
 func (v *Vault) referencedBlobs() (map[string]bool, error) {
 	if err := v.refresh(); err != nil {
+		return nil, err
+	}
+	if err := v.canRemove(); err != nil {
 		return nil, err
 	}
 	keep := map[string]bool{}
 	for _, n := range v.index.Notices {
 		keep[n.Blob] = true
 	}
-	id, err := v.decrypter()
-	if err != nil {
-		return nil, err
-	}
 	for g := 1; g <= v.opts.Generations; g++ {
-		ix, _, err := readIndexFile(v.dir, generationName(g), id)
-		if err != nil {
+		ix, _, err := v.readIndexFile(generationName(g))
+		if errors.Is(err, fs.ErrNotExist) {
 			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("nothing is removed while %v; run verify", err)
 		}
 		for _, n := range ix.Notices {
 			keep[n.Blob] = true
 		}
 	}
 	return keep, nil
+}
+
+// canRemove says why stored files must not be removed now, or nil.
+func (v *Vault) canRemove() error {
+	if len(v.Warnings) > 0 {
+		return fmt.Errorf("nothing is removed while the vault has a problem (%s); run verify", v.Warnings[0])
+	}
+	if keyChangePending(v.dir) {
+		return errors.New("nothing is removed while a key change is incomplete; unlock the vault with its new passphrase first")
+	}
+	return nil
+}
+
+// PurgeHistory removes the earlier versions of the index (index.age.1 and
+// on), which still hold removed and replaced values, and the blobs that
+// only they refer to: what the user removed is then gone from the vault
+// folder (not from backups or a sync service's history, nor necessarily
+// from the disk's free space). It reports how many files it removed, and
+// refuses while the vault has a problem, as CollectGarbage does.
+func (v *Vault) PurgeHistory() (int, error) {
+	lock, err := acquireLock(v)
+	if err != nil {
+		return 0, err
+	}
+	defer lock.Unlock()
+	if err := v.refresh(); err != nil {
+		return 0, err
+	}
+	if err := v.canRemove(); err != nil {
+		return 0, err
+	}
+	removed := 0
+	for g := 1; g <= max(v.opts.Generations, 5); g++ {
+		err := os.Remove(filepath.Join(v.dir, generationName(g)))
+		if err == nil {
+			removed++
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return removed, err
+		}
+	}
+	if err := atomicfile.SyncDir(v.dir); err != nil {
+		return removed, err
+	}
+	keep := map[string]bool{}
+	for _, n := range v.index.Notices {
+		keep[n.Blob] = true
+	}
+	// Blobs younger than orphanGrace may be another writer's, about to be
+	// recorded; CollectGarbage takes them later if they are not.
+	n, err := v.removeUnreferenced(keep, orphanGrace)
+	return removed + n, err
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
 
 	"immivault/internal/secret"
@@ -20,14 +21,20 @@ const maxIndexSize = 64 << 20
 // writeIndex streams ix as JSON into w. Identifier values are written from
 // inside Secret.Use straight into w (an age stream, which seals each 64 KiB
 // chunk in place), so no whole plaintext index ever sits in our memory.
-func writeIndex(w io.Writer, ix *Index) error {
+//
+// The file ends with an HMAC of everything before it (auth.go), computed
+// as the bytes stream past.
+func writeIndex(w io.Writer, ix *Index, mac hash.Hash) error {
 	release := secret.Hold()
 	defer release()
-	ew := &errWriter{w: w}
+	ew := &errWriter{w: io.MultiWriter(w, mac)}
 	ew.str(`{"format":"` + indexFormat + `"`)
 	ew.field("revision", ix.Revision)
 	ew.field("saved", ix.Saved)
 	ew.field("recovery_sha256", ix.RecoverySHA256)
+	if ix.SigningPublicKey != "" {
+		ew.field("signing_public_key", ix.SigningPublicKey)
+	}
 	ew.field("people", nonNil(ix.People))
 	ew.str(`,"identifiers":[`)
 	for i, id := range ix.Identifiers {
@@ -53,7 +60,8 @@ func writeIndex(w io.Writer, ix *Index) error {
 	if len(ix.Synced) > 0 {
 		ew.field("synced", ix.Synced)
 	}
-	ew.str("}\n")
+	ew.w = w
+	writeAuth(ew, mac)
 	return ew.err
 }
 
@@ -93,6 +101,7 @@ func (e *errWriter) field(name string, v any) {
 type indexJSON struct {
 	Format string `json:"format"`
 	Index
+	Auth string `json:"auth"` // checked on the raw bytes, before parsing
 }
 
 // readIndex parses index JSON. The caller wipes b afterwards; identifier

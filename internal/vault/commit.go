@@ -30,6 +30,15 @@ func (v *Vault) Update(change func(ix *Index) error) error {
 		return err
 	}
 	defer lock.Unlock()
+	return v.updateLocked(change)
+}
+
+// updateLocked is Update for a caller that holds the write lock.
+func (v *Vault) updateLocked(change func(ix *Index) error) error {
+	// A save must not go to index.age while a key change's copy shadows it.
+	if err := v.finishKeyChange(); err != nil {
+		return err
+	}
 	if err := v.refresh(); err != nil {
 		return err
 	}
@@ -48,7 +57,7 @@ func (v *Vault) Update(change func(ix *Index) error) error {
 func (v *Vault) Refresh() error { return v.refresh() }
 
 func (v *Vault) refresh() error {
-	fi, err := os.Stat(filepath.Join(v.dir, indexFile))
+	fi, err := os.Stat(current(v.dir, indexFile))
 	if err == nil && v.stamp != nil && os.SameFile(fi, v.stamp) &&
 		fi.ModTime().Equal(v.stamp.ModTime()) && fi.Size() == v.stamp.Size() {
 		return nil
@@ -59,19 +68,15 @@ func (v *Vault) refresh() error {
 // load reads index.age, falling back to the newest previous generation that
 // opens if it is damaged, and says so in Warnings.
 func (v *Vault) load() error {
-	id, err := v.decrypter()
-	if err != nil {
-		return err
-	}
-	ix, fi, err := readIndexFile(v.dir, indexFile, id)
+	ix, fi, err := v.readIndexFile(indexFile)
 	if err == nil {
 		v.index, v.stamp = ix, fi
 		return nil
 	}
 	first := err
-	for g := 1; g <= v.opts.Generations; g++ {
+	for g := 1; g <= v.generations(); g++ {
 		name := generationName(g)
-		ix, _, err := readIndexFile(v.dir, name, id)
+		ix, _, err := v.readIndexFile(name)
 		if errors.Is(err, fs.ErrNotExist) {
 			break
 		}
@@ -88,10 +93,25 @@ func (v *Vault) load() error {
 
 func generationName(g int) string { return indexFile + "." + strconv.Itoa(g) }
 
-// readIndexFile decrypts and parses one index file. The plaintext goes into
-// one buffer sized from the file, which is wiped after parsing.
-func readIndexFile(dir, name string, id age.Identity) (*Index, os.FileInfo, error) {
-	f, err := os.Open(filepath.Join(dir, name))
+// generations is how many previous indexes to look at: none while a key
+// change is being completed, since those are encrypted to the old key and
+// about to be removed.
+func (v *Vault) generations() int {
+	if keyChangePending(v.dir) {
+		return 0
+	}
+	return v.opts.Generations
+}
+
+// readIndexFile decrypts, authenticates and parses one index file. The
+// plaintext goes into one buffer sized from the file, which is wiped after
+// parsing.
+func (v *Vault) readIndexFile(name string) (*Index, os.FileInfo, error) {
+	id, err := v.decrypter()
+	if err != nil {
+		return nil, nil, err
+	}
+	f, err := os.Open(current(v.dir, name))
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, nil, err
@@ -119,6 +139,9 @@ func readIndexFile(dir, name string, id age.Identity) (*Index, os.FileInfo, erro
 		}
 		return nil, nil, damaged(name, err)
 	}
+	if err := v.checkAuth(buf[:n]); err != nil {
+		return nil, nil, damaged(name, err)
+	}
 	ix, err := readIndex(buf[:n])
 	if err != nil {
 		return nil, nil, damaged(name, err)
@@ -142,7 +165,11 @@ func (v *Vault) commit(next *Index) error {
 		if err != nil {
 			return err
 		}
-		if err := writeIndex(aw, next); err != nil {
+		mac, err := v.newMAC()
+		if err != nil {
+			return err
+		}
+		if err := writeIndex(aw, next, mac); err != nil {
 			return err
 		}
 		return aw.Close()

@@ -1,7 +1,9 @@
 package vault
 
 import (
+	"crypto"
 	"crypto/ed25519"
+	"crypto/sha512"
 	"os"
 	"path/filepath"
 	"testing"
@@ -15,8 +17,9 @@ func TestSigningKeyIsMadeOnceAndKept(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sig, err := v.Sign([]byte("manifest"))
-	if err != nil || !ed25519.Verify(pub, []byte("manifest"), sig) {
+	digest := sha512.Sum512([]byte("manifest"))
+	sig, err := v.SignDigest(digest[:], "test")
+	if err != nil || ed25519.VerifyWithOptions(pub, digest[:], sig, &ed25519.Options{Hash: crypto.SHA512, Context: "test"}) != nil {
 		t.Fatalf("signature does not verify: %v", err)
 	}
 	again, err := Open(dir, pass("correct horse"), fast)
@@ -27,21 +30,18 @@ func TestSigningKeyIsMadeOnceAndKept(t *testing.T) {
 		t.Error("the signing key changed on reopening")
 	}
 
-	// A vault from before family sharing gets its key when first asked.
+	// Once the index names the key, a missing signing.age is damage: a
+	// new key would silently change the owner's fingerprint.
 	os.Remove(filepath.Join(dir, signingFile))
 	old, err := Open(dir, pass("correct horse"), fast)
 	if err != nil {
 		t.Fatal(err)
 	}
-	pub3, err := old.SigningPublicKey()
-	if err != nil || pub3.Equal(pub) {
-		t.Fatalf("no new key for an old vault: %v", err)
-	}
-	if _, err := os.Stat(filepath.Join(dir, signingFile)); err != nil {
-		t.Error("the new key was not stored")
+	if _, err := old.SigningPublicKey(); err == nil {
+		t.Fatal("a missing signing.age was replaced by a new key")
 	}
 	rep, err := old.Verify()
-	if err != nil || len(rep.Problems) != 0 {
+	if err != nil || len(rep.Problems) != 1 || rep.Problems[0].File != signingFile {
 		t.Errorf("verify: %v %v", err, rep)
 	}
 }

@@ -1,6 +1,8 @@
 package vault
 
 import (
+	"crypto/hmac"
+	"crypto/sha256"
 	"errors"
 	"io"
 	"os"
@@ -184,8 +186,14 @@ func FuzzReadIndex(f *testing.F) {
 		}
 		// What parses must write and parse back to the same records.
 		var buf strings.Builder
-		if err := writeIndex(&buf, ix); err != nil {
+		if err := writeIndex(&buf, ix, hmac.New(sha256.New, nil)); err != nil {
 			t.Fatal(err)
+		}
+		body, sum, ok := splitAuth([]byte(buf.String()))
+		mac := hmac.New(sha256.New, nil)
+		mac.Write(body)
+		if !ok || !hmac.Equal(sum, mac.Sum(nil)) {
+			t.Fatalf("the authentication code does not check:\n%s", buf.String())
 		}
 		ix2, err := readIndex([]byte(buf.String()))
 		if err != nil {

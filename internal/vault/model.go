@@ -117,13 +117,17 @@ type Index struct {
 	Saved    time.Time `json:"saved"`
 	// RecoverySHA256 lets verify check recovery.age, which only the
 	// recovery key could otherwise check.
-	RecoverySHA256 string        `json:"recovery_sha256,omitempty"`
-	People         []*Person     `json:"people"`
-	Identifiers    []*Identifier `json:"identifiers"`
-	Cases          []*Case       `json:"cases"`
-	Notices        []*Notice     `json:"notices"`
-	Events         []*Event      `json:"events"`
-	Contacts       []*Contact    `json:"contacts"`
+	RecoverySHA256 string `json:"recovery_sha256,omitempty"`
+	// SigningPublicKey is the public half of signing.age's key (base64), so
+	// that a planted signing.age is caught: the index is authenticated,
+	// signing.age on its own is not.
+	SigningPublicKey string        `json:"signing_public_key,omitempty"`
+	People           []*Person     `json:"people"`
+	Identifiers      []*Identifier `json:"identifiers"`
+	Cases            []*Case       `json:"cases"`
+	Notices          []*Notice     `json:"notices"`
+	Events           []*Event      `json:"events"`
+	Contacts         []*Contact    `json:"contacts"`
 	// Synced maps a record ID to the versions of it (Updated times) that
 	// were shared in a bundle, oldest first: the merge base of family
 	// sharing (docs/adr/0008-family-sharing.md). Absent in vaults that

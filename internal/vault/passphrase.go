@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime/debug"
+	"slices"
 	"strconv"
 
 	"filippo.io/age"
@@ -82,8 +83,16 @@ type passphraseIdentity struct{ pass *secret.Secret }
 var _ age.Identity = &passphraseIdentity{}
 
 func (i *passphraseIdentity) Unwrap(stanzas []*age.Stanza) ([]byte, error) {
-	if len(stanzas) != 1 || stanzas[0].Type != "scrypt" {
-		return nil, errors.New("not a passphrase-encrypted file")
+	// age's Identity contract: a file this identity cannot open says
+	// ErrIncorrectIdentity, so that a caller trying several identities
+	// (a bundle opened with the vault's key and a passphrase) moves on.
+	// An scrypt stanza must be alone (age forbids mixing it), and that is
+	// a malformed file, not a mismatch.
+	if !slices.ContainsFunc(stanzas, func(s *age.Stanza) bool { return s.Type == "scrypt" }) {
+		return nil, fmt.Errorf("not a passphrase-encrypted file: %w", age.ErrIncorrectIdentity)
+	}
+	if len(stanzas) != 1 {
+		return nil, errors.New("a passphrase-encrypted file must have no other recipients")
 	}
 	s := stanzas[0]
 	if len(s.Args) != 2 {

@@ -3,6 +3,8 @@ package vault
 import (
 	"crypto"
 	"crypto/ed25519"
+	"crypto/hmac"
+	"crypto/sha256"
 	"crypto/sha512"
 	"slices"
 	"strings"
@@ -54,7 +56,7 @@ func (e errString) Error() string { return string(e) }
 // has no "synced" field, and one that never shared writes none.
 func TestIndexWithoutSyncedStillLoads(t *testing.T) {
 	var buf strings.Builder
-	if err := writeIndex(&buf, &Index{}); err != nil {
+	if err := writeIndex(&buf, &Index{}, hmac.New(sha256.New, nil)); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(buf.String(), "synced") {

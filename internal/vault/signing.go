@@ -3,8 +3,10 @@ package vault
 import (
 	"crypto/ed25519"
 	"crypto/rand"
+	"encoding/base64"
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -16,43 +18,76 @@ import (
 
 // signingFile holds the vault's Ed25519 signing key (its 32-byte seed),
 // encrypted to the vault's own recipient: whoever can open the vault can
-// sign as it, and nobody else.
+// sign as it, and nobody else. Since anyone with the recipient could
+// encrypt a key of their own to it, the authenticated index records the
+// key's public half and a signing.age that does not match it is refused.
 const signingFile = "signing.age"
 
+// errSigningReplaced refuses a signing.age that is not the key the index names.
+var errSigningReplaced = errors.New("it is not the signing key this vault's index names (replaced or planted?)")
+
 // SigningKey returns the vault's signing key seed. Vaults made before
-// family sharing get one the first time it is asked for.
+// family sharing get one the first time it is asked for; vaults made before
+// the index recorded the key's public half get it recorded then.
 func (v *Vault) SigningKey() (*secret.Secret, error) {
 	if v.signing != nil {
 		return v.signing, nil
 	}
-	id, err := v.decrypter()
+	if v.index == nil {
+		return nil, errors.New("the vault is locked")
+	}
+	seed, err := v.readSigningKey()
+	if err == nil && v.index.SigningPublicKey != "" {
+		v.signing = seed
+		return seed, nil
+	}
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	lock, err := acquireLock(v)
 	if err != nil {
 		return nil, err
 	}
-	seed, err := readSigningKey(v.dir, id)
-	if errors.Is(err, os.ErrNotExist) {
-		lock, lerr := acquireLock(v)
-		if lerr != nil {
-			return nil, lerr
-		}
-		defer lock.Unlock()
-		// Another process may have made it while we waited for the lock.
-		if seed, err = readSigningKey(v.dir, id); errors.Is(err, os.ErrNotExist) {
-			seed, err = v.newSigningKey()
-		}
+	defer lock.Unlock()
+	if err := v.refresh(); err != nil {
+		return nil, err
+	}
+	// Another process may have made or recorded it while we waited.
+	seed, err = v.readSigningKey()
+	switch {
+	case errors.Is(err, fs.ErrNotExist) && v.index.SigningPublicKey != "":
+		return nil, damaged(signingFile, errors.New("it is missing, and the index names a signing key"))
+	case errors.Is(err, fs.ErrNotExist):
+		seed, err = v.writeSigningKey(filepath.Join(v.dir, signingFile), nil)
 	}
 	if err != nil {
 		return nil, err
+	}
+	if v.index.SigningPublicKey == "" {
+		pub, err := signingPublicKey(seed)
+		if err != nil {
+			return nil, err
+		}
+		if err := v.updateLocked(func(ix *Index) error {
+			ix.SigningPublicKey = pub
+			return nil
+		}); err != nil {
+			return nil, err
+		}
 	}
 	v.signing = seed
 	return seed, nil
 }
 
-func (v *Vault) newSigningKey() (*secret.Secret, error) {
-	b := make([]byte, ed25519.SeedSize)
-	rand.Read(b)
-	seed := secret.New(b)
-	err := atomicfile.Write(filepath.Join(v.dir, signingFile), 0o600, func(w io.Writer) error {
+// writeSigningKey stores seed (a new random one if nil), encrypted to the
+// vault's recipient, at path.
+func (v *Vault) writeSigningKey(path string, seed *secret.Secret) (*secret.Secret, error) {
+	if seed == nil {
+		b := make([]byte, ed25519.SeedSize)
+		rand.Read(b)
+		seed = secret.New(b)
+	}
+	err := atomicfile.Write(path, 0o600, func(w io.Writer) error {
 		aw, err := age.Encrypt(w, v.recipient)
 		if err != nil {
 			return err
@@ -68,8 +103,14 @@ func (v *Vault) newSigningKey() (*secret.Secret, error) {
 	return seed, nil
 }
 
-func readSigningKey(dir string, id age.Identity) (*secret.Secret, error) {
-	f, err := os.Open(filepath.Join(dir, signingFile))
+// readSigningKey reads signing.age and checks it against the public key the
+// index records, when it records one.
+func (v *Vault) readSigningKey() (*secret.Secret, error) {
+	id, err := v.decrypter()
+	if err != nil {
+		return nil, err
+	}
+	f, err := os.Open(current(v.dir, signingFile))
 	if err != nil {
 		return nil, err
 	}
@@ -84,7 +125,29 @@ func readSigningKey(dir string, id age.Identity) (*secret.Secret, error) {
 		clear(buf)
 		return nil, damaged(signingFile, errors.New("it does not hold a signing key"))
 	}
-	return secret.New(buf[:n]), nil
+	seed := secret.New(buf[:n])
+	if want := v.index.SigningPublicKey; want != "" {
+		got, err := signingPublicKey(seed)
+		if err != nil {
+			return nil, err
+		}
+		if got != want {
+			return nil, damaged(signingFile, errSigningReplaced)
+		}
+	}
+	return seed, nil
+}
+
+// signingPublicKey is the base64 public key of a signing key seed.
+func signingPublicKey(seed *secret.Secret) (string, error) {
+	var pub string
+	err := seed.Use(func(b []byte) error {
+		priv := ed25519.NewKeyFromSeed(b)
+		defer clear(priv)
+		pub = base64.StdEncoding.EncodeToString(priv.Public().(ed25519.PublicKey))
+		return nil
+	})
+	return pub, err
 }
 
 // SigningPublicKey is the key that checks the vault's signatures.
@@ -94,13 +157,6 @@ func (v *Vault) SigningPublicKey() (ed25519.PublicKey, error) {
 		pub = append(ed25519.PublicKey(nil), priv.Public().(ed25519.PublicKey)...)
 	})
 	return pub, err
-}
-
-// Sign signs msg with the vault's signing key.
-func (v *Vault) Sign(msg []byte) ([]byte, error) {
-	var sig []byte
-	err := v.withSigner(func(priv ed25519.PrivateKey) { sig = ed25519.Sign(priv, msg) })
-	return sig, err
 }
 
 // withSigner expands the seed into a private key for one call and wipes it.

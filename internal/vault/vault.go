@@ -21,7 +21,11 @@ import (
 
 // Format is the content of the plaintext "format" file, the only thing a
 // vault directory says in the clear.
-const Format = "immivault-vault/v1"
+const Format = "immivault-vault/v2"
+
+// formatV1 is a vault made before its files were authenticated; Open
+// upgrades it (upgrade.go).
+const formatV1 = "immivault-vault/v1"
 
 const (
 	formatFile   = "format"
@@ -59,10 +63,14 @@ func (o Options) withDefaults() Options {
 // Vault is an open vault. Its identity is held in a Secret; records are
 // in Index, refreshed from disk under the write lock by Update.
 type Vault struct {
-	dir       string
-	opts      Options
-	identity  *secret.Secret // "AGE-SECRET-KEY-PQ-1..."
-	signing   *secret.Secret // Ed25519 seed, read from signing.age when first needed
+	dir      string
+	opts     Options
+	identity *secret.Secret // "AGE-SECRET-KEY-PQ-1..."
+	authKey  *secret.Secret // HMAC key for index files, derived from identity
+	signing  *secret.Secret // Ed25519 seed, read from signing.age when first needed
+	// legacy is a vault whose identity file has no marker yet (format v1):
+	// its index files may lack authentication until it is upgraded.
+	legacy    bool
 	recipient *age.HybridRecipient
 	index     *Index
 	stamp     os.FileInfo // index.age as last read or written by us
@@ -116,40 +124,50 @@ func Create(dir string, passphrase *secret.Secret, opts Options) (*Vault, *secre
 	recoveryKey := secret.New([]byte(rec.String()))
 	v := &Vault{dir: dir, opts: opts, identity: identity, recipient: id.Recipient(),
 		index: &Index{}}
-	if err := v.writeIdentity(identityFile, &passphraseRecipient{pass: passphrase, logN: opts.WorkFactor}); err != nil {
+	if v.authKey, err = deriveAuthKey(identity); err != nil {
 		return nil, nil, err
 	}
-	if err := v.writeIdentity(recoveryFile, rec.Recipient()); err != nil {
+	if err := v.writeIdentity(filepath.Join(dir, identityFile), &passphraseRecipient{pass: passphrase, logN: opts.WorkFactor}); err != nil {
+		return nil, nil, err
+	}
+	if err := v.writeIdentity(filepath.Join(dir, recoveryFile), rec.Recipient()); err != nil {
 		return nil, nil, err
 	}
 	if v.index.RecoverySHA256, err = fileSHA256(filepath.Join(dir, recoveryFile)); err != nil {
 		return nil, nil, err
 	}
-	if v.signing, err = v.newSigningKey(); err != nil {
+	if v.signing, err = v.writeSigningKey(filepath.Join(dir, signingFile), nil); err != nil {
+		return nil, nil, err
+	}
+	if v.index.SigningPublicKey, err = signingPublicKey(v.signing); err != nil {
 		return nil, nil, err
 	}
 	if err := v.commit(v.index); err != nil {
 		return nil, nil, err
 	}
 	// The format file goes last: a folder without it is not (yet) a vault.
-	if err := atomicfile.Write(filepath.Join(dir, formatFile), 0o600, func(w io.Writer) error {
-		_, err := io.WriteString(w, Format+"\n")
-		return err
-	}); err != nil {
+	if err := writeFormat(dir); err != nil {
 		return nil, nil, err
 	}
 	return v, recoveryKey, nil
 }
 
-// writeIdentity stores the vault identity, encrypted to r, as file.
-func (v *Vault) writeIdentity(file string, r age.Recipient) error {
-	return atomicfile.Write(filepath.Join(v.dir, file), 0o600, func(w io.Writer) error {
+// writeIdentity stores the vault identity, encrypted to r, at path: the
+// marker line, then the identity (an age identity file, comment and key).
+func (v *Vault) writeIdentity(path string, r age.Recipient) error {
+	return atomicfile.Write(path, 0o600, func(w io.Writer) error {
 		aw, err := age.Encrypt(w, r)
 		if err != nil {
 			return err
 		}
+		if _, err := io.WriteString(aw, identityMarker+"\n"); err != nil {
+			return err
+		}
 		if err := v.identity.Use(func(b []byte) error {
-			_, err := aw.Write(append(b[:len(b):len(b)], '\n'))
+			if _, err := aw.Write(b); err != nil {
+				return err
+			}
+			_, err := aw.Write([]byte{'\n'})
 			return err
 		}); err != nil {
 			return err
@@ -158,28 +176,45 @@ func (v *Vault) writeIdentity(file string, r age.Recipient) error {
 	})
 }
 
-// Open unlocks the vault in dir with the passphrase.
+// Open unlocks the vault in dir with the passphrase. A vault made before
+// its files were authenticated is upgraded on the way (upgrade.go).
 func Open(dir string, passphrase *secret.Secret, opts Options) (*Vault, error) {
-	if err := CheckFormat(dir); err != nil {
+	format, err := readFormat(dir)
+	if err != nil {
 		return nil, err
 	}
-	identity, err := readIdentity(dir, identityFile, &passphraseIdentity{pass: passphrase})
+	identity, marked, err := readIdentity(dir, identityFile, &passphraseIdentity{pass: passphrase})
 	if errors.Is(err, age.ErrIncorrectIdentity) {
 		return nil, ErrWrongPassphrase
 	}
 	if err != nil {
 		return nil, err
 	}
-	return open(dir, identity, opts)
-}
-
-// Recover opens the vault with its recovery key and sets a new passphrase.
-func Recover(dir string, recoveryKey, newPassphrase *secret.Secret, opts Options) (*Vault, error) {
-	if err := CheckFormat(dir); err != nil {
+	v, err := open(dir, identity, !marked && format == formatV1, opts)
+	if err != nil {
 		return nil, err
 	}
+	if v.legacy || format != Format {
+		if err := v.upgrade(passphrase); err != nil {
+			v.warn(fmt.Sprintf("this vault could not be upgraded to authenticated files (%v); it opens as before", err))
+		}
+	}
+	return v, nil
+}
+
+// Recover opens the vault with its recovery key and gives it a new key
+// (ChangeKey): the new passphrase opens it, and the returned recovery key,
+// to be shown once, replaces the one used, which no longer opens it.
+func Recover(dir string, recoveryKey, newPassphrase *secret.Secret, opts Options) (*Vault, *secret.Secret, error) {
+	format, err := readFormat(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	if newPassphrase.IsEmpty() {
+		return nil, nil, errors.New("the passphrase cannot be empty")
+	}
 	var rid *age.HybridIdentity
-	err := recoveryKey.Use(func(b []byte) error {
+	err = recoveryKey.Use(func(b []byte) error {
 		var err error
 		// A key copied from the printed kit is grouped with spaces and
 		// line breaks; an age key never contains either.
@@ -189,27 +224,28 @@ func Recover(dir string, recoveryKey, newPassphrase *secret.Secret, opts Options
 		return err
 	})
 	if err != nil {
-		return nil, errors.New("that is not a recovery key (it starts with AGE-SECRET-KEY-PQ-1)")
+		return nil, nil, errors.New("that is not a recovery key (it starts with AGE-SECRET-KEY-PQ-1)")
 	}
-	identity, err := readIdentity(dir, recoveryFile, rid)
+	identity, marked, err := readIdentity(dir, recoveryFile, rid)
 	if errors.Is(err, age.ErrIncorrectIdentity) {
-		return nil, ErrWrongRecoveryKey
+		return nil, nil, ErrWrongRecoveryKey
 	}
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	v, err := open(dir, identity, opts)
+	v, err := open(dir, identity, !marked && format == formatV1, opts)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	if err := v.ChangePassphrase(newPassphrase); err != nil {
-		return nil, err
+	newKey, err := v.ChangeKey(newPassphrase)
+	if err != nil {
+		return nil, nil, err
 	}
-	return v, nil
+	return v, newKey, nil
 }
 
-func open(dir string, identity *secret.Secret, opts Options) (*Vault, error) {
-	v := &Vault{dir: dir, opts: opts.withDefaults(), identity: identity}
+func open(dir string, identity *secret.Secret, legacy bool, opts Options) (*Vault, error) {
+	v := &Vault{dir: dir, opts: opts.withDefaults(), identity: identity, legacy: legacy}
 	err := identity.Use(func(b []byte) error {
 		id, err := age.ParseHybridIdentity(string(b))
 		if err != nil {
@@ -221,8 +257,18 @@ func open(dir string, identity *secret.Secret, opts Options) (*Vault, error) {
 	if err != nil {
 		return nil, err
 	}
+	if v.authKey, err = deriveAuthKey(identity); err != nil {
+		return nil, err
+	}
 	if err := v.load(); err != nil {
 		return nil, err
+	}
+	if keyChangePending(dir) {
+		// A key change committed but was interrupted before it tidied up;
+		// reading works as it is (keychange.go), so failing here is no loss.
+		if err := v.finishKeyChangeLocking(); err != nil {
+			v.warn(fmt.Sprintf("a key change could not be completed yet (%v); it will be tried again", err))
+		}
 	}
 	return v, nil
 }
@@ -230,70 +276,77 @@ func open(dir string, identity *secret.Secret, opts Options) (*Vault, error) {
 // CheckFormat says why dir holds no vault this immivault can open (none,
 // a damaged format file, a newer format), or nil. It needs no passphrase.
 func CheckFormat(dir string) error {
-	b, err := os.ReadFile(filepath.Join(dir, formatFile))
-	if errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("%w: %s (create one with `immivault-cli init`)", ErrNoVault, dir)
-	}
-	if err != nil {
-		return err
-	}
-	got := strings.TrimSuffix(strings.TrimSuffix(string(b), "\n"), "\r")
-	if got != Format {
-		if strings.HasPrefix(got, "immivault-vault/v") && len(got) < 40 {
-			return fmt.Errorf("this vault is format %q; this immivault reads %q (update immivault)", got, Format)
-		}
-		return damaged(formatFile, errors.New("it does not say "+Format))
-	}
-	return nil
+	_, err := readFormat(dir)
+	return err
 }
 
-// readIdentity decrypts an identity file into a Secret.
-func readIdentity(dir, file string, id age.Identity) (*secret.Secret, error) {
-	f, err := os.Open(filepath.Join(dir, file))
+// readFormat reads the format file: Format, or formatV1 for a vault to upgrade.
+func readFormat(dir string) (string, error) {
+	b, err := os.ReadFile(filepath.Join(dir, formatFile))
+	if errors.Is(err, fs.ErrNotExist) {
+		return "", fmt.Errorf("%w: %s (create one with `immivault-cli init`)", ErrNoVault, dir)
+	}
 	if err != nil {
-		return nil, damaged(file, err)
+		return "", err
+	}
+	got := strings.TrimSuffix(strings.TrimSuffix(string(b), "\n"), "\r")
+	switch {
+	case got == Format || got == formatV1:
+		return got, nil
+	case strings.HasPrefix(got, "immivault-vault/v") && len(got) < 40:
+		return "", fmt.Errorf("this vault is format %q; this immivault reads %q (update immivault)", got, Format)
+	}
+	return "", damaged(formatFile, errors.New("it does not say "+Format))
+}
+
+// readIdentity decrypts an identity file into a Secret, and says whether
+// it carries the marker of an authenticated vault. The file is read from a
+// committed key change if there is one (keychange.go).
+func readIdentity(dir, file string, id age.Identity) (*secret.Secret, bool, error) {
+	f, err := os.Open(current(dir, file))
+	if err != nil {
+		return nil, false, damaged(file, err)
 	}
 	defer f.Close()
 	r, err := age.Decrypt(io.LimitReader(f, 64<<10), id)
 	if err != nil {
 		var noMatch *age.NoIdentityMatchError
 		if errors.As(err, &noMatch) || errors.Is(err, age.ErrIncorrectIdentity) {
-			return nil, age.ErrIncorrectIdentity
+			return nil, false, age.ErrIncorrectIdentity
 		}
-		return nil, damaged(file, err)
+		return nil, false, damaged(file, err)
 	}
 	buf := make([]byte, 512)
+	defer clear(buf)
 	n, err := io.ReadFull(r, buf)
 	if err != io.ErrUnexpectedEOF {
-		clear(buf)
 		switch err {
 		case io.EOF:
 			err = errors.New("it is empty")
 		case nil:
 			err = errors.New("too long for an identity")
 		}
-		return nil, damaged(file, err)
+		return nil, false, damaged(file, err)
 	}
-	s := secret.New(bytes.TrimSpace(buf[:n]))
-	clear(buf)
-	if s.Len() == 0 {
-		return nil, damaged(file, errors.New("it is empty"))
+	// An age identity file: comment lines, blank lines, and one key.
+	var key []byte
+	marked := false
+	for line := range bytes.Lines(buf[:n]) {
+		line = bytes.TrimSpace(line)
+		switch {
+		case string(line) == identityMarker:
+			marked = true
+		case len(line) == 0 || line[0] == '#':
+		case key != nil:
+			return nil, false, damaged(file, errors.New("it holds more than one key"))
+		default:
+			key = line
+		}
 	}
-	return s, nil
-}
-
-// ChangePassphrase re-encrypts identity.age, and nothing else, to a new
-// passphrase.
-func (v *Vault) ChangePassphrase(newPassphrase *secret.Secret) error {
-	if newPassphrase.IsEmpty() {
-		return errors.New("the passphrase cannot be empty")
+	if key == nil {
+		return nil, false, damaged(file, errors.New("it is empty"))
 	}
-	lock, err := acquireLock(v)
-	if err != nil {
-		return err
-	}
-	defer lock.Unlock()
-	return v.writeIdentity(identityFile, &passphraseRecipient{pass: newPassphrase, logN: v.opts.WorkFactor})
+	return secret.New(bytes.Clone(key)), marked, nil
 }
 
 // Close forgets the vault's keys and records. Call secret.Purge after it

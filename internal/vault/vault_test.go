@@ -107,27 +107,6 @@ func TestWrongPassphraseChangesNothing(t *testing.T) {
 	}
 }
 
-func TestChangePassphraseRewritesOnlyIdentity(t *testing.T) {
-	v, dir := newVault(t)
-	addFamily(t, v)
-	before := fileHashes(t, dir)
-	if err := v.ChangePassphrase(pass("new horse")); err != nil {
-		t.Fatal(err)
-	}
-	after := fileHashes(t, dir)
-	for name := range before {
-		if changed := before[name] != after[name]; changed != (name == identityFile) {
-			t.Errorf("%s changed=%v", name, changed)
-		}
-	}
-	if _, err := Open(dir, pass("correct horse"), fast); !errors.Is(err, ErrWrongPassphrase) {
-		t.Fatalf("old passphrase: %v", err)
-	}
-	if _, err := Open(dir, pass("new horse"), fast); err != nil {
-		t.Fatalf("new passphrase: %v", err)
-	}
-}
-
 func TestRecoverSetsANewPassphrase(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "vault")
 	v, recovery, err := Create(dir, pass("forgotten"), fast)
@@ -138,11 +117,11 @@ func TestRecoverSetsANewPassphrase(t *testing.T) {
 	if !strings.HasPrefix(reveal(t, recovery), "AGE-SECRET-KEY-PQ-1") {
 		t.Fatal("recovery key is not an age identity")
 	}
-	if _, err := Recover(dir, pass("AGE-SECRET-KEY-PQ-1NOPE"), pass("x"), fast); err == nil {
+	if _, _, err := Recover(dir, pass("AGE-SECRET-KEY-PQ-1NOPE"), pass("x"), fast); err == nil {
 		t.Fatal("a bad recovery key was accepted")
 	}
 	_, other, _ := Create(filepath.Join(t.TempDir(), "other"), pass("p"), fast)
-	if _, err := Recover(dir, other, pass("x"), fast); !errors.Is(err, ErrWrongRecoveryKey) {
+	if _, _, err := Recover(dir, other, pass("x"), fast); !errors.Is(err, ErrWrongRecoveryKey) {
 		t.Fatalf("another vault's key: %v", err)
 	}
 	// As typed back from the printed kit: grouped, on several lines.
@@ -152,7 +131,7 @@ func TestRecoverSetsANewPassphrase(t *testing.T) {
 		grouped.WriteString(key[i:min(i+4, len(key))])
 		grouped.WriteString([]string{" ", "\n", "\t "}[i%3])
 	}
-	v2, err := Recover(dir, pass(grouped.String()), pass("remembered"), fast)
+	v2, newKey, err := Recover(dir, pass(grouped.String()), pass("remembered"), fast)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -161,6 +140,13 @@ func TestRecoverSetsANewPassphrase(t *testing.T) {
 	}
 	if _, err := Open(dir, pass("remembered"), fast); err != nil {
 		t.Fatal(err)
+	}
+	// Recovery changes the vault key: the key just used is spent, the new one works.
+	if _, _, err := Recover(dir, recovery, pass("again"), fast); !errors.Is(err, ErrWrongRecoveryKey) {
+		t.Fatalf("the old recovery key still opens the vault: %v", err)
+	}
+	if _, _, err := Recover(dir, newKey, pass("again"), fast); err != nil {
+		t.Fatalf("the new recovery key: %v", err)
 	}
 }
 

@@ -31,9 +31,8 @@ type VerifyReport struct {
 // generations parse, every notice's blob decrypts to its recorded size and
 // SHA-256 followed by zero padding only, and no blob is unaccounted for.
 func (v *Vault) Verify() (*VerifyReport, error) {
-	id, err := v.decrypter()
-	if err != nil {
-		return nil, err
+	if v.identity == nil {
+		return nil, errors.New("the vault is locked")
 	}
 	rep := &VerifyReport{}
 	bad := func(file string, err error) {
@@ -48,7 +47,10 @@ func (v *Vault) Verify() (*VerifyReport, error) {
 	}
 	rep.Files++
 	rep.Files += 2 // identity.age opened at unlock
-	ix, fi, err := readIndexFile(v.dir, indexFile, id)
+	if keyChangePending(v.dir) {
+		bad(keyChangeDir, errors.New("a key change is not complete yet; unlocking with the new passphrase completes it"))
+	}
+	ix, fi, err := v.readIndexFile(indexFile)
 	rep.Files++
 	if err != nil {
 		bad(indexFile, err)
@@ -56,19 +58,22 @@ func (v *Vault) Verify() (*VerifyReport, error) {
 	} else {
 		rep.Bytes += fi.Size()
 	}
-	if sum, err := fileSHA256(filepath.Join(v.dir, recoveryFile)); err != nil {
+	if sum, err := fileSHA256(current(v.dir, recoveryFile)); err != nil {
 		bad(recoveryFile, err)
 	} else if ix.RecoverySHA256 != "" && sum != ix.RecoverySHA256 {
 		bad(recoveryFile, errors.New("it is not the file made with this vault's recovery key"))
 	}
-	if _, err := readSigningKey(v.dir, id); err == nil {
+	switch _, err := v.readSigningKey(); {
+	case err == nil:
 		rep.Files++
-	} else if !errors.Is(err, fs.ErrNotExist) {
+	case errors.Is(err, fs.ErrNotExist) && ix.SigningPublicKey != "":
+		bad(signingFile, errors.New("it is missing, and the index names a signing key"))
+	case !errors.Is(err, fs.ErrNotExist):
 		rep.Files++
 		bad(signingFile, err)
 	}
-	for g := 1; g <= v.opts.Generations; g++ {
-		_, fi, err := readIndexFile(v.dir, generationName(g), id)
+	for g := 1; g <= v.generations(); g++ {
+		_, fi, err := v.readIndexFile(generationName(g))
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
