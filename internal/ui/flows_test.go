@@ -74,9 +74,9 @@ func TestCreateVault(t *testing.T) {
 	}
 	printed := filepath.Join(t.TempDir(), "kit.pdf")
 	screen.chooseFile = saveTo(t, printed)
-	test.Tap(h.button(lang.L("Print…")))
+	test.Tap(h.button(lang.L("Save as PDF…")))
 	if pdf, err := os.ReadFile(printed); err != nil || !bytes.HasPrefix(pdf, []byte("%PDF-")) {
-		t.Fatalf("Print wrote no PDF (%v)", err)
+		t.Fatalf("Save as PDF wrote no PDF (%v)", err)
 	}
 	test.Tap(findCheck(t, h.win.Canvas(), lang.L("I have saved or printed my recovery key and put it somewhere safe")))
 	test.Tap(next)

@@ -1,8 +1,16 @@
 package ui
 
 import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
 	"io"
-	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -12,13 +20,16 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"immivault/internal/atomicfile"
 	"immivault/internal/recoverykit"
 	"immivault/internal/secret"
 	"immivault/internal/vault"
 )
 
-// recoveryKeyScreen shows a new vault's recovery key once, offers to save it
-// as text or print it, and goes on only when the user says they kept it.
+// recoveryKeyScreen shows a vault's new recovery key once (after creating
+// the vault, recovering it or giving it a new key), offers to save it as
+// text or PDF or to print it, and goes on only when the user says they
+// kept it.
 //
 // The key is shown in a label, so while this screen is up it is also a Go
 // string in the label and its rendering cache: a residual copy that lives
@@ -27,15 +38,21 @@ type recoveryKeyScreen struct {
 	app   *App
 	v     *vault.Vault
 	key   *secret.Secret
+	note  string // why there is a new key, or ""
 	kept  *widget.Check
 	next  *widget.Button
 	saved *widget.Label
+	// then runs on Continue; the default opens the vault's main screen.
+	then func()
 	// chooseFile asks where to save; tests replace it.
 	chooseFile func(name string, save func(fyne.URIWriteCloser))
+	// printer is the destination chosen in the print dialog, for tests.
+	printer *widget.Select
 }
 
 func newRecoveryKeyScreen(a *App, v *vault.Vault, key *secret.Secret) *recoveryKeyScreen {
 	s := &recoveryKeyScreen{app: a, v: v, key: key, saved: widget.NewLabel("")}
+	s.saved.Wrapping = fyne.TextWrapWord
 	s.kept = widget.NewCheck(lang.L("I have saved or printed my recovery key and put it somewhere safe"), func(on bool) {
 		if on {
 			s.next.Enable()
@@ -46,6 +63,7 @@ func newRecoveryKeyScreen(a *App, v *vault.Vault, key *secret.Secret) *recoveryK
 	s.next = widget.NewButtonWithIcon(lang.L("Continue"), theme.NavigateNextIcon(), s.done)
 	s.next.Importance = widget.HighImportance
 	s.next.Disable()
+	s.then = func() { a.opened(v) }
 	s.chooseFile = s.askFile
 	return s
 }
@@ -56,6 +74,10 @@ func (s *recoveryKeyScreen) build() fyne.CanvasObject {
 	warning := widget.NewLabel(lang.L("Anyone who has this key can open your vault."))
 	warning.Importance = widget.WarningImportance
 	warning.Wrapping = fyne.TextWrapWord
+	note := widget.NewLabel(s.note)
+	note.Importance = widget.WarningImportance
+	note.Wrapping = fyne.TextWrapWord
+	note.Hidden = s.note == ""
 
 	var shown string
 	s.key.Use(func(b []byte) error { shown = string(b); return nil })
@@ -65,10 +87,11 @@ func (s *recoveryKeyScreen) build() fyne.CanvasObject {
 	key.Selectable = true
 
 	save := widget.NewButtonWithIcon(lang.L("Save as text…"), theme.DocumentSaveIcon(), s.saveText)
-	print := widget.NewButtonWithIcon(lang.L("Print…"), theme.DocumentPrintIcon(), s.savePDF)
-	return page(heading(lang.L("Your recovery key")), intro, warning,
+	savePDF := widget.NewButtonWithIcon(lang.L("Save as PDF…"), theme.DocumentSaveIcon(), s.savePDF)
+	print := widget.NewButtonWithIcon(lang.L("Print…"), theme.DocumentPrintIcon(), s.print)
+	return page(heading(lang.L("Your recovery key")), note, intro, warning,
 		widget.NewCard("", "", key),
-		container.NewHBox(save, print), s.saved, s.kept, container.NewHBox(s.next))
+		container.NewHBox(save, savePDF, print), s.saved, s.kept, container.NewHBox(s.next))
 }
 
 func (s *recoveryKeyScreen) kit() recoverykit.Kit {
@@ -95,27 +118,36 @@ func (s *recoveryKeyScreen) saveText() {
 	})
 }
 
-// savePDF writes the one-page recovery kit and opens it, so that the
-// system's PDF viewer can print it.
+// savePDF writes the one-page recovery kit, to print from another program
+// or keep.
 func (s *recoveryKeyScreen) savePDF() {
 	s.chooseFile("immivault-recovery-key.pdf", func(w fyne.URIWriteCloser) {
-		if s.write(w, s.kit().WritePDF) {
-			s.app.fyne.OpenURL(urlOf(w.URI()))
-		}
+		s.write(w, s.kit().WritePDF)
 	})
 }
 
+// write saves the file the person chose, readable by them alone. Fyne's
+// writer has created the file already, with the usual 0644, and empty: it
+// is closed unused and the file replaced at once by one written 0600.
 func (s *recoveryKeyScreen) write(w fyne.URIWriteCloser, write func(io.Writer) error) bool {
-	err := write(w)
-	if cerr := w.Close(); err == nil {
-		err = cerr
+	u := w.URI()
+	w.Close()
+	if u.Scheme() != "file" {
+		s.app.showError(errors.New(lang.L("Choose a file on this computer.")))
+		return false
 	}
-	if err != nil {
+	if err := writePrivate(u.Path(), write); err != nil {
 		s.app.showError(err)
 		return false
 	}
-	s.saved.SetText(lang.L("Saved to {{.Path}}", map[string]any{"Path": w.URI().Path()}))
+	s.saved.SetText(lang.L("Saved to {{.Path}}", map[string]any{"Path": u.Path()}))
 	return true
+}
+
+// writePrivate replaces path, atomically, with a file that only its owner
+// may read (0600 on Unix) holding what write writes.
+func writePrivate(path string, write func(io.Writer) error) error {
+	return atomicfile.Write(path, 0o600, write)
 }
 
 func (s *recoveryKeyScreen) askFile(name string, save func(fyne.URIWriteCloser)) {
@@ -132,15 +164,186 @@ func (s *recoveryKeyScreen) askFile(name string, save func(fyne.URIWriteCloser))
 	d.Show()
 }
 
-// done forgets the key and opens the vault's main screen.
+// print sends the recovery kit to a printer the person picks, without
+// writing it to a file (see printPDF).
+func (s *recoveryKeyScreen) print() {
+	background(func() ([]string, error) { return listPrinters(), nil }, func(printers []string, _ error) {
+		if s.key == nil || s.app.screen != screen(s) {
+			return // the screen went on, or the app locked, meanwhile
+		}
+		def := lang.L("The default printer")
+		s.printer = widget.NewSelect(append([]string{def}, printers...), nil)
+		s.printer.SetSelected(def)
+		d := dialog.NewCustomConfirm(lang.L("Print the recovery kit"), lang.L("Print"), lang.L("Cancel"),
+			widget.NewForm(widget.NewFormItem(lang.L("Printer"), s.printer)), func(ok bool) {
+				if !ok {
+					return
+				}
+				dest := ""
+				if s.printer.SelectedIndex() > 0 {
+					dest = s.printer.Selected
+				}
+				s.sendToPrinter(dest)
+			}, s.app.win)
+		d.Resize(fyne.NewSize(460, 180))
+		s.app.showDialog(d)
+	})
+}
+
+// sendToPrinter makes the PDF in memory and hands it to the print system
+// off the UI goroutine.
+func (s *recoveryKeyScreen) sendToPrinter(dest string) {
+	s.saved.SetText(lang.L("Printing…"))
+	kit := s.kit()
+	background(func() (struct{}, error) {
+		// The kit is about 10 KB: grown once, the buffer is never copied,
+		// and the one copy is wiped.
+		var pdf bytes.Buffer
+		pdf.Grow(64 << 10)
+		defer func() { clear(pdf.Bytes()[:pdf.Cap()]) }()
+		if err := kit.WritePDF(&pdf); err != nil {
+			return struct{}{}, err
+		}
+		return struct{}{}, printPDF(pdf.Bytes(), dest)
+	}, func(_ struct{}, err error) {
+		if err != nil {
+			s.saved.SetText("")
+			s.app.showError(errors.New(lang.L("Printing failed: {{.Error}}", map[string]any{"Error": oneLine(err.Error())})))
+			return
+		}
+		s.saved.SetText(lang.L("Sent to the printer. Check that the page came out whole."))
+	})
+}
+
+// printTimeout bounds how long the print system may take to accept a job.
+const printTimeout = 2 * time.Minute
+
+// printPDF hands pdf to the print system. On Linux, macOS and the BSDs it
+// goes to lp (CUPS) or lpr on standard input, and no file is written. On
+// Windows nothing prints a PDF from memory: it is written 0600 into a
+// private folder of its own, printed through the PDF handler's Print verb,
+// and removed as soon as that returns (docs/adr/0013-app-and-cli-hardening.md).
+func printPDF(pdf []byte, dest string) error {
+	ctx, cancel := context.WithTimeout(context.Background(), printTimeout)
+	defer cancel()
+	if runtime.GOOS == "windows" {
+		return printWindows(ctx, pdf)
+	}
+	var cmd *exec.Cmd
+	if lp, err := exec.LookPath("lp"); err == nil {
+		args := []string{"-t", "immivault recovery kit"}
+		if dest != "" {
+			args = append(args, "-d", dest)
+		}
+		cmd = exec.CommandContext(ctx, lp, args...)
+	} else if lpr, err := exec.LookPath("lpr"); err == nil {
+		args := []string{"-T", "immivault recovery kit"}
+		if dest != "" {
+			args = append(args, "-P", dest)
+		}
+		cmd = exec.CommandContext(ctx, lpr, args...)
+	} else {
+		return errors.New(lang.L("no printing system was found (lp or lpr); save the kit as PDF and print it from another program"))
+	}
+	cmd.Stdin = bytes.NewReader(pdf)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		if msg := strings.TrimSpace(string(out)); msg != "" {
+			return errors.New(msg)
+		}
+		return err
+	}
+	return nil
+}
+
+// printDirPrefix names the private folders a Windows print job's PDF is
+// written to; one a previous print could not remove goes at the next.
+const printDirPrefix = "immivault-print-"
+
+func printWindows(ctx context.Context, pdf []byte) error {
+	if old, _ := filepath.Glob(filepath.Join(os.TempDir(), printDirPrefix+"*")); len(old) > 0 {
+		for _, dir := range old {
+			os.RemoveAll(dir)
+		}
+	}
+	dir, err := os.MkdirTemp("", printDirPrefix)
+	if err != nil {
+		return err
+	}
+	defer removeSoon(dir)
+	path := filepath.Join(dir, "immivault-recovery-kit.pdf")
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(pdf)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	// The path goes in the environment, not in the command, so that no
+	// quoting of it matters.
+	cmd := exec.CommandContext(ctx, "powershell.exe", "-NoProfile", "-NonInteractive", "-Command",
+		"Start-Process -FilePath $env:IMMIVAULT_PRINT_FILE -Verb Print -Wait")
+	cmd.Env = append(os.Environ(), "IMMIVAULT_PRINT_FILE="+path)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		if msg := strings.TrimSpace(string(out)); msg != "" {
+			return errors.New(msg)
+		}
+		return err
+	}
+	return nil
+}
+
+// removeSoon removes dir, trying again for a while if a program that
+// printed from it still holds it open.
+func removeSoon(dir string) {
+	if os.RemoveAll(dir) == nil {
+		return
+	}
+	go func() {
+		for range 30 {
+			time.Sleep(2 * time.Second)
+			if os.RemoveAll(dir) == nil {
+				return
+			}
+		}
+	}()
+}
+
+// listPrinters is the print system's destinations (lpstat -e, CUPS); none
+// where there is no lpstat.
+func listPrinters() []string {
+	if runtime.GOOS == "windows" {
+		return nil
+	}
+	lpstat, err := exec.LookPath("lpstat")
+	if err != nil {
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	out, err := exec.CommandContext(ctx, lpstat, "-e").Output()
+	if err != nil {
+		return nil
+	}
+	var printers []string
+	lines := bufio.NewScanner(bytes.NewReader(out))
+	for lines.Scan() {
+		if name := strings.TrimSpace(lines.Text()); name != "" && !strings.ContainsAny(name, " \t") {
+			printers = append(printers, name)
+		}
+	}
+	return printers
+}
+
+// done forgets the key and goes on: to the vault's main screen, or back
+// to it after a new key.
 func (s *recoveryKeyScreen) done() {
 	if !s.kept.Checked {
 		return
 	}
 	s.key = nil
-	s.app.opened(s.v)
-}
-
-func urlOf(u fyne.URI) *url.URL {
-	return &url.URL{Scheme: "file", Path: u.Path()}
+	s.then()
 }
