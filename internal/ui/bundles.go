@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -78,15 +79,22 @@ func (e *exportDialog) build() dialog.Dialog {
 		c.SetChecked(true)
 	}
 	who := container.NewVBox()
+	unverified := false
 	for _, c := range ix.Contacts {
 		label := c.Name + " · " + c.Card().Fingerprint()
 		if !c.Verified {
 			label += " · " + lang.L("fingerprint not compared yet")
+			unverified = true
 		}
 		ch := widget.NewCheck(label, func(bool) { e.changed() })
-		ch.SetChecked(!c.Card().Classic())
+		// Ticked to begin with: those whose fingerprint was compared. A card
+		// nobody checked may not be theirs, and a bundle holds every number.
+		ch.SetChecked(c.Verified && !c.Card().Classic())
 		e.to[c.ID] = ch
 		who.Add(ch)
+	}
+	if unverified {
+		who.Add(emptyNote(lang.L("Family members whose fingerprint you have not compared are not ticked: compare it in Family sharing first, or tick them if you are sure.")))
 	}
 	if len(ix.Contacts) == 0 {
 		who.Add(emptyNote(lang.L("No family members yet: add their cards in Family sharing, or use a passphrase.")))
@@ -239,6 +247,8 @@ type importFlow struct {
 	file *os.File // the bundle, open until the import ends
 	b    *bundle.Bundle
 	plan bundle.Plan
+	// reveals are the numbers of the preview's changes, masked until asked.
+	reveals []*changeReveal
 	// chooseFile asks for a bundle; tests replace it.
 	chooseFile func(func(path string))
 }
@@ -335,11 +345,17 @@ func (f *importFlow) askPassphrase() {
 	a.win.Canvas().Focus(pass)
 }
 
-// checkSender goes on for a family member's bundle, and for anyone else
-// only after the person has seen the fingerprint and accepted it.
+// checkSender goes on for a bundle of this vault's own and for a family
+// member's; for anyone else only once the person has typed (or pasted) the
+// fingerprint they compared with the sender, as ADR 0008 and the CLI's
+// --trust-sender require: one click is not enough.
 func (f *importFlow) checkSender() {
 	a := f.app
 	ix := a.vault.Index()
+	if f.b.FromVault(a.vault) {
+		f.preview()
+		return
+	}
 	if _, ok := f.b.KnownSender(ix); ok {
 		f.preview()
 		return
@@ -350,29 +366,71 @@ func (f *importFlow) checkSender() {
 		text = lang.L("This bundle says it is from “{{.Name}}”, but its keys are not the ones on the card you have for {{.Contact}}. It may not be from them. Only accept it if they confirm this fingerprint by phone or in person:", map[string]any{"Name": s.Name, "Contact": c.Name})
 	}
 	fp := widget.NewLabelWithStyle(s.Fingerprint(), fyne.TextAlignCenter, fyne.TextStyle{Monospace: true, Bold: true})
-	d := dialog.NewCustomConfirm(lang.L("Unknown sender"), lang.L("I compared it: accept"), lang.L("Cancel"),
-		container.NewVBox(wrapped(text), fp), func(ok bool) {
-			if !ok {
-				f.close()
-				return
-			}
-			if err := f.b.Trust(s.Fingerprint()); err != nil {
-				a.showError(err)
-				return
-			}
-			f.preview()
-		}, a.win)
-	d.Resize(fyne.NewSize(540, 280))
+	typed := a.newField()
+	typed.SetPlaceHolder(lang.L("Type the fingerprint they read to you"))
+	problem := widget.NewLabel("")
+	problem.Wrapping = fyne.TextWrapWord
+	problem.Importance = widget.DangerImportance
+	var d *dialog.CustomDialog
+	accept := widget.NewButton(lang.L("I compared it: accept"), func() {
+		a.idle.touch()
+		if strings.TrimSpace(typed.Text) == "" {
+			problem.SetText(lang.L("Type the fingerprint the sender read to you, to show you compared it."))
+			return
+		}
+		if f.b.Trust(typed.Text) != nil {
+			problem.SetText(lang.L("That is not this bundle's fingerprint: nothing was imported. Accept it only if the sender reads you the one shown."))
+			return
+		}
+		d.Hide()
+		f.preview()
+	})
+	accept.Importance = widget.WarningImportance
+	cancel := widget.NewButton(lang.L("Cancel"), func() {
+		d.Hide()
+		f.close()
+	})
+	typed.OnSubmitted = func(string) { accept.OnTapped() }
+	d = dialog.NewCustomWithoutButtons(lang.L("Unknown sender"),
+		container.NewVBox(wrapped(text), fp, typed, problem), a.win)
+	d.SetButtons([]fyne.CanvasObject{cancel, accept})
+	d.Resize(fyne.NewSize(560, 340))
 	a.showDialog(d)
+	a.win.Canvas().Focus(typed)
+}
+
+// senderLine says who made the bundle, for the preview.
+func (f *importFlow) senderLine() string {
+	a := f.app
+	s := f.b.Sender()
+	date := f.b.Created().Local().Format("2006-01-02 15:04")
+	if f.b.FromVault(a.vault) {
+		return lang.L("From you (this vault), made {{.Date}}. Nothing in your vault is deleted; where something changed on both sides, both versions are kept.",
+			map[string]any{"Date": date})
+	}
+	c, known := f.b.KnownSender(a.vault.Index())
+	name := s.Name
+	if known {
+		name = c.Name // as the family list calls them
+	}
+	head := lang.L("From {{.Name}} ({{.Fingerprint}}), made {{.Date}}. Nothing in your vault is deleted; where both of you changed something, both versions are kept.",
+		map[string]any{"Name": name, "Fingerprint": s.Fingerprint(), "Date": date})
+	switch {
+	case !known:
+		head += "\n" + lang.L("Not in your family list: you typed this sender's fingerprint to accept it.")
+	case !c.Verified:
+		head += "\n" + lang.L("You have not compared {{.Name}}'s fingerprint yet: do it in Family sharing.", map[string]any{"Name": c.Name})
+	}
+	return head
 }
 
 // preview lists what the bundle would change, each change with a check box.
 func (f *importFlow) preview() {
 	a := f.app
 	f.plan = bundle.Preview(a.vault.Index(), f.b)
-	s := f.b.Sender()
 	list := container.NewVBox()
 	checks := map[int]*widget.Check{}
+	var reveals []*changeReveal
 	for i, it := range f.plan.Items {
 		text := actionTitle(it.Action) + ": " + it.What
 		if it.Note != "" {
@@ -386,16 +444,27 @@ func (f *importFlow) preview() {
 		c.SetChecked(it.Accept)
 		checks[i] = c
 		list.Add(c)
+		if len(it.Changes) > 0 {
+			rows, rs := f.changeRows(it)
+			list.Add(rows)
+			reveals = append(reveals, rs...)
+		}
 	}
-	head := lang.L("From {{.Name}} ({{.Fingerprint}}), made {{.Date}}. Nothing in your vault is deleted; where both of you changed something, both versions are kept.",
-		map[string]any{"Name": s.Name, "Fingerprint": s.Fingerprint(), "Date": f.b.Created().Local().Format("2006-01-02 15:04")})
+	f.reveals = reveals
+	head := container.NewVBox(wrapped(f.senderLine()))
+	if f.b.PassedOn(a.vault) {
+		warn := wrapped(lang.L("The sender did not make this bundle for you: someone passed it on. Import it only if you know how it reached you."))
+		warn.Importance = widget.WarningImportance
+		head.Add(warn)
+	}
 	if f.plan.Changes() == 0 {
 		f.close()
 		a.showDialog(dialog.NewInformation(lang.L("Import bundle"), lang.L("Your vault already has everything in this bundle."), a.win))
 		return
 	}
 	d := dialog.NewCustomConfirm(lang.L("Import bundle"), lang.L("Import the ticked changes"), lang.L("Cancel"),
-		container.NewBorder(wrapped(head), nil, nil, nil, container.NewVScroll(list)), func(ok bool) {
+		container.NewBorder(head, nil, nil, nil, container.NewVScroll(list)), func(ok bool) {
+			f.hideReveals()
 			if !ok {
 				f.close()
 				return

@@ -3,12 +3,14 @@ package ui
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 
 	"immivault/internal/bundle"
+	"immivault/internal/contact"
 	"immivault/internal/secret"
 	"immivault/internal/vault"
 )
@@ -40,9 +42,7 @@ func TestExportAndImportThroughTheScreens(t *testing.T) {
 	luis := luisVault(t)
 	luisCard, _ := luis.Card("Luis")
 	anaCard, _ := h.app.vault.Card("Ana")
-	if err := luis.Update(func(ix *vault.Index) error { _, err := ix.AddContact("Ana", anaCard); return err }); err != nil {
-		t.Fatal(err)
-	}
+	addContact(t, luis, "Ana", anaCard, true)
 
 	// Luis sends Ana a bundle; Ana does not know him yet.
 	path := filepath.Join(t.TempDir(), "from-luis.age")
@@ -54,6 +54,7 @@ func TestExportAndImportThroughTheScreens(t *testing.T) {
 	flow := &importFlow{app: h.app}
 	flow.open(path)
 	h.waitFor("the unknown-sender question", func() bool { return h.shows(luisCard.Fingerprint()) })
+	h.typeFingerprint(luisCard.Fingerprint())
 	test.Tap(h.button(lang.L("I compared it: accept")))
 	h.waitFor("the preview", func() bool { return h.shows(lang.L("Import the ticked changes")) })
 	revision := h.app.vault.Index().Revision
@@ -64,10 +65,9 @@ func TestExportAndImportThroughTheScreens(t *testing.T) {
 	}
 	h.waitFor("the result", func() bool { return h.shows("Added") || h.shows(lang.L("Import bundle")) })
 
-	// Ana adds Luis and sends him her family, through the export dialog.
-	if err := h.app.vault.Update(func(ix *vault.Index) error { _, err := ix.AddContact("Luis", luisCard); return err }); err != nil {
-		t.Fatal(err)
-	}
+	// Ana adds Luis, compares his fingerprint, and sends him her family,
+	// through the export dialog.
+	addContact(t, h.app.vault, "Luis", luisCard, true)
 	out := filepath.Join(t.TempDir(), "to-luis.age")
 	h.app.showExport()
 	e := h.app.lastExport
@@ -99,6 +99,39 @@ func TestExportAndImportThroughTheScreens(t *testing.T) {
 	if plan.Changes() == 0 {
 		t.Error("Ana's bundle would change nothing for Luis")
 	}
+}
+
+// addContact puts card in v's family list as name, with its fingerprint
+// compared or not.
+func addContact(t *testing.T, v *vault.Vault, name string, card contact.Card, verified bool) *vault.Contact {
+	t.Helper()
+	var c *vault.Contact
+	err := v.Update(func(ix *vault.Index) error {
+		var err error
+		if c, err = ix.AddContact(name, card); err != nil || !verified {
+			return err
+		}
+		return ix.VerifyContact(c.ID)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// typeFingerprint types text into the unknown-sender question's entry, as
+// a person pasting it.
+func (h *harness) typeFingerprint(text string) {
+	h.t.Helper()
+	for _, o := range h.win.Canvas().Overlays().List() {
+		for _, obj := range test.LaidOutObjects(o) {
+			if e, ok := obj.(*field); ok && e.Visible() && e.PlaceHolder == lang.L("Type the fingerprint they read to you") {
+				e.SetText(text)
+				return
+			}
+		}
+	}
+	h.t.Fatalf("no fingerprint to type; the window shows:\n%s", strings.Join(shownTexts(h.win.Canvas()), "\n"))
 }
 
 func fileSize(path string) int64 {
@@ -136,6 +169,8 @@ func TestImportPassphraseBundle(t *testing.T) {
 	typeSecret(pass, "abuela cumple 80 en mayo")
 	pass.OnSubmitted()
 	h.waitFor("the unknown-sender question", func() bool { return h.shows(lang.L("I compared it: accept")) })
+	luisCard, _ := luis.Card("Luis")
+	h.typeFingerprint(luisCard.Fingerprint())
 	test.Tap(h.button(lang.L("I compared it: accept")))
 	h.waitFor("the preview", func() bool { return h.shows(lang.L("Import the ticked changes")) })
 	test.Tap(h.button(lang.L("Import the ticked changes")))

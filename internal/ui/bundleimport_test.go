@@ -1,0 +1,222 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/test"
+
+	"immivault/internal/bundle"
+	"immivault/internal/contact"
+	"immivault/internal/ids"
+	"immivault/internal/secret"
+	"immivault/internal/vault"
+)
+
+// exportTo writes a bundle of v, signed by it as name, to a file.
+func exportTo(t *testing.T, v *vault.Vault, name string, to ...contact.Card) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "bundle.age")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if to == nil {
+		to = []contact.Card{}
+	}
+	err = bundle.Export(f, v, bundle.ExportOptions{SenderName: name, To: to})
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestImportUnknownSenderNeedsTypedFingerprint: a bundle from someone
+// outside the family list is imported only once the person types (or
+// pastes) the fingerprint they compared, as ADR 0008 and the CLI's
+// --trust-sender ask: a click is not enough, and a wrong fingerprint is
+// refused in one line, with nothing imported.
+func TestImportUnknownSenderNeedsTypedFingerprint(t *testing.T) {
+	h := newHarness(t, familyVault(t))
+	h.unlock(testPassphrase)
+	luis := luisVault(t)
+	luisCard, _ := luis.Card("Luis")
+	anaCard, _ := h.app.vault.Card("Ana")
+	path := exportTo(t, luis, "Luis", anaCard)
+	revision := h.app.vault.Index().Revision
+
+	flow := &importFlow{app: h.app}
+	flow.open(path)
+	h.waitFor("the unknown-sender question", func() bool { return h.shows(luisCard.Fingerprint()) })
+	test.Tap(h.button(lang.L("I compared it: accept")))
+	if h.shows(lang.L("Import the ticked changes")) {
+		t.Fatal("one click on accept, with no fingerprint typed, went on to the preview")
+	}
+	h.assertShows(lang.L("Type the fingerprint the sender read to you, to show you compared it."))
+
+	for _, wrong := range []string{anaCard.Fingerprint(), "7K2M-QX9D-4HBT-W0ZA", luisCard.Fingerprint()[:18]} {
+		h.typeFingerprint(wrong)
+		test.Tap(h.button(lang.L("I compared it: accept")))
+		if h.shows(lang.L("Import the ticked changes")) {
+			t.Fatalf("the fingerprint %s was accepted for Luis's %s", wrong, luisCard.Fingerprint())
+		}
+		h.assertShows(lang.L("That is not this bundle's fingerprint: nothing was imported. Accept it only if the sender reads you the one shown."))
+	}
+	if h.app.vault.Index().Revision != revision {
+		t.Fatal("the vault changed")
+	}
+
+	// As read over the phone: lower case, spaces for dashes.
+	h.typeFingerprint(strings.ToLower(strings.ReplaceAll(luisCard.Fingerprint(), "-", " ")))
+	test.Tap(h.button(lang.L("I compared it: accept")))
+	h.waitFor("the preview", func() bool { return h.shows(lang.L("Import the ticked changes")) })
+	h.assertShows(lang.L("Not in your family list: you typed this sender's fingerprint to accept it."))
+	test.Tap(h.button(lang.L("Import the ticked changes")))
+	h.waitFor("the import", func() bool { _, err := h.app.vault.Index().Person("Sofía Morales"); return err == nil })
+}
+
+// TestImportOwnBundle: a bundle signed by this vault (made here, or on a
+// copy of it) is from "you (this vault)", not from an unknown sender.
+func TestImportOwnBundle(t *testing.T) {
+	dir := familyVault(t)
+	copyDir := filepath.Join(t.TempDir(), "copy")
+	if err := os.CopyFS(copyDir, os.DirFS(dir)); err != nil {
+		t.Fatal(err)
+	}
+	other, err := vault.Open(copyDir, secret.New([]byte(testPassphrase)), fast)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := other.Update(func(ix *vault.Index) error { _, err := ix.AddPerson("Nina Morales", "2020-05-05", "child"); return err }); err != nil {
+		t.Fatal(err)
+	}
+	path := exportTo(t, other, "Ana Morales")
+	other.Close()
+
+	h := newHarness(t, dir)
+	h.unlock(testPassphrase)
+	flow := &importFlow{app: h.app}
+	flow.open(path)
+	h.waitFor("the preview", func() bool {
+		return h.shows(lang.L("Import the ticked changes")) || h.shows(lang.L("Unknown sender"))
+	})
+	h.assertHides(lang.L("Unknown sender"))
+	h.assertShows("From you (this vault)", "Nina Morales")
+	h.assertHides(lang.L("The sender did not make this bundle for you: someone passed it on. Import it only if you know how it reached you."))
+	test.Tap(h.button(lang.L("Import the ticked changes")))
+	h.waitFor("the import", func() bool { _, err := h.app.vault.Index().Person("Nina Morales"); return err == nil })
+}
+
+// TestImportPassedOnWarns: a bundle that opens with this vault's key but
+// does not name it among its addressees was passed on by someone: the
+// preview says so, as the CLI does.
+func TestImportPassedOnWarns(t *testing.T) {
+	h := newHarness(t, familyVault(t))
+	h.unlock(testPassphrase)
+	luis := luisVault(t)
+	luisCard, _ := luis.Card("Luis")
+	addContact(t, h.app.vault, "Luis", luisCard, true)
+	anaCard, _ := h.app.vault.Card("Ana")
+	// Encrypted to Ana's key, but made for a card that is not hers.
+	someoneElse := contact.Card{Name: "Beto", Recipient: anaCard.Recipient, SigningKey: luisCard.SigningKey}
+	path := exportTo(t, luis, "Luis", someoneElse)
+
+	flow := &importFlow{app: h.app}
+	flow.open(path)
+	h.waitFor("the preview", func() bool { return h.shows(lang.L("Import the ticked changes")) })
+	h.assertShows(lang.L("The sender did not make this bundle for you: someone passed it on. Import it only if you know how it reached you."))
+
+	// One made for her has no warning.
+	flow = &importFlow{app: h.app}
+	h.app.dismissDialog()
+	flow.open(exportTo(t, luis, "Luis", anaCard))
+	h.waitFor("the preview", func() bool { return h.shows(lang.L("Import the ticked changes")) })
+	h.assertHides(lang.L("The sender did not make this bundle for you: someone passed it on. Import it only if you know how it reached you."))
+}
+
+// TestImportPreviewShowsWhatUpdatesReplace: an update shows, field by
+// field, what the vault holds now beside what the bundle brings; numbers
+// are masked until revealed, as on a person's page.
+func TestImportPreviewShowsWhatUpdatesReplace(t *testing.T) {
+	h := newHarness(t, familyVault(t))
+	h.unlock(testPassphrase)
+	luis := luisVault(t)
+	luisCard, _ := luis.Card("Luis")
+	anaCard, _ := h.app.vault.Card("Ana")
+	addContact(t, h.app.vault, "Luis", luisCard, true)
+	change := func(status, number string) {
+		t.Helper()
+		time.Sleep(2 * time.Millisecond) // a new version, at a new time
+		err := luis.Update(func(ix *vault.Index) error {
+			p, err := ix.Person("Sofía Morales")
+			if err != nil {
+				return err
+			}
+			if _, err := ix.SetCase(p.ID, "WAC2419012345", vault.CaseChange{Status: status}); err != nil {
+				return err
+			}
+			_, err = ix.SetIdentifier(p.ID, ids.ANumber, "", secret.New([]byte(number)))
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	change("Case Was Received", "A087654321")
+	first := exportTo(t, luis, "Luis", anaCard)
+	f, _ := os.Open(first)
+	id, _ := h.app.vault.Decrypter()
+	b, err := bundle.Open(f, fileSize(first), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := bundle.Apply(h.app.vault, b, bundle.Preview(h.app.vault.Index(), b)); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	change("Case Was Approved", "A011111111")
+
+	flow := &importFlow{app: h.app}
+	flow.open(exportTo(t, luis, "Luis", anaCard))
+	h.waitFor("the preview", func() bool { return h.shows(lang.L("Import the ticked changes")) })
+	oldMask, newMask := ids.Mask(ids.ANumber, []byte("A087654321")), ids.Mask(ids.ANumber, []byte("A011111111"))
+	h.assertShows(lang.L("In your vault"), lang.L("In the bundle"), lang.L("Status"), "Case Was Received", "Case Was Approved",
+		lang.L("Number"), oldMask, newMask)
+	oldFull, newFull := string(ids.Format(ids.ANumber, []byte("A087654321"))), string(ids.Format(ids.ANumber, []byte("A011111111")))
+	h.assertHides("087654321", "011111111", oldFull, newFull)
+
+	if len(flow.reveals) != 1 {
+		t.Fatalf("%d numbers to reveal, want 1", len(flow.reveals))
+	}
+	test.Tap(flow.reveals[0].button)
+	h.assertShows(oldFull, newFull)
+	test.Tap(flow.reveals[0].button)
+	h.assertHides(oldFull, newFull)
+	h.assertShows(oldMask, newMask)
+}
+
+// TestExportDialogTicksVerifiedOnly: the export dialog starts with the
+// family members whose fingerprint was compared ticked, and no one else.
+func TestExportDialogTicksVerifiedOnly(t *testing.T) {
+	h := newHarness(t, familyVault(t))
+	h.unlock(testPassphrase)
+	verified := addContact(t, h.app.vault, "Luis", otherCard(t, "Luis"), true)
+	unverified := addContact(t, h.app.vault, "Beto", otherCard(t, "Beto"), false)
+	h.app.showExport()
+	e := h.app.lastExport
+	if !e.to[verified.ID].Checked {
+		t.Error("Luis, whose fingerprint was compared, is not ticked")
+	}
+	if e.to[unverified.ID].Checked {
+		t.Error("Beto, whose fingerprint was never compared, is ticked")
+	}
+	h.assertShows(lang.L("Family members whose fingerprint you have not compared are not ticked: compare it in Family sharing first, or tick them if you are sure."))
+	if o := e.options(); len(o.To) != 1 || !o.To[0].SameKeys(verified.Card()) {
+		t.Errorf("the bundle would be for %d people", len(o.To))
+	}
+}
