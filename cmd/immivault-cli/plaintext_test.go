@@ -166,8 +166,14 @@ func TestNoPlaintextAnywhere(t *testing.T) {
 		t.Fatal("notice add filed nothing")
 	}
 	printed.WriteString(run("", "notice", "show", noticeID[1], "-o", filepath.Join(private, "page.png")).stdout)
+	// passwd gives the vault a new key and shows the new recovery key once,
+	// as init did: both keys and both identities are searched for below.
+	oldIdentity := vaultIdentity(t, vaultDir, recoveryKey)
 	env = append(env, "IMMIVAULT_NEW_PASSPHRASE_FILE="+pass2File)
-	printed.WriteString(run("", "passwd").stdout)
+	newRecoveryKey := regexp.MustCompile(`(?m)^AGE-SECRET-KEY-PQ-1[0-9A-Z]+$`).FindString(run("", "passwd").stdout)
+	if newRecoveryKey == "" || newRecoveryKey == recoveryKey {
+		t.Fatal("passwd showed no new recovery key")
+	}
 	env = append(env, "IMMIVAULT_PASSPHRASE_FILE="+pass2File)
 	for _, args := range [][]string{{"ls"}, {"ls", "--json"}, {"person", "ls"}, {"status"}, {"verify"}, {"gc"}} {
 		printed.WriteString(run("", args...).stdout)
@@ -191,8 +197,10 @@ func TestNoPlaintextAnywhere(t *testing.T) {
 	}
 	// Files must not hold the keys either: the recovery key, shown once,
 	// and the vault identity, which it decrypts.
-	needles[recoveryKey] = "the recovery key"
-	needles[vaultIdentity(t, vaultDir, recoveryKey)] = "the vault identity"
+	needles[recoveryKey] = "the first recovery key"
+	needles[oldIdentity] = "the first vault identity"
+	needles[newRecoveryKey] = "the recovery key"
+	needles[vaultIdentity(t, vaultDir, newRecoveryKey)] = "the vault identity"
 	files := 0
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -240,8 +248,9 @@ func vaultIdentity(t *testing.T, vaultDir, recoveryKey string) string {
 	if _, err := b.ReadFrom(r); err != nil {
 		t.Fatal(err)
 	}
-	identity := strings.TrimSpace(b.String())
-	if !strings.HasPrefix(identity, "AGE-SECRET-KEY-PQ-1") {
+	// An age identity file: a comment line, then the key.
+	identity := regexp.MustCompile(`(?m)^AGE-SECRET-KEY-PQ-1[0-9A-Z]+$`).FindString(b.String())
+	if identity == "" {
 		t.Fatalf("recovery.age does not hold an identity")
 	}
 	return identity

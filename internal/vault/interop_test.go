@@ -63,8 +63,9 @@ func TestStockAgeReadsEverythingWithTheRecoveryKey(t *testing.T) {
 		return out
 	}
 	identity := run("-d", "-i", keyFile, filepath.Join(dir, "recovery.age"))
-	if !bytes.HasPrefix(identity, []byte("AGE-SECRET-KEY-PQ-1")) {
-		t.Fatal("recovery.age does not hold an age identity")
+	// An age identity file: the marker comment, then the key.
+	if !bytes.HasPrefix(identity, []byte(identityMarker+"\nAGE-SECRET-KEY-PQ-1")) {
+		t.Fatalf("recovery.age does not hold an age identity file: %.30q", identity)
 	}
 	idFile := filepath.Join(work, "identity.txt")
 	os.WriteFile(idFile, identity, 0o600)
