@@ -391,6 +391,7 @@ func (f *importFlow) checkSender() {
 		f.close()
 	})
 	typed.OnSubmitted = func(string) { accept.OnTapped() }
+	typed.OnChanged = func(string) { problem.SetText("") }
 	d = dialog.NewCustomWithoutButtons(lang.L("Unknown sender"),
 		container.NewVBox(wrapped(text), fp, typed, problem), a.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, accept})
