@@ -119,6 +119,7 @@ bench: tools
 	@mkdir -p bin
 	CGO_ENABLED=0 $(GO) test -run '^$$' -bench 'Unlock$$|Scrypt' -benchtime 5x ./internal/vault | tee bin/bench.txt
 	CGO_ENABLED=0 $(GO) test -run '^$$' -bench 'AfterScrypt|Save|5MB' -benchmem ./internal/vault | tee -a bin/bench.txt
+	CGO_ENABLED=0 $(GO) test -run '^$$' -bench 'ChangeKey100MB|Reencrypt100MB' -benchtime 2x ./internal/vault | tee -a bin/bench.txt
 	CGO_ENABLED=0 $(GO) test -run '^$$' -bench . ./cmd/immivault-cli | tee -a bin/bench.txt
 	CGO_ENABLED=0 $(GO) test -run '^$$' -bench 500MB -benchtime 3x ./internal/bundle | tee -a bin/bench.txt
 	CGO_ENABLED=0 $(GO) test -run '^$$' -bench . ./internal/notice | tee -a bin/bench.txt

@@ -219,7 +219,7 @@ func BenchmarkAgeCLI5MB(b *testing.B) {
 func BenchmarkReadFile5MB(b *testing.B) {
 	v, _ := newVault(b)
 	ref, _ := v.AddBlob(bytes.NewReader(fiveMB))
-	n := &Notice{Blob: ref.Name, Size: ref.Size}
+	n := &Notice{Blob: ref.Name, Size: ref.Size, SHA256: ref.SHA256}
 	b.SetBytes(int64(len(fiveMB)))
 	for b.Loop() {
 		r, err := v.OpenBlob(n)
@@ -228,5 +228,62 @@ func BenchmarkReadFile5MB(b *testing.B) {
 		}
 		io.Copy(io.Discard, r)
 		r.Close()
+	}
+}
+
+// BenchmarkChangeKey100MB gives a vault of 20 notices of 5 MB a new key
+// (passwd), with the real scrypt work factor: every blob decrypted and
+// encrypted again, the identity files and the index rewritten.
+func BenchmarkChangeKey100MB(b *testing.B) {
+	v, _ := newVault(b)
+	pid := addFamily(b, v)
+	for range 20 {
+		rand.Read(fiveMB[:16])
+		ref, err := v.AddBlob(bytes.NewReader(fiveMB))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := v.Update(func(ix *Index) error { _, err := ix.AddNotice(pid, "", "f.pdf", ref); return err }); err != nil {
+			b.Fatal(err)
+		}
+	}
+	v.opts.WorkFactor = 18
+	b.SetBytes(20 * int64(len(fiveMB)))
+	for b.Loop() {
+		if _, err := v.ChangeKey(pass(benchPass)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkAgeCLIReencrypt100MB is the reference for a key change: the
+// same 20 files of 5 MB, each `age -d -i OLD | age -r NEW` as processes.
+func BenchmarkAgeCLIReencrypt100MB(b *testing.B) {
+	ageBin, err := exec.LookPath("age")
+	if err != nil {
+		b.Skip("age CLI not on PATH (make tools)")
+	}
+	dir := b.TempDir()
+	oldID, _ := age.GenerateHybridIdentity()
+	newID, _ := age.GenerateHybridIdentity()
+	idFile := filepath.Join(dir, "old.txt")
+	os.WriteFile(idFile, []byte(oldID.String()+"\n"), 0o600)
+	for i := range 20 {
+		var buf bytes.Buffer
+		w, _ := age.Encrypt(&buf, oldID.Recipient())
+		w.Write(fiveMB)
+		w.Close()
+		os.WriteFile(filepath.Join(dir, fmt.Sprintf("%d.age", i)), buf.Bytes(), 0o600)
+	}
+	b.SetBytes(20 * int64(len(fiveMB)))
+	for b.Loop() {
+		for i := range 20 {
+			in, out := filepath.Join(dir, fmt.Sprintf("%d.age", i)), filepath.Join(dir, fmt.Sprintf("%d.new", i))
+			cmd := exec.Command("sh", "-c", `"$0" -d -i "$1" "$2" | "$0" -r "$3" -o "$4"`, ageBin, idFile, in, newID.Recipient().String(), out)
+			if err := cmd.Run(); err != nil {
+				b.Fatal(err)
+			}
+			os.Remove(out)
+		}
 	}
 }
