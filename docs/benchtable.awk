@@ -26,6 +26,12 @@ END {
 	row("add a 5 MB file, fsync included", sprintf("%.1f ms", ours), ref, "<= 1.3x age",
 		theirs > 0 ? verdict(ours <= 1.3 * theirs) sprintf(" (%.2fx)", ours / theirs) : "n/a")
 	row("read a 5 MB file", sprintf("%.1f ms", ms("BenchmarkReadFile5MB")), "", "", "")
+	if (ns["BenchmarkChangeKey100MB"] != "") {
+		ours = ms("BenchmarkChangeKey100MB"); theirs = ms("BenchmarkAgeCLIReencrypt100MB")
+		ref = theirs > 0 ? sprintf("age -d | age -r: %.0f ms", theirs) : "age CLI missing"
+		row("change the key of 100 MB of notices (scrypt incl.)", sprintf("%.0f ms", ours), ref, "",
+			theirs > 0 ? sprintf("(%.2fx)", ours / theirs) : "n/a")
+	}
 	rss = metric["BenchmarkPeakRSS", "MiB-peak-rss"]
 	if (ns["BenchmarkExport500MB"] != "") {
 		ours = ms("BenchmarkExport500MB"); theirs = ms("BenchmarkZipAge500MB")
