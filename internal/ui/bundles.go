@@ -371,30 +371,31 @@ func (f *importFlow) checkSender() {
 	problem := widget.NewLabel("")
 	problem.Wrapping = fyne.TextWrapWord
 	problem.Importance = widget.DangerImportance
-	var d *dialog.CustomDialog
-	accept := widget.NewButton(lang.L("I compared it: accept"), func() {
-		a.idle.touch()
-		if strings.TrimSpace(typed.Text) == "" {
-			problem.SetText(lang.L("Type the fingerprint the sender read to you, to show you compared it."))
-			return
-		}
-		if f.b.Trust(typed.Text) != nil {
-			problem.SetText(lang.L("That is not this bundle's fingerprint: nothing was imported. Accept it only if the sender reads you the one shown."))
-			return
-		}
-		d.Hide()
-		f.preview()
-	})
-	accept.Importance = widget.WarningImportance
-	cancel := widget.NewButton(lang.L("Cancel"), func() {
-		d.Hide()
-		f.close()
-	})
-	typed.OnSubmitted = func(string) { accept.OnTapped() }
 	typed.OnChanged = func(string) { problem.SetText("") }
-	d = dialog.NewCustomWithoutButtons(lang.L("Unknown sender"),
-		container.NewVBox(wrapped(text), fp, typed, problem), a.win)
-	d.SetButtons([]fyne.CanvasObject{cancel, accept})
+	// A confirm dialog, so that Cancel and Escape end the import alike. A
+	// fingerprint missing or wrong shows the question again, saying so.
+	var d *dialog.ConfirmDialog
+	d = dialog.NewCustomConfirm(lang.L("Unknown sender"), lang.L("I compared it: accept"), lang.L("Cancel"),
+		container.NewVBox(wrapped(text), fp, typed, problem), func(ok bool) {
+			a.idle.touch()
+			if !ok {
+				f.close()
+				return
+			}
+			switch {
+			case strings.TrimSpace(typed.Text) == "":
+				problem.SetText(lang.L("Type the fingerprint the sender read to you, to show you compared it."))
+			case f.b.Trust(typed.Text) != nil:
+				problem.SetText(lang.L("That is not this bundle's fingerprint: nothing was imported. Accept it only if the sender reads you the one shown."))
+			default:
+				f.preview()
+				return
+			}
+			a.showDialog(d)
+			a.win.Canvas().Focus(typed)
+		}, a.win)
+	d.SetConfirmImportance(widget.WarningImportance)
+	typed.OnSubmitted = func(string) { d.Confirm() }
 	d.Resize(fyne.NewSize(560, 340))
 	a.showDialog(d)
 	a.win.Canvas().Focus(typed)
