@@ -19,6 +19,7 @@ package ui
 
 import (
 	"errors"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -69,6 +70,13 @@ type App struct {
 
 	// focused is the screen's first field, focused when it is shown.
 	focused fyne.Focusable
+
+	// maintenance is vault upkeep running off the UI goroutine (collecting
+	// garbage, purging history): Lock waits for it before closing the vault.
+	maintenance sync.WaitGroup
+	// changingKey is set while the vault gets a new key. Lock then waits
+	// (lockPending) until the new recovery key has been shown.
+	changingKey, lockPending bool
 }
 
 // New makes the app for window w. Call Start to show the first screen.
@@ -140,19 +148,44 @@ func (a *App) opened(v *vault.Vault) {
 	a.show(a.main)
 	if len(v.Warnings) > 0 {
 		a.showWarnings(v.Warnings)
+	} else {
+		// Stored files nothing refers to any more (a crash, a removed
+		// notice whose last version is gone). A refusal, or any other
+		// failure, only means they wait for the next unlock.
+		a.maintain(func(v *vault.Vault) (int, error) { return v.CollectGarbage() }, nil)
 	}
 	a.remind()
+}
+
+// maintain runs work on the open vault off the UI goroutine, then done (if
+// not nil) on it. Lock waits for work to finish before closing the vault.
+func (a *App) maintain(work func(v *vault.Vault) (int, error), done func(int, error)) {
+	v := a.vault
+	a.maintenance.Add(1)
+	go func() {
+		n, err := work(v)
+		a.maintenance.Done()
+		if done != nil {
+			fyne.Do(func() { done(n, err) })
+		}
+	}()
 }
 
 // Locked reports whether no vault is open.
 func (a *App) Locked() bool { return a.vault == nil }
 
 // Lock closes the vault and shows the unlock screen. Everything that showed
-// vault contents is dropped first.
+// vault contents is dropped first. While the vault gets a new key, locking
+// waits until the new recovery key has been shown.
 func (a *App) Lock() {
 	if a.vault == nil {
 		return
 	}
+	if a.changingKey {
+		a.lockPending = true
+		return
+	}
+	a.lockPending = false
 	for w, closeViewer := range a.viewers {
 		closeViewer()
 		w.Close()
@@ -168,6 +201,7 @@ func (a *App) Lock() {
 		a.main = nil
 	}
 	a.win.SetContent(widget.NewLabel(""))
+	a.maintenance.Wait()
 	a.vault.Close()
 	a.vault = nil
 	secret.Purge()

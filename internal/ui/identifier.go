@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -235,10 +236,33 @@ func kindRuleFor(k ids.Kind, err error) string {
 	return err.Error()
 }
 
+// remove asks before removing the number, saying what removing does: the
+// value leaves the records at once, but the earlier versions of the index
+// that the vault keeps for repair still hold it until later saves replace
+// them. "Remove it for good" also deletes those versions (PurgeHistory).
 func (s *identifierDialog) remove() {
-	id := s.editing
-	s.app.confirmRemove(lang.L("Remove {{.Kind}} from {{.Name}}? This cannot be undone.", map[string]any{"Kind": identifierTitle(id), "Name": s.person.Name}), func() {
-		s.d.Hide()
-		s.app.update(func(ix *vault.Index) error { return ix.RemoveIdentifier(id.ID) })
-	})
+	id, a := s.editing, s.app
+	question := widget.NewLabel(lang.L("Remove {{.Kind}} from {{.Name}}? It leaves the vault's records at once, but the earlier versions of the vault that immivault keeps to repair damage still hold it until later saves replace them.", map[string]any{"Kind": identifierTitle(id), "Name": s.person.Name}))
+	question.Wrapping = fyne.TextWrapWord
+	forGood := widget.NewCheck(lang.L("Remove it for good: delete those earlier versions now"), nil)
+	note := widget.NewLabel(lang.L("Copies in backups or a sync service's history are not touched."))
+	note.Wrapping = fyne.TextWrapWord
+	note.SizeName = theme.SizeNameCaptionText
+	d := dialog.NewCustomConfirm(lang.L("Remove"), lang.L("Remove"), lang.L("Cancel"),
+		container.NewVBox(question, forGood, note), func(ok bool) {
+			if !ok {
+				return
+			}
+			s.d.Hide()
+			if !a.update(func(ix *vault.Index) error { return ix.RemoveIdentifier(id.ID) }) || !forGood.Checked {
+				return
+			}
+			a.maintain(func(v *vault.Vault) (int, error) { return v.PurgeHistory() }, func(_ int, err error) {
+				if err != nil {
+					a.showError(errors.New(lang.L("The number was removed, but the earlier versions could not be deleted: {{.Error}}", map[string]any{"Error": oneLine(err.Error())})))
+				}
+			})
+		}, a.win)
+	d.Resize(fyne.NewSize(520, 240))
+	a.showDialog(d)
 }
