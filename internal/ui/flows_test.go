@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -91,7 +92,7 @@ func TestCreateVault(t *testing.T) {
 		t.Fatal(err)
 	}
 	v.Close()
-	if _, err := vault.Recover(dir, secret.New([]byte(key)), secret.New([]byte(testPassphrase)), fast); err != nil {
+	if _, _, err := vault.Recover(dir, secret.New([]byte(key)), secret.New([]byte(testPassphrase)), fast); err != nil {
 		t.Fatalf("the key shown does not recover the vault: %v", err)
 	}
 }
@@ -155,10 +156,34 @@ func TestRecoverWithTheKey(t *testing.T) {
 	again := h.focusedSecret()
 	typeSecret(again, testPassphrase)
 	again.OnSubmitted()
+
+	// Recovering gives the vault a new key: the new recovery key is shown
+	// once, before the family, and the one typed no longer opens the vault.
+	h.waitFor("the new recovery key", func() bool { _, ok := h.app.screen.(*recoveryKeyScreen); return ok })
+	h.assertShows(lang.L("Your previous recovery key no longer opens the vault: keep this new one instead."))
+	var newKey string
+	h.recoveryScreen().key.Use(func(b []byte) error { newKey = string(b); return nil })
+	var oldKey string
+	key.Use(func(b []byte) error { oldKey = string(b); return nil })
+	if !strings.HasPrefix(newKey, "AGE-SECRET-KEY-PQ-1") || newKey == oldKey || !h.shows(newKey[:30]) {
+		t.Fatal("the recovery screen does not show a new recovery key")
+	}
+	if h.app.main != nil {
+		t.Fatal("the family was shown before the new recovery key was kept")
+	}
+	test.Tap(findCheck(t, h.win.Canvas(), lang.L("I have saved or printed my recovery key and put it somewhere safe")))
+	test.Tap(h.button(lang.L("Continue")))
 	h.waitFor("the main screen", func() bool { _, ok := h.app.screen.(*mainScreen); return ok })
 
 	h.app.Lock()
 	h.unlock(testPassphrase)
+	h.app.Lock()
+	if _, _, err := vault.Recover(dir, secret.New([]byte(oldKey)), secret.New([]byte("another passphrase here")), fast); !errors.Is(err, vault.ErrWrongRecoveryKey) {
+		t.Errorf("the old recovery key still recovers the vault: %v", err)
+	}
+	if _, _, err := vault.Recover(dir, secret.New([]byte(newKey)), secret.New([]byte(testPassphrase)), fast); err != nil {
+		t.Errorf("the new recovery key does not recover the vault: %v", err)
+	}
 }
 
 func TestEscapeGoesBackFromRecovery(t *testing.T) {

@@ -188,7 +188,7 @@ func (s *settingsDialog) build() dialog.Dialog {
 
 	s.dir = widget.NewLabel(s.app.opts.VaultDir)
 	s.dir.Wrapping = fyne.TextWrapBreak
-	change := widget.NewButton(lang.L("Change…"), s.chooseVaultDir)
+	changeDir := widget.NewButton(lang.L("Change…"), s.chooseVaultDir)
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Lock after idle"), idle),
 		widget.NewFormItem(lang.L("Lock after being in the background"), unfocus),
@@ -196,8 +196,16 @@ func (s *settingsDialog) build() dialog.Dialog {
 		widget.NewFormItem(lang.L("Clear copied values after"), clip),
 		widget.NewFormItem(lang.L("Theme"), themes),
 		widget.NewFormItem(lang.L("Language"), languages),
-		widget.NewFormItem(lang.L("Vault location"), container.NewBorder(nil, nil, nil, change, s.dir)),
+		widget.NewFormItem(lang.L("Vault location"), container.NewBorder(nil, nil, nil, changeDir, s.dir)),
 	)
+	if s.app.vault != nil {
+		// Leaves the settings unsaved, as Cancel does, for a screen of its own.
+		change := widget.NewButton(lang.L("Change passphrase…"), func() {
+			s.d.Hide()
+			s.app.showChangeKey()
+		})
+		form.Append(lang.L("Passphrase"), container.NewHBox(change))
+	}
 	note := widget.NewLabel(lang.L("A new language or vault location takes effect the next time immivault starts."))
 	note.Wrapping = fyne.TextWrapWord
 	s.d = dialog.NewCustomConfirm(lang.L("Settings"), lang.L("Save"), lang.L("Cancel"),

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"immivault/internal/secret"
 	"immivault/internal/ui/secretentry"
 	"immivault/internal/vault"
 )
@@ -123,7 +124,7 @@ func newRecoverScreen(a *App) *recoverScreen {
 }
 
 func (s *recoverScreen) build() fyne.CanvasObject {
-	intro := widget.NewLabel(lang.L("Paste or type the recovery key you saved when you created the vault, then choose a new passphrase. The recovery key keeps working afterwards."))
+	intro := widget.NewLabel(lang.L("Paste or type your recovery key, then choose a new passphrase. The vault then gets a new key, and you get a new recovery key to keep instead of this one."))
 	intro.Wrapping = fyne.TextWrapWord
 	back := widget.NewButtonWithIcon(lang.L("Back"), theme.NavigateBackIcon(), s.back)
 	return page(heading(lang.L("Use your recovery key")), intro,
@@ -161,10 +162,14 @@ func (s *recoverScreen) recover() {
 	key, pass := s.key.Secret(), s.pass.Secret()
 	s.setBusy(true)
 	dir, opts := s.app.opts.VaultDir, s.app.opts.Vault
-	background(func() (*vault.Vault, error) {
-		v, _, err := vault.Recover(dir, key, pass, opts)
-		return v, err
-	}, func(v *vault.Vault, err error) {
+	type recovered struct {
+		v   *vault.Vault
+		key *secret.Secret
+	}
+	background(func() (recovered, error) {
+		v, newKey, err := vault.Recover(dir, key, pass, opts)
+		return recovered{v, newKey}, err
+	}, func(r recovered, err error) {
 		s.setBusy(false)
 		switch {
 		case errors.Is(err, vault.ErrWrongRecoveryKey):
@@ -175,7 +180,11 @@ func (s *recoverScreen) recover() {
 			for _, e := range []*secretentry.Entry{s.key, s.pass, s.again} {
 				e.Clear()
 			}
-			s.app.opened(v)
+			// Recovering gave the vault a new key: the key typed here no
+			// longer opens it, and the new one is shown once.
+			k := newRecoveryKeyScreen(s.app, r.v, r.key)
+			k.note = lang.L("Your previous recovery key no longer opens the vault: keep this new one instead.")
+			s.app.show(k)
 		}
 	})
 }
