@@ -46,7 +46,7 @@ type recoveryKeyScreen struct {
 	then func()
 	// chooseFile asks where to save; tests replace it.
 	chooseFile func(name string, save func(fyne.URIWriteCloser))
-	// printer is the destination chosen in the print dialog, for tests.
+	// printer is the print dialog's choice of printer.
 	printer *widget.Select
 }
 
