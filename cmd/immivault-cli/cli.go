@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 
@@ -29,6 +30,9 @@ type command struct {
 	run     func(c *cli, args []string) error
 }
 
+// commands are the commands, in the order help lists them. Each one's
+// code is in the file named after its first word: person.go holds person
+// add, person ls and person set.
 var commands = []*command{
 	{"init", "", "create a new vault and show its recovery key, once", (*cli).initVault},
 	{"status", "", "show the vault's location, revision, record counts and health", (*cli).status},
@@ -230,4 +234,18 @@ func flagError(cmd string, err error) error {
 		help += " " + cmd
 	}
 	return fmt.Errorf("%s (see `%s`)", msg, help)
+}
+
+// checkOutput refuses a missing -o, or one that names an existing file
+// without --force, before anyone is asked for a passphrase.
+func (c *cli) checkOutput(out string, force bool) error {
+	if out == "" {
+		return fmt.Errorf("say where to write: -o FILE (usage: immivault-cli %s %s)", c.cmd.name, c.cmd.args)
+	}
+	if _, err := os.Lstat(out); err == nil && !force {
+		return fmt.Errorf("%s already exists; add --force to replace it", out)
+	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
 }

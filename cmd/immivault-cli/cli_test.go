@@ -168,12 +168,6 @@ func TestReadLimited(t *testing.T) {
 	}
 }
 
-func TestDisplayableDropsControlCharacters(t *testing.T) {
-	if got := displayable("Maria\x1b[2J\u202e Lopez\n"); got != "Maria\uFFFD[2J\uFFFD Lopez\uFFFD" {
-		t.Errorf("displayable = %q", got)
-	}
-}
-
 // TestSecretVariablesLeaveTheEnvironment: a passphrase given in the
 // environment is read, and then gone from it, so that no program the CLI
 // starts inherits it.

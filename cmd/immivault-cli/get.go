@@ -4,88 +4,15 @@ import (
 	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"immivault/internal/atomicfile"
 	"immivault/internal/filename"
-	"immivault/internal/vault"
 )
-
-func (c *cli) attach(args []string) error {
-	flags := c.flags()
-	receipt := flags.String("case", "", "the case the notice belongs to, by its `RECEIPT` number")
-	pos, err := c.parse(flags, args, 2)
-	if err != nil {
-		return err
-	}
-	f, err := os.Open(pos[1])
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	if fi, err := f.Stat(); err != nil {
-		return err
-	} else if !fi.Mode().IsRegular() {
-		return fmt.Errorf("%s is not a regular file", pos[1])
-	}
-	v, err := c.open()
-	if err != nil {
-		return err
-	}
-	defer v.Close()
-	// Look the person and case up before writing a blob that would be left
-	// behind if they do not exist; Update looks again in the newest index.
-	if _, _, err := noticeOwner(v.Index(), pos[0], *receipt); err != nil {
-		return err
-	}
-	blob, err := v.AddBlob(f)
-	if err != nil {
-		return err
-	}
-	var n *vault.Notice
-	err = v.Update(func(ix *vault.Index) error {
-		personID, caseID, err := noticeOwner(ix, pos[0], *receipt)
-		if err != nil {
-			return err
-		}
-		n, err = ix.AddNotice(personID, caseID, filepath.Base(pos[1]), blob)
-		return err
-	})
-	if err != nil {
-		// Remove the new blob now rather than leave it for garbage
-		// collection; DiscardBlob refuses if the Update recorded it after all.
-		v.DiscardBlob(blob)
-		return err
-	}
-	fmt.Fprintln(c.stdout, n.ID)
-	return nil
-}
-
-// noticeOwner finds the person a notice is for and, if receipt is given,
-// the case, which must be theirs.
-func noticeOwner(ix *vault.Index, person, receipt string) (personID, caseID string, err error) {
-	p, err := ix.Person(person)
-	if err != nil {
-		return "", "", err
-	}
-	if receipt == "" {
-		return p.ID, "", nil
-	}
-	cs, err := ix.CaseByReceipt(receipt)
-	if err != nil {
-		return "", "", err
-	}
-	if cs.PersonID != p.ID {
-		return "", "", fmt.Errorf("case %s is not %s's", cs.ReceiptNumber, displayable(p.Name))
-	}
-	return p.ID, cs.ID, nil
-}
 
 func (c *cli) get(args []string) error {
 	flags := c.flags()
@@ -159,18 +86,4 @@ func extensionFits(path, ext string) bool {
 		return got == ".jpg" || got == ".jpeg"
 	}
 	return got == ext
-}
-
-// checkOutput refuses a missing -o, or one that names an existing file
-// without --force, before anyone is asked for a passphrase.
-func (c *cli) checkOutput(out string, force bool) error {
-	if out == "" {
-		return fmt.Errorf("say where to write: -o FILE (usage: immivault-cli %s %s)", c.cmd.name, c.cmd.args)
-	}
-	if _, err := os.Lstat(out); err == nil && !force {
-		return fmt.Errorf("%s already exists; add --force to replace it", out)
-	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return err
-	}
-	return nil
 }

@@ -9,8 +9,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"immivault/internal/ids"
 	"immivault/internal/secret"
@@ -302,16 +300,4 @@ func caseDetails(cs *vault.Case) string {
 		return ""
 	}
 	return "  " + strings.Join(d, "; ")
-}
-
-// displayable makes text from the vault (which may come from someone
-// else's bundle) safe to print on a terminal: control characters, which
-// could move the cursor or rewrite what is shown, become U+FFFD.
-func displayable(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) || r == utf8.RuneError || unicode.In(r, unicode.Bidi_Control) {
-			return utf8.RuneError
-		}
-		return r
-	}, s)
 }

@@ -45,6 +45,19 @@ var (
 	}
 )
 
+// A bundle's passphrase comes from its own file variable or the terminal:
+// it is another secret than the vault's, for another person.
+var (
+	bundlePassphrase = passphraseSource{
+		what: "bundle passphrase", fileVar: "IMMIVAULT_BUNDLE_PASSPHRASE_FILE",
+		prompt: "Bundle passphrase: ",
+	}
+	newBundlePassphrase = passphraseSource{
+		what: "bundle passphrase", fileVar: "IMMIVAULT_BUNDLE_PASSPHRASE_FILE",
+		prompt: "Choose a passphrase for the bundle: ", repeat: "Type it again: ",
+	}
+)
+
 // secretVariables are the environment variables that hold a secret itself,
 // not the name of a file.
 var secretVariables = []string{"IMMIVAULT_PASSPHRASE", "IMMIVAULT_NEW_PASSPHRASE"}
