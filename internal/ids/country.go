@@ -9,7 +9,7 @@ import (
 
 // country is one row of ISO 3166-1.
 type country struct {
-	alpha2, alpha3, name string
+	alpha2, alpha3 string
 }
 
 var (
@@ -47,13 +47,4 @@ func NormalizeCountry(s string) (string, error) {
 		return "", errCountry
 	}
 	return c.alpha3, nil
-}
-
-// CountryName is the English short name of an alpha-3 code ("MEX" → "Mexico"), or "" if the
-// code is not in ISO 3166-1.
-func CountryName(alpha3 string) string {
-	if c := byAlpha3[alpha3]; c != nil {
-		return c.name
-	}
-	return ""
 }

@@ -19,8 +19,7 @@ const maxGap = 120
 type Match struct {
 	Kind       Kind   // "" when a 3-letters-and-10-digits number cannot be classified: the person picks
 	Value      string // storage form, as Normalize returns it
-	Raw        string // the text as it appeared
-	Start, End int    // byte offsets of Raw in the text
+	Start, End int    // byte offsets of the number in the text, as it was printed
 	Label      string // the label that classified it ("Receipt Number", "A-Number", "USCIS#", "Card #", ...), "" if classified by prefix
 	Corrected  bool   // an OCR correction by position was applied; ask the person to confirm
 }
@@ -353,7 +352,7 @@ func (f *finder) add(kind Kind, rd reading, at int, label string) bool {
 		f.claimed[j] = true
 	}
 	f.matches = append(f.matches, Match{
-		Kind: kind, Value: value, Raw: f.text[at:rd.end], Start: at, End: rd.end,
+		Kind: kind, Value: value, Start: at, End: rd.end,
 		Label: label, Corrected: rd.fixed,
 	})
 	return true

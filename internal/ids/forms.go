@@ -50,6 +50,3 @@ func NormalizeForm(s string) (form, title string, err error) {
 	form = m[1] + "-" + m[2]
 	return form, formTitles[form], nil
 }
-
-// FormTitle is the title of a known form ("I-485"), or "".
-func FormTitle(form string) string { return formTitles[form] }

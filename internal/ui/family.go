@@ -101,7 +101,7 @@ func (m *mainScreen) refreshList() {
 	if q == "" {
 		m.rows = m.rows[:0]
 		for _, p := range ix.People {
-			m.rows = append(m.rows, listRow{personID: p.ID, title: p.Name, detail: relationText(p.Relation)})
+			m.rows = append(m.rows, listRow{personID: p.ID, title: p.Name, detail: p.Relation})
 		}
 	} else {
 		m.rows = searchIndex(ix, q)
@@ -245,8 +245,6 @@ func (m *mainScreen) editPerson(p *vault.Person) {
 func relations() []string {
 	return []string{lang.L("self"), lang.L("spouse"), lang.L("child"), lang.L("parent"), lang.L("sibling")}
 }
-
-func relationText(r string) string { return r }
 
 type errorText string
 

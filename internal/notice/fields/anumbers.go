@@ -88,8 +88,8 @@ func (x *extraction) printedANumbers(text string) []candidate {
 		for text[start] != 'A' {
 			start--
 		}
-		cs = append(cs, candidate{ids.Match{Kind: ids.ANumber, Value: string(v), Raw: text[start:m[3]],
-			Start: start, End: m[3], Corrected: fixes > 0}, printedWeight})
+		cs = append(cs, candidate{ids.Match{Kind: ids.ANumber, Value: string(v), Start: start, End: m[3],
+			Corrected: fixes > 0}, printedWeight})
 	}
 	return cs
 }

@@ -148,15 +148,6 @@ func isDebris(s string) bool {
 	return true
 }
 
-func (x *extraction) hasDateLabel(i int) bool {
-	for _, lb := range x.labels[i] {
-		if lb.kind == receivedLabel || lb.kind == priorityLabel || lb.kind == noticeDateLabel {
-			return true
-		}
-	}
-	return false
-}
-
 // assignByColumn gives each date to what is printed above it in row i: the label or other cell
 // its columns overlap most, or failing any overlap the nearest within a few columns. A date
 // under anything but a pending date label is left alone.
