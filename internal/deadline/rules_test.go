@@ -149,7 +149,7 @@ func TestRules(t *testing.T) {
 		}, "i90-window-opens", nil},
 
 		// I-751: the 90 days before a conditional card expires.
-		{"I-751 window opens (IDENTIFIERS.md example)", "2026-09-01", func(b *vaultBuilder) {
+		{"I-751 window opens (docs/identifiers.md#deadlines)", "2026-09-01", func(b *vaultBuilder) {
 			b.doc(b.person("Ana", vault.Residence{Conditional: true}), ids.GreenCard, "", "SRC0123456789", "2026-12-15")
 		}, "i751-window-opens", []string{"2026-09-16"}},
 		{"I-751 window closes the day before expiry", "2026-11-29", func(b *vaultBuilder) {

@@ -26,7 +26,8 @@ type office struct {
 	asylum       bool
 }
 
-// receiptOffices maps the receipt prefixes listed in IDENTIFIERS.md §1 to their offices.
+// receiptOffices maps the receipt prefixes listed in docs/identifiers.md#office-prefixes to their
+// offices.
 var receiptOffices = map[string]office{
 	"EAC": {name: "Vermont Service Center"},
 	"VSC": {name: "Vermont Service Center"},
@@ -60,7 +61,7 @@ func knownReceiptPrefix(p string) bool {
 	return ok && !o.asylum
 }
 
-// eadCategories names the categories IDENTIFIERS.md §2 lists.
+// eadCategories names the categories docs/identifiers.md#ead-categories lists.
 var eadCategories = map[string]string{
 	"A03": "refugee",
 	"A05": "asylee",

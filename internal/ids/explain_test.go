@@ -75,7 +75,8 @@ func TestFiscalYear(t *testing.T) {
 	}{
 		{time.Date(2024, time.September, 30, 23, 59, 0, 0, time.UTC), 2024},
 		{time.Date(2024, time.October, 1, 0, 0, 0, 0, time.UTC), 2025},
-		{time.Date(2024, time.November, 15, 0, 0, 0, 0, time.UTC), 2025}, // IDENTIFIERS.md §1
+		// The example of docs/identifiers.md#fiscal-year-and-workday.
+		{time.Date(2024, time.November, 15, 0, 0, 0, 0, time.UTC), 2025},
 		{time.Date(2025, time.January, 1, 0, 0, 0, 0, time.UTC), 2025},
 	}
 	for _, tt := range tests {

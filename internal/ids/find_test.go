@@ -64,7 +64,7 @@ func list(fs []found) string {
 }
 
 // i797c is the header of a receipt notice as PDFium extracts it: label rows with their values
-// in the row below, in the same columns (IDENTIFIERS.md §3).
+// in the row below, in the same columns (docs/identifiers.md#header-layout).
 const i797c = `Department of Homeland Security
 U.S. Citizenship and Immigration Services                       I-797C, Notice of Action
 

@@ -24,11 +24,11 @@ type reading struct {
 
 // read matches s at text[pos:]. The match must start and end at a word boundary.
 //
-// OCR confusions are corrected by position only, as IDENTIFIERS.md §0.3 says: O, I, l, |, S, B
-// in a digit slot and 0, 1, 5, 8 in a letter slot. A reading needing more than a few fixes is
-// more likely a word than a garbled number, so at most a third of the letter slots and a fifth
-// of the digit slots may be fixed; for a receipt that is "2 of 3 letters and 8 of 10 digits
-// were read as such" (IDENTIFIERS.md §1).
+// OCR confusions are corrected by position only, as docs/identifiers.md#ocr-look-alikes says: O, I,
+// l, |, S, B in a digit slot and 0, 1, 5, 8 in a letter slot. A reading needing more than a few
+// fixes is more likely a word than a garbled number, so at most a third of the letter slots and a
+// fifth of the digit slots may be fixed: for a receipt, 2 of its 3 letters and 8 of its 10 digits
+// must have been read as printed.
 func (s shape) read(text string, pos int) (reading, bool) {
 	if pos > 0 {
 		if r, _ := utf8.DecodeLastRuneInString(text[:pos]); isWordRune(r) {

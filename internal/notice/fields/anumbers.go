@@ -38,7 +38,8 @@ var aNumberPrint = regexp.MustCompile(`(?:^|[^A-Za-z0-9])A[-#:]? ?(` + aDigit + 
 	aDigit + ` ?` + aDigit + ` ?` + aDigit + `){2}|` + aDigit + `{8,9})(?:[^A-Za-z0-9]|$)`)
 
 // aDigit is a digit of an A-number or what tesseract reads for one: the look-alikes of
-// IDENTIFIERS.md §0.3, and Q, D (0) and Z (2), which it reads in the fonts notices use.
+// docs/identifiers.md#ocr-look-alikes, and Q, D (0) and Z (2), which it reads in the fonts notices
+// use.
 const aDigit = `[0-9OIlSB|QDZ]`
 
 // printForm is the layout of a printed A-number: groups of 3 parted by spaces (one, or more

@@ -28,8 +28,8 @@ var (
 	clock = regexp.MustCompile(`(?i)\b([0-9OIl|]{1,2})\s?[:.]\s?([0-9OIlS|]{2})\s?([AP])\.?\s?M\b\.?`)
 )
 
-// dateDigit is a digit of a numeric date as OCR reads it: the look-alikes of IDENTIFIERS.md
-// §0.3, and the i and ( tesseract reads for 1 and 0 beside a slash.
+// dateDigit is a digit of a numeric date as OCR reads it: the look-alikes of
+// docs/identifiers.md#ocr-look-alikes, and the i and ( tesseract reads for 1 and 0 beside a slash.
 const dateDigit = `[0-9OIlS|Bi(]`
 
 var months = map[string]time.Month{
@@ -156,8 +156,8 @@ func isoDate(y, m, d string) (string, bool) {
 	return t.Format("2006-01-02"), true
 }
 
-// digitsOf reads OCR digits (IDENTIFIERS.md §0.3: O→0, I/l/|→1, S→5, B→8; and the i and ( of
-// dateDigit) and reports whether any needed the correction.
+// digitsOf reads OCR digits (docs/identifiers.md#ocr-look-alikes: O→0, I/l/|→1, S→5, B→8; and the i
+// and ( of dateDigit) and reports whether any needed the correction.
 func digitsOf(s string) (string, bool) {
 	b := []byte(s)
 	fixed := false

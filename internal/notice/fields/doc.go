@@ -3,7 +3,7 @@
 // the notice type, the notice, received and priority dates, and the appointments and deadlines
 // it sets. It knows Form I-797 notices (receipts, approvals, requests for evidence, biometrics
 // and interview appointments, transfers, rejections, denials) and the letters USCIS sends in
-// their format (IDENTIFIERS.md §3).
+// their format (docs/identifiers.md#form-i-797-notices).
 //
 // # Text
 //

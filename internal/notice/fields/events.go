@@ -15,9 +15,9 @@ const (
 )
 
 var (
-	// dueAnchor ends where a response deadline's date begins (IDENTIFIERS.md §3), or starts a
-	// sentence whose deadline comes within dueReach bytes: "submit … by", "received … no later
-	// than". The reach is searched apart, as a bounded repetition makes the expression slow.
+	// dueAnchor ends where a response deadline's date begins (docs/identifiers.md#body-dates), or
+	// starts a sentence whose deadline comes within dueReach bytes: "submit … by", "received … no
+	// later than". The reach is searched apart, as a bounded repetition makes the expression slow.
 	dueAnchor = regexp.MustCompile(`(?i)(?:Response\s+Due(?:\s+Date)?|respond(?:\s+\S+){0,6}?\s+by)\s*:?\s*|\b(submit|receive[sd]?)\b`)
 	dueBy     = regexp.MustCompile(`(?i)\b(?:by|no\s+later\s+than)\s*:?\s*`)
 	// scheduledAnchor ends where a sentence gives an appointment's date.

@@ -24,8 +24,9 @@ var (
 	bodyForm     = regexp.MustCompile(`\bForm ([I1l|]|N|G)-([0-9]{2,3}[A-Z]?)\b`)
 )
 
-// codeDigit is a digit of a form code as OCR reads it: the look-alikes of IDENTIFIERS.md §0.3,
-// and the brackets tesseract reads for a 1 at the end of a box ("113]" for I131).
+// codeDigit is a digit of a form code as OCR reads it: the look-alikes of
+// docs/identifiers.md#ocr-look-alikes, and the brackets tesseract reads for a 1 at the end of a box
+// ("113]" for I131).
 const codeDigit = `[0-9OSBIl|\][]`
 
 // form reads the form from the case type. Notices key on the code, not the title: old notices

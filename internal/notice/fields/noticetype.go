@@ -17,11 +17,11 @@ const (
 // sentence.
 const maxTypeValueLen = 60
 
-// noticeTypes are the types a notice can have, each with what says so. Order matters when the
-// type is read from running text: the first type whose phrase occurs wins, and receipt comes
-// last because requests for evidence and the like say they "received" the case
-// (IDENTIFIERS.md §3). Appointment and interview notices come after decisions for the same
-// reason: a receipt or a denial may mention an appointment.
+// noticeTypes are the types a notice can have, each with what says so. Order matters when the type
+// is read from running text: the first type whose phrase occurs wins, and receipt comes last
+// because requests for evidence and the like say they "received" the case
+// (docs/identifiers.md#notice-types). Appointment and interview notices come after decisions for
+// the same reason: a receipt or a denial may mention an appointment.
 var noticeTypes = []struct{ name, phrase string }{
 	{"Request for Evidence", `Request for (?:Initial |Additional )?Evidence|\bRFE\b`},
 	{"Notice of Intent to Deny", `Notice of Intent to Deny|\bNOID\b`},

@@ -7,16 +7,16 @@ import (
 	"immivault/internal/ids"
 )
 
-// repairReceipts rewrites, in place, each receipt number OCR broke beyond what ids.Find
-// reads, when its prefix is a known office's: look-alikes in the prefix ("10E", "lOE", "TOE"
-// are IOE, "LlN" is LIN, "$RC" is SRC; ids.Find corrects at most one letter in three, as
-// IDENTIFIERS.md §1 says for numbers nothing else vouches for, but here the known office
-// vouches), a table border read as a character before it ("|EAC…", "1IOE…"), spaces or dashes
-// where tesseract split the digits ("IOE088597 7035", "LIN--22-155-48922"), and a label run
-// into it ("NUMBEREAC…"). The digits are left for ids.Find to correct. The number is rewritten
-// in its compact form padded with spaces, so that the text keeps its length and offsets; a
-// label run into it loses its last letter to the space that parts them. It returns the text and
-// which of its bytes are numbers whose prefix was corrected.
+// repairReceipts rewrites, in place, each receipt number OCR broke beyond what ids.Find reads, when
+// its prefix is a known office's: look-alikes in the prefix ("10E", "lOE", "TOE" are IOE, "LlN" is
+// LIN, "$RC" is SRC; ids.Find corrects at most one letter in three, as
+// docs/identifiers.md#ocr-look-alikes says for numbers nothing else vouches for, but here the known
+// office vouches), a table border read as a character before it ("|EAC…", "1IOE…"), spaces or
+// dashes where tesseract split the digits ("IOE088597 7035", "LIN--22-155-48922"), and a label run
+// into it ("NUMBEREAC…"). The digits are left for ids.Find to correct. The number is rewritten in
+// its compact form padded with spaces, so that the text keeps its length and offsets; a label run
+// into it loses its last letter to the space that parts them. It returns the text and which of its
+// bytes are numbers whose prefix was corrected.
 func repairReceipts(text string) (string, []bool) {
 	var b []byte
 	fixed := make([]bool, len(text))
@@ -180,8 +180,9 @@ func isDigitLike(c byte) bool { return '0' <= c && c <= '9' || strings.IndexByte
 // letterLookalikes are the characters OCR reads in place of capital letters.
 var letterLookalikes = map[byte]byte{'1': 'I', 'l': 'I', '|': 'I', '!': 'I', 'T': 'I', '0': 'O', 'o': 'O', '5': 'S', '$': 'S', '8': 'B', '2': 'Z', '7': 'Z'}
 
-// knownPrefix reports whether p is the prefix of a receipt office IDENTIFIERS.md §1 lists, as
-// ids.Explain knows them. Answers are kept: repairReceipts asks at every word.
+// knownPrefix reports whether p is the prefix of a receipt office
+// docs/identifiers.md#office-prefixes lists, as ids.Explain knows them. Answers are kept:
+// repairReceipts asks at every word.
 func knownPrefix(p string) bool {
 	if known, ok := knownPrefixes.Load(p); ok {
 		return known.(bool)

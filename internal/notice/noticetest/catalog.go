@@ -82,7 +82,7 @@ var noticeTypeLines = [][]string{
 	{"Denial Notice", "DENIAL NOTICE"},
 }
 
-// variants is the Form I-797 variant each kind is printed on (IDENTIFIERS.md §3).
+// variants is the Form I-797 variant each kind is printed on (docs/identifiers.md#variants).
 var variants = []string{"I-797C", "I-797", "I-797E", "I-797C", "I-797C", "I-797C", "I-797C", "I-797E", "I-797C"}
 
 var (

@@ -13,7 +13,7 @@
 // (appointments, response deadlines, "On <date>, we approved"), and some notices mention a
 // related case's receipt number, an A-number or a labelled USCIS online account number.
 //
-// All numbers are fictional but have the shapes IDENTIFIERS.md describes.
+// All numbers are fictional but have the shapes docs/identifiers.md describes.
 //
 // # Scans
 //

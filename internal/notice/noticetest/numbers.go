@@ -7,9 +7,9 @@ import (
 	"time"
 )
 
-// receiptNumber makes a receipt number as IDENTIFIERS.md §1 describes it: the office prefix, the
-// fiscal year and intake workday of the received date, and a sequence number. ELIS (IOE)
-// numbers do not encode a date.
+// receiptNumber makes a receipt number as docs/identifiers.md#fiscal-year-and-workday describes it:
+// the office prefix, the fiscal year and intake workday of the received date, and a sequence
+// number. ELIS (IOE) numbers do not encode a date.
 func receiptNumber(r *rand.Rand, prefix string, received time.Time) string {
 	if prefix == "IOE" {
 		return prefix + pick(r, []string{"09", "08", "01"}) + digits(r, 8)
