@@ -25,37 +25,34 @@ func (c *cli) attach(args []string) error {
 	} else if !fi.Mode().IsRegular() {
 		return fmt.Errorf("%s is not a regular file", pos[1])
 	}
-	v, err := c.open()
-	if err != nil {
-		return err
-	}
-	defer v.Close()
-	// Look the person and case up before writing a blob that would be left
-	// behind if they do not exist; Update looks again in the newest index.
-	if _, _, err := noticeOwner(v.Index(), pos[0], *receipt); err != nil {
-		return err
-	}
-	blob, err := v.AddBlob(f)
-	if err != nil {
-		return err
-	}
-	var n *vault.Notice
-	err = v.Update(func(ix *vault.Index) error {
-		personID, caseID, err := noticeOwner(ix, pos[0], *receipt)
+	return c.withVault(func(v *vault.Vault) error {
+		// Look the person and case up before writing a blob that would be left
+		// behind if they do not exist; Update looks again in the newest index.
+		if _, _, err := noticeOwner(v.Index(), pos[0], *receipt); err != nil {
+			return err
+		}
+		blob, err := v.AddBlob(f)
 		if err != nil {
 			return err
 		}
-		n, err = ix.AddNotice(personID, caseID, filepath.Base(pos[1]), blob)
-		return err
+		var n *vault.Notice
+		err = v.Update(func(ix *vault.Index) error {
+			personID, caseID, err := noticeOwner(ix, pos[0], *receipt)
+			if err != nil {
+				return err
+			}
+			n, err = ix.AddNotice(personID, caseID, filepath.Base(pos[1]), blob)
+			return err
+		})
+		if err != nil {
+			// Remove the new blob now rather than leave it for garbage
+			// collection; DiscardBlob refuses if the Update recorded it after all.
+			v.DiscardBlob(blob)
+			return err
+		}
+		fmt.Fprintln(c.stdout, n.ID)
+		return nil
 	})
-	if err != nil {
-		// Remove the new blob now rather than leave it for garbage
-		// collection; DiscardBlob refuses if the Update recorded it after all.
-		v.DiscardBlob(blob)
-		return err
-	}
-	fmt.Fprintln(c.stdout, n.ID)
-	return nil
 }
 
 // noticeOwner finds the person a notice is for and, if receipt is given,

@@ -11,6 +11,7 @@ import (
 	"immivault/internal/atomicfile"
 	"immivault/internal/calendar"
 	"immivault/internal/deadline"
+	"immivault/internal/vault"
 )
 
 func (c *cli) deadlines(args []string) error {
@@ -50,38 +51,35 @@ func (c *cli) deadlines(args []string) error {
 			return err
 		}
 	}
-	v, err := c.open()
-	if err != nil {
-		return err
-	}
-	defer v.Close()
-	ix := v.Index()
-	ds := deadline.Compute(ix, now)
-	if *person != "" {
-		p, err := ix.Person(*person)
-		if err != nil {
-			return err
+	return c.withVault(func(v *vault.Vault) error {
+		ix := v.Index()
+		ds := deadline.Compute(ix, now)
+		if *person != "" {
+			p, err := ix.Person(*person)
+			if err != nil {
+				return err
+			}
+			ds = onlyOf(ds, p.ID)
 		}
-		ds = onlyOf(ds, p.ID)
-	}
-	names := map[string]string{}
-	for _, p := range ix.People {
-		names[p.ID] = p.Name
-	}
-	receipts := map[string]string{}
-	if *numbers {
-		for _, k := range ix.Cases {
-			receipts[k.ID] = k.ReceiptNumber
+		names := map[string]string{}
+		for _, p := range ix.People {
+			names[p.ID] = p.Name
 		}
-	}
-	l := deadlineList{ds: ds, today: dayOf(now), lang: *lang, words: words, names: names, receipts: receipts}
-	switch {
-	case *ics != "":
-		return c.writeCalendar(*ics, l, now)
-	case *asJSON:
-		return l.writeJSON(c.stdout)
-	}
-	return l.write(c.stdout)
+		receipts := map[string]string{}
+		if *numbers {
+			for _, k := range ix.Cases {
+				receipts[k.ID] = k.ReceiptNumber
+			}
+		}
+		l := deadlineList{ds: ds, today: dayOf(now), lang: *lang, words: words, names: names, receipts: receipts}
+		switch {
+		case *ics != "":
+			return c.writeCalendar(*ics, l, now)
+		case *asJSON:
+			return l.writeJSON(c.stdout)
+		}
+		return l.write(c.stdout)
+	})
 }
 
 // deadlineList is what the deadlines command shows: the deadlines, and

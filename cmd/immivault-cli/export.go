@@ -9,13 +9,13 @@ import (
 	"immivault/internal/atomicfile"
 	"immivault/internal/bundle"
 	"immivault/internal/secret"
+	"immivault/internal/vault"
 )
 
 // listFlag is a flag that may be given several times.
 type listFlag []string
 
-func (l *listFlag) String() string { return strings.Join(*l, ", ") }
-
+func (l *listFlag) String() string     { return strings.Join(*l, ", ") }
 func (l *listFlag) Set(s string) error { *l = append(*l, s); return nil }
 
 func (c *cli) export(args []string) error {
@@ -38,63 +38,61 @@ func (c *cli) export(args []string) error {
 	if *usePass && len(to) > 0 {
 		return errors.New("--passphrase and --to cannot go together (age forbids mixing a passphrase with keys): export twice")
 	}
-	v, err := c.open()
-	if err != nil {
-		return err
-	}
-	defer v.Close()
-	o := bundle.ExportOptions{SenderName: strings.TrimSpace(*name), People: people, Cases: cases, Armor: *armored}
-	if o.SenderName == "" {
-		if o.SenderName, err = selfName(v.Index()); err != nil {
-			return err
+	return c.withVault(func(v *vault.Vault) error {
+		o := bundle.ExportOptions{SenderName: strings.TrimSpace(*name), People: people, Cases: cases, Armor: *armored}
+		if o.SenderName == "" {
+			var err error
+			if o.SenderName, err = selfName(v.Index()); err != nil {
+				return err
+			}
 		}
-	}
-	for _, ref := range to {
-		ct, err := v.Index().Contact(ref)
-		if err != nil {
-			return familyError(err)
+		for _, ref := range to {
+			ct, err := v.Index().Contact(ref)
+			if err != nil {
+				return familyError(err)
+			}
+			o.To = append(o.To, ct.Card())
 		}
-		o.To = append(o.To, ct.Card())
-	}
-	if *usePass {
-		o.Passphrase = &secret.Secret{} // for Describe, which does not read it
-	}
-	summary, err := bundle.Describe(v, o)
-	if err != nil {
-		return err
-	}
-	if err := c.unverifiedLeftOut(summary); err != nil {
-		return err
-	}
-	if *usePass {
-		if o.Passphrase, err = c.readPassphrase(newBundlePassphrase); err != nil {
-			return err
+		if *usePass {
+			o.Passphrase = &secret.Secret{} // for Describe, which does not read it
 		}
-		opts, err := c.options()
+		summary, err := bundle.Describe(v, o)
 		if err != nil {
 			return err
 		}
-		o.WorkFactor = opts.WorkFactor
-	}
-	// A bundle that fails half-way (a damaged notice) leaves no file.
-	if err := atomicfile.Write(*out, 0o600, func(w io.Writer) error { return bundle.Export(w, v, o) }); err != nil {
-		return err
-	}
-	fmt.Fprintf(c.stdout, "wrote %s: %s\n", *out, summaryLine(summary))
-	if summary.Passphrase {
-		fmt.Fprintln(c.stdout, "protected by the passphrase: send the file one way and tell the passphrase another (by phone, in person)")
+		if err := c.unverifiedLeftOut(summary); err != nil {
+			return err
+		}
+		if *usePass {
+			if o.Passphrase, err = c.readPassphrase(newBundlePassphrase); err != nil {
+				return err
+			}
+			opts, err := c.options()
+			if err != nil {
+				return err
+			}
+			o.WorkFactor = opts.WorkFactor
+		}
+		// A bundle that fails half-way (a damaged notice) leaves no file.
+		if err := atomicfile.Write(*out, 0o600, func(w io.Writer) error { return bundle.Export(w, v, o) }); err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "wrote %s: %s\n", *out, summaryLine(summary))
+		if summary.Passphrase {
+			fmt.Fprintln(c.stdout, "protected by the passphrase: send the file one way and tell the passphrase another (by phone, in person)")
+			return nil
+		}
+		var names []string
+		for _, card := range summary.To {
+			n := displayable(card.Name)
+			if summary.IncludesSender && card.Recipient == v.Recipient() {
+				n += " (you)"
+			}
+			names = append(names, n)
+		}
+		fmt.Fprintf(c.stdout, "encrypted to: %s\n", strings.Join(names, ", "))
 		return nil
-	}
-	var names []string
-	for _, card := range summary.To {
-		n := displayable(card.Name)
-		if summary.IncludesSender && card.Recipient == v.Recipient() {
-			n += " (you)"
-		}
-		names = append(names, n)
-	}
-	fmt.Fprintf(c.stdout, "encrypted to: %s\n", strings.Join(names, ", "))
-	return nil
+	})
 }
 
 // unverifiedLeftOut says which family members a bundle without --to

@@ -12,6 +12,7 @@ import (
 
 	"immivault/internal/atomicfile"
 	"immivault/internal/filename"
+	"immivault/internal/vault"
 )
 
 func (c *cli) get(args []string) error {
@@ -28,51 +29,48 @@ func (c *cli) get(args []string) error {
 	} else if err := c.checkOutput(*out, *force); err != nil {
 		return err
 	}
-	v, err := c.open()
-	if err != nil {
-		return err
-	}
-	defer v.Close()
-	n, err := v.Index().Notice(pos[0])
-	if err != nil {
-		return err
-	}
-	blob, err := v.OpenBlob(n)
-	if err != nil {
-		return err
-	}
-	defer blob.Close()
-	// What the file is comes from its first bytes, never from the name it
-	// was stored under, which a bundle may have chosen to mislead.
-	r := bufio.NewReader(blob)
-	head, _ := r.Peek(8)
-	path := *out
-	if intoDir {
-		path = filepath.Join(*out, filename.ForCopy(n.FileName, head))
-		if err := c.checkOutput(path, *force); err != nil {
+	return c.withVault(func(v *vault.Vault) error {
+		n, err := v.Index().Notice(pos[0])
+		if err != nil {
 			return err
 		}
-	} else if ext := filename.Ext(head); !extensionFits(path, ext) {
-		fmt.Fprintf(c.stderr, "warning: notice %s is a %s file; %s has another extension\n", n.ID, strings.ToUpper(ext[1:]), path)
-	}
-	// atomicfile writes a temporary file beside FILE, readable by its owner
-	// alone, and renames it into place only once all of it decrypted and
-	// matched the index's hash: a damaged blob, or another notice's in its
-	// place, leaves nothing.
-	if err := atomicfile.Write(path, 0o600, func(w io.Writer) error {
-		h := sha256.New()
-		if _, err := io.Copy(io.MultiWriter(w, h), r); err != nil {
+		blob, err := v.OpenBlob(n)
+		if err != nil {
 			return err
 		}
-		if hex.EncodeToString(h.Sum(nil)) != n.SHA256 {
-			return fmt.Errorf("blobs/%s does not hold notice %s: its SHA-256 differs from the index's", n.Blob, n.ID)
+		defer blob.Close()
+		// What the file is comes from its first bytes, never from the name it
+		// was stored under, which a bundle may have chosen to mislead.
+		r := bufio.NewReader(blob)
+		head, _ := r.Peek(8)
+		path := *out
+		if intoDir {
+			path = filepath.Join(*out, filename.ForCopy(n.FileName, head))
+			if err := c.checkOutput(path, *force); err != nil {
+				return err
+			}
+		} else if ext := filename.Ext(head); !extensionFits(path, ext) {
+			fmt.Fprintf(c.stderr, "warning: notice %s is a %s file; %s has another extension\n", n.ID, strings.ToUpper(ext[1:]), path)
 		}
+		// atomicfile writes a temporary file beside FILE, readable by its owner
+		// alone, and renames it into place only once all of it decrypted and
+		// matched the index's hash: a damaged blob, or another notice's in its
+		// place, leaves nothing.
+		if err := atomicfile.Write(path, 0o600, func(w io.Writer) error {
+			h := sha256.New()
+			if _, err := io.Copy(io.MultiWriter(w, h), r); err != nil {
+				return err
+			}
+			if hex.EncodeToString(h.Sum(nil)) != n.SHA256 {
+				return fmt.Errorf("blobs/%s does not hold notice %s: its SHA-256 differs from the index's", n.Blob, n.ID)
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "wrote %s (%s, %s)\n", displayable(path), displayable(n.FileName), byteSize(n.Size))
 		return nil
-	}); err != nil {
-		return err
-	}
-	fmt.Fprintf(c.stdout, "wrote %s (%s, %s)\n", displayable(path), displayable(n.FileName), byteSize(n.Size))
-	return nil
+	})
 }
 
 // extensionFits reports whether path's extension suits a file of the

@@ -54,43 +54,40 @@ func (c *cli) idSet(args []string) error {
 	}); err != nil {
 		return err
 	}
-	v, err := c.open()
-	if err != nil {
-		return err
-	}
-	defer v.Close()
-	var person *vault.Person
-	var id *vault.Identifier
-	if err := v.Update(func(ix *vault.Index) error {
-		if person, err = ix.Person(pos[0]); err != nil {
+	return c.withVault(func(v *vault.Vault) error {
+		var person *vault.Person
+		var id *vault.Identifier
+		if err := v.Update(func(ix *vault.Index) error {
+			if person, err = ix.Person(pos[0]); err != nil {
+				return err
+			}
+			if id, err = ix.SetIdentifier(person.ID, kind, qualifier, value); err != nil || !dates.given() {
+				return err
+			}
+			return ix.SetValidity(id.ID, dates.apply(id.Validity))
+		}); err != nil {
 			return err
 		}
-		if id, err = ix.SetIdentifier(person.ID, kind, qualifier, value); err != nil || !dates.given() {
+		var mask string
+		var about ids.Explanation
+		if err := id.Value.Use(func(b []byte) error {
+			mask, about = ids.Mask(kind, b), ids.Explain(kind, b)
+			return nil
+		}); err != nil {
 			return err
 		}
-		return ix.SetValidity(id.ID, dates.apply(id.Validity))
-	}); err != nil {
-		return err
-	}
-	var mask string
-	var about ids.Explanation
-	if err := id.Value.Use(func(b []byte) error {
-		mask, about = ids.Mask(kind, b), ids.Explain(kind, b)
+		fmt.Fprintf(c.stdout, "set %s for %s: %s\n", identifierTitle(id), displayable(person.Name), mask)
+		if about.Summary != kind.Title() {
+			fmt.Fprintln(c.stdout, about.Summary)
+		}
+		for _, w := range about.Warnings {
+			fmt.Fprintln(c.stdout, "warning: "+w)
+		}
+		if d := validityText(id.Validity); d != "" {
+			fmt.Fprintln(c.stdout, d)
+		}
 		return nil
-	}); err != nil {
-		return err
-	}
-	fmt.Fprintf(c.stdout, "set %s for %s: %s\n", identifierTitle(id), displayable(person.Name), mask)
-	if about.Summary != kind.Title() {
-		fmt.Fprintln(c.stdout, about.Summary)
-	}
-	for _, w := range about.Warnings {
-		fmt.Fprintln(c.stdout, "warning: "+w)
-	}
-	if d := validityText(id.Validity); d != "" {
-		fmt.Fprintln(c.stdout, d)
-	}
-	return nil
+	})
 }
 
 // idSetDates is `id set --dates-only`: the dates of the identifier there
@@ -103,30 +100,27 @@ func (c *cli) idSetDates(ref string, kind ids.Kind, country, label string, dates
 	if err != nil {
 		return err
 	}
-	v, err := c.open()
-	if err != nil {
-		return err
-	}
-	defer v.Close()
-	var person *vault.Person
-	var id *vault.Identifier
-	if err := v.Update(func(ix *vault.Index) error {
-		if person, err = ix.Person(ref); err != nil {
-			return err
-		}
-		if id, err = ix.Identifier(person.ID, kind, qualifier); err != nil {
-			var missing *vault.NotFoundError
-			if errors.As(err, &missing) {
-				return fmt.Errorf("%s has no %s in this vault: set it first, with its value on standard input", displayable(person.Name), kindTitle(kind, qualifier))
+	return c.withVault(func(v *vault.Vault) error {
+		var person *vault.Person
+		var id *vault.Identifier
+		if err := v.Update(func(ix *vault.Index) error {
+			if person, err = ix.Person(ref); err != nil {
+				return err
 			}
+			if id, err = ix.Identifier(person.ID, kind, qualifier); err != nil {
+				var missing *vault.NotFoundError
+				if errors.As(err, &missing) {
+					return fmt.Errorf("%s has no %s in this vault: set it first, with its value on standard input", displayable(person.Name), kindTitle(kind, qualifier))
+				}
+				return err
+			}
+			return ix.SetValidity(id.ID, dates.apply(id.Validity))
+		}); err != nil {
 			return err
 		}
-		return ix.SetValidity(id.ID, dates.apply(id.Validity))
-	}); err != nil {
-		return err
-	}
-	fmt.Fprintf(c.stdout, "set the dates of %s for %s: %s\n", identifierTitle(id), displayable(person.Name), cmp.Or(validityText(id.Validity), "none"))
-	return nil
+		fmt.Fprintf(c.stdout, "set the dates of %s for %s: %s\n", identifierTitle(id), displayable(person.Name), cmp.Or(validityText(id.Validity), "none"))
+		return nil
+	})
 }
 
 // validityChange is what --issued and --expires say: a flag not given
@@ -220,30 +214,27 @@ func (c *cli) idShow(args []string) error {
 	if err != nil {
 		return err
 	}
-	v, err := c.open()
-	if err != nil {
-		return err
-	}
-	defer v.Close()
-	ix := v.Index()
-	person, err := ix.Person(pos[0])
-	if err != nil {
-		return err
-	}
-	id, err := ix.Identifier(person.ID, kind, qualifier)
-	var missing *vault.NotFoundError
-	if errors.As(err, &missing) {
-		return fmt.Errorf("%s has no %s in this vault", displayable(person.Name), kindTitle(kind, qualifier))
-	}
-	if err != nil {
-		return err
-	}
-	return id.Value.Use(func(b []byte) error {
-		if _, err := c.stdout.Write(b); err != nil {
+	return c.withVault(func(v *vault.Vault) error {
+		ix := v.Index()
+		person, err := ix.Person(pos[0])
+		if err != nil {
 			return err
 		}
-		_, err := c.stdout.Write([]byte("\n"))
-		return err
+		id, err := ix.Identifier(person.ID, kind, qualifier)
+		var missing *vault.NotFoundError
+		if errors.As(err, &missing) {
+			return fmt.Errorf("%s has no %s in this vault", displayable(person.Name), kindTitle(kind, qualifier))
+		}
+		if err != nil {
+			return err
+		}
+		return id.Value.Use(func(b []byte) error {
+			if _, err := c.stdout.Write(b); err != nil {
+				return err
+			}
+			_, err := c.stdout.Write([]byte("\n"))
+			return err
+		})
 	})
 }
 

@@ -35,73 +35,70 @@ func (c *cli) importBundle(args []string) error {
 	if !fi.Mode().IsRegular() {
 		return fmt.Errorf("%s is not a regular file", pos[0])
 	}
-	v, err := c.open()
-	if err != nil {
-		return err
-	}
-	defer v.Close()
-	var id age.Identity
-	if *usePass {
-		pass, err := c.readPassphrase(bundlePassphrase)
+	return c.withVault(func(v *vault.Vault) error {
+		var id age.Identity
+		if *usePass {
+			pass, err := c.readPassphrase(bundlePassphrase)
+			if err != nil {
+				return err
+			}
+			id = vault.PassphraseIdentity(pass)
+		} else if id, err = v.Decrypter(); err != nil {
+			return err
+		}
+		b, err := bundle.Open(f, fi.Size(), id)
+		switch {
+		case errors.Is(err, bundle.ErrPassphrase) && !*usePass:
+			return errors.New("this bundle is protected by a passphrase: run again with --passphrase")
+		case errors.Is(err, bundle.ErrPassphrase):
+			return errors.New("wrong passphrase for this bundle")
+		case err != nil:
+			return err
+		}
+		accepted, err := c.describeSender(v, b, *trust)
 		if err != nil {
 			return err
 		}
-		id = vault.PassphraseIdentity(pass)
-	} else if id, err = v.Decrypter(); err != nil {
-		return err
-	}
-	b, err := bundle.Open(f, fi.Size(), id)
-	switch {
-	case errors.Is(err, bundle.ErrPassphrase) && !*usePass:
-		return errors.New("this bundle is protected by a passphrase: run again with --passphrase")
-	case errors.Is(err, bundle.ErrPassphrase):
-		return errors.New("wrong passphrase for this bundle")
-	case err != nil:
-		return err
-	}
-	accepted, err := c.describeSender(v, b, *trust)
-	if err != nil {
-		return err
-	}
-	plan := bundle.Preview(v.Index(), b)
-	c.printPlan(plan)
-	if *dryRun {
-		return nil
-	}
-	if plan.Changes() == 0 {
-		fmt.Fprintln(c.stdout, "Nothing to import: the vault has everything in this bundle.")
-		return nil
-	}
-	if !accepted {
-		return c.senderRefusal(v, b)
-	}
-	if !*yes {
-		if !term.IsTerminal(int(c.stdin.Fd())) {
-			return errors.New("nothing imported: add --yes to import without a terminal to confirm on")
-		}
-		ok, err := c.confirm("Import these changes? [y/N] ")
-		if err != nil {
-			return err
-		}
-		if !ok {
-			fmt.Fprintln(c.stdout, "Nothing imported.")
+		plan := bundle.Preview(v.Index(), b)
+		c.printPlan(plan)
+		if *dryRun {
 			return nil
 		}
-	}
-	res, err := bundle.Apply(v, b, plan)
-	var se *bundle.SenderError
-	if errors.As(err, &se) {
-		return c.senderRefusal(v, b)
-	}
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(c.stdout, "Imported: %d added, %d updated, %d conflicts kept side by side, %d notice files stored.\n",
-		res.Added, res.Updated, res.Conflicts, res.Files)
-	for _, it := range res.Skipped {
-		fmt.Fprintf(c.stdout, "  not imported: %s %s: %s\n", it.Kind, displayable(it.What), displayable(it.Note))
-	}
-	return nil
+		if plan.Changes() == 0 {
+			fmt.Fprintln(c.stdout, "Nothing to import: the vault has everything in this bundle.")
+			return nil
+		}
+		if !accepted {
+			return c.senderRefusal(v, b)
+		}
+		if !*yes {
+			if !term.IsTerminal(int(c.stdin.Fd())) {
+				return errors.New("nothing imported: add --yes to import without a terminal to confirm on")
+			}
+			ok, err := c.confirm("Import these changes? [y/N] ")
+			if err != nil {
+				return err
+			}
+			if !ok {
+				fmt.Fprintln(c.stdout, "Nothing imported.")
+				return nil
+			}
+		}
+		res, err := bundle.Apply(v, b, plan)
+		var se *bundle.SenderError
+		if errors.As(err, &se) {
+			return c.senderRefusal(v, b)
+		}
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "Imported: %d added, %d updated, %d conflicts kept side by side, %d notice files stored.\n",
+			res.Added, res.Updated, res.Conflicts, res.Files)
+		for _, it := range res.Skipped {
+			fmt.Fprintf(c.stdout, "  not imported: %s %s: %s\n", it.Kind, displayable(it.What), displayable(it.Note))
+		}
+		return nil
+	})
 }
 
 // describeSender prints who signed the bundle and whether they are in the

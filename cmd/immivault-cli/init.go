@@ -12,17 +12,15 @@ func (c *cli) initVault(args []string) error {
 	if _, err := c.parse(c.flags(), args, 0); err != nil {
 		return err
 	}
-	dir, err := c.dir()
+	dir, opts, err := c.locate(func(dir string) error {
+		// Refuse before asking for a passphrase; Create checks again.
+		if vault.Exists(dir) {
+			return fmt.Errorf("there is already a vault in %s", dir)
+		}
+		return nil
+	})
 	if err != nil {
 		return err
-	}
-	opts, err := c.options()
-	if err != nil {
-		return err
-	}
-	// Refuse before asking for a passphrase; Create checks again.
-	if vault.Exists(dir) {
-		return fmt.Errorf("there is already a vault in %s", dir)
 	}
 	pass, err := c.readPassphrase(firstPassphrase)
 	if err != nil {

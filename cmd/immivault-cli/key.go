@@ -20,37 +20,32 @@ func (c *cli) key(args []string) error {
 	fs := c.flags()
 	name := fs.String("name", "", "the `NAME` on the card (default: the person whose relation is self)")
 	qr := fs.Bool("qr", false, "also draw the card as a QR code, for a phone to scan")
-	if _, err := c.parse(fs, args, 0); err != nil {
-		return err
-	}
-	v, err := c.open()
-	if err != nil {
-		return err
-	}
-	defer v.Close()
-	owner := strings.TrimSpace(*name)
-	if owner == "" {
-		if owner, err = selfName(v.Index()); err != nil {
+	return c.withVaultArgs(fs, args, 0, func(v *vault.Vault, _ []string) error {
+		owner := strings.TrimSpace(*name)
+		if owner == "" {
+			var err error
+			if owner, err = selfName(v.Index()); err != nil {
+				return err
+			}
+		}
+		card, err := v.Card(owner)
+		if err != nil {
 			return err
 		}
-	}
-	card, err := v.Card(owner)
-	if err != nil {
-		return err
-	}
-	text := card.Marshal()
-	// A card that does not read back (a name too long, or with control
-	// characters) is one nobody could add.
-	if _, err := contact.Parse(text); err != nil {
-		return err
-	}
-	if _, err := c.stdout.Write(text); err != nil {
-		return err
-	}
-	if *qr {
-		return c.writeQR(text)
-	}
-	return nil
+		text := card.Marshal()
+		// A card that does not read back (a name too long, or with control
+		// characters) is one nobody could add.
+		if _, err := contact.Parse(text); err != nil {
+			return err
+		}
+		if _, err := c.stdout.Write(text); err != nil {
+			return err
+		}
+		if *qr {
+			return c.writeQR(text)
+		}
+		return nil
+	})
 }
 
 // selfName is the name of the one person whose relation is "self".

@@ -19,21 +19,15 @@ func (c *cli) list(args []string) error {
 	fs := c.flags()
 	asJSON := fs.Bool("json", false, "write JSON (the schema is in docs/cli.md)")
 	reveal := fs.Bool("reveal", false, "show identifier values in full instead of masked")
-	if _, err := c.parse(fs, args, 0); err != nil {
-		return err
-	}
-	v, err := c.open()
-	if err != nil {
-		return err
-	}
-	defer v.Close()
-	// One Hold for the whole listing: each value's Use then skips opening
-	// the sealing key.
-	defer secret.Hold()()
-	if *asJSON {
-		return writeListJSON(c.stdout, v, *reveal)
-	}
-	return writeList(c.stdout, v.Index(), *reveal)
+	return c.withVaultArgs(fs, args, 0, func(v *vault.Vault, _ []string) error {
+		// One Hold for the whole listing: each value's Use then skips opening
+		// the sealing key.
+		defer secret.Hold()()
+		if *asJSON {
+			return writeListJSON(c.stdout, v, *reveal)
+		}
+		return writeList(c.stdout, v.Index(), *reveal)
+	})
 }
 
 // The JSON of `ls --json`. docs/cli.md documents it as a stable contract:

@@ -20,6 +20,7 @@ import (
 	"immivault/internal/ids"
 	"immivault/internal/notice"
 	"immivault/internal/notice/fields"
+	"immivault/internal/vault"
 )
 
 // readNotice reads a notice file and what can be extracted from it. It
@@ -121,34 +122,31 @@ func (c *cli) noticeAdd(args []string) error {
 	if err != nil {
 		return err
 	}
-	v, err := c.open()
-	if err != nil {
-		return err
-	}
-	defer v.Close()
-	p, err := filing.Propose(v.Index(), pos[0], filepath.Base(pos[1]), data, n)
-	if err != nil {
-		return err
-	}
-	p.Warnings = append(warnings, p.Warnings...)
-	writeExtracted(c.stdout, n, src, nil)
-	writeProposal(c.stdout, p)
-	if !*yes {
-		ok, err := c.confirm("File it? [y/N] ")
+	return c.withVault(func(v *vault.Vault) error {
+		p, err := filing.Propose(v.Index(), pos[0], filepath.Base(pos[1]), data, n)
 		if err != nil {
 			return err
 		}
-		if !ok {
-			fmt.Fprintln(c.stdout, "not filed")
-			return nil
+		p.Warnings = append(warnings, p.Warnings...)
+		writeExtracted(c.stdout, n, src, nil)
+		writeProposal(c.stdout, p)
+		if !*yes {
+			ok, err := c.confirm("File it? [y/N] ")
+			if err != nil {
+				return err
+			}
+			if !ok {
+				fmt.Fprintln(c.stdout, "not filed")
+				return nil
+			}
 		}
-	}
-	filed, err := filing.Apply(v, p, data)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(c.stdout, "filed as notice %s\n", filed.ID)
-	return nil
+		filed, err := filing.Apply(v, p, data)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "filed as notice %s\n", filed.ID)
+		return nil
+	})
 }
 
 func writeProposal(w io.Writer, p *filing.Proposal) {
@@ -209,42 +207,39 @@ func (c *cli) noticeShow(args []string) error {
 	if err := c.checkOutput(*out, *force); err != nil {
 		return err
 	}
-	v, err := c.open()
-	if err != nil {
-		return err
-	}
-	defer v.Close()
-	n, err := v.Index().Notice(pos[0])
-	if err != nil {
-		return err
-	}
-	r, err := v.OpenBlob(n)
-	if err != nil {
-		return err
-	}
-	var buf bytes.Buffer
-	buf.Grow(int(n.Size))
-	_, err = io.Copy(&buf, r)
-	r.Close()
-	if err != nil {
-		return err
-	}
-	doc, err := notice.Read(context.Background(), buf.Bytes(), n.FileName)
-	if err != nil {
-		return err
-	}
-	defer doc.Close()
-	if *page < 1 || *page > doc.Pages() {
-		return fmt.Errorf("notice %s has %d page(s)", n.ID, doc.Pages())
-	}
-	img, err := doc.Render(context.Background(), *page-1, *dpi)
-	if err != nil {
-		return err
-	}
-	if err := atomicfile.Write(*out, 0o600, func(w io.Writer) error { return png.Encode(w, img) }); err != nil {
-		return err
-	}
-	b := img.Bounds()
-	fmt.Fprintf(c.stdout, "wrote page %d of %d to %s (%d×%d)\n", *page, doc.Pages(), *out, b.Dx(), b.Dy())
-	return nil
+	return c.withVault(func(v *vault.Vault) error {
+		n, err := v.Index().Notice(pos[0])
+		if err != nil {
+			return err
+		}
+		r, err := v.OpenBlob(n)
+		if err != nil {
+			return err
+		}
+		var buf bytes.Buffer
+		buf.Grow(int(n.Size))
+		_, err = io.Copy(&buf, r)
+		r.Close()
+		if err != nil {
+			return err
+		}
+		doc, err := notice.Read(context.Background(), buf.Bytes(), n.FileName)
+		if err != nil {
+			return err
+		}
+		defer doc.Close()
+		if *page < 1 || *page > doc.Pages() {
+			return fmt.Errorf("notice %s has %d page(s)", n.ID, doc.Pages())
+		}
+		img, err := doc.Render(context.Background(), *page-1, *dpi)
+		if err != nil {
+			return err
+		}
+		if err := atomicfile.Write(*out, 0o600, func(w io.Writer) error { return png.Encode(w, img) }); err != nil {
+			return err
+		}
+		b := img.Bounds()
+		fmt.Fprintf(c.stdout, "wrote page %d of %d to %s (%d×%d)\n", *page, doc.Pages(), *out, b.Dx(), b.Dy())
+		return nil
+	})
 }

@@ -14,44 +14,32 @@ func (c *cli) personAdd(args []string) error {
 	fs := c.flags()
 	born := fs.String("born", "", "date of birth as `YYYY-MM-DD`")
 	relation := fs.String("relation", "", "how they are related, e.g. self, spouse, child (free text)")
-	pos, err := c.parse(fs, args, 1)
-	if err != nil {
-		return err
-	}
-	v, err := c.open()
-	if err != nil {
-		return err
-	}
-	defer v.Close()
-	var p *vault.Person
-	if err := v.Update(func(ix *vault.Index) error {
-		p, err = ix.AddPerson(pos[0], *born, *relation)
-		return err
-	}); err != nil {
-		return err
-	}
-	fmt.Fprintf(c.stdout, "added %s (id %s)\n", displayable(p.Name), p.ID)
-	return nil
+	return c.withVaultArgs(fs, args, 1, func(v *vault.Vault, pos []string) error {
+		var p *vault.Person
+		if err := v.Update(func(ix *vault.Index) error {
+			var err error
+			p, err = ix.AddPerson(pos[0], *born, *relation)
+			return err
+		}); err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "added %s (id %s)\n", displayable(p.Name), p.ID)
+		return nil
+	})
 }
 
 func (c *cli) personList(args []string) error {
-	if _, err := c.parse(c.flags(), args, 0); err != nil {
-		return err
-	}
-	v, err := c.open()
-	if err != nil {
-		return err
-	}
-	defer v.Close()
-	people := v.Index().People
-	if len(people) == 0 {
-		fmt.Fprintln(c.stdout, "No one in this vault yet: add someone with `immivault-cli person add NAME`.")
+	return c.withVaultArgs(c.flags(), args, 0, func(v *vault.Vault, _ []string) error {
+		people := v.Index().People
+		if len(people) == 0 {
+			fmt.Fprintln(c.stdout, "No one in this vault yet: add someone with `immivault-cli person add NAME`.")
+			return nil
+		}
+		for _, p := range people {
+			fmt.Fprintf(c.stdout, "%s  %s%s\n", p.ID, displayable(p.Name), personDetails(p))
+		}
 		return nil
-	}
-	for _, p := range people {
-		fmt.Fprintf(c.stdout, "%s  %s%s\n", p.ID, displayable(p.Name), personDetails(p))
-	}
-	return nil
+	})
 }
 
 // personDetails is " (self, born 1990-01-02)", or "" when neither is known.
@@ -91,25 +79,22 @@ func (c *cli) personSet(args []string) error {
 	if err != nil {
 		return err
 	}
-	v, err := c.open()
-	if err != nil {
-		return err
-	}
-	defer v.Close()
-	var p *vault.Person
-	if err := v.Update(func(ix *vault.Index) error {
-		if p, err = ix.Person(pos[0]); err != nil {
+	return c.withVault(func(v *vault.Vault) error {
+		var p *vault.Person
+		if err := v.Update(func(ix *vault.Index) error {
+			if p, err = ix.Person(pos[0]); err != nil {
+				return err
+			}
+			r := p.Residence
+			change(&r)
+			r.Source = "" // typed, not read from a notice
+			return ix.SetResidence(p.ID, r)
+		}); err != nil {
 			return err
 		}
-		r := p.Residence
-		change(&r)
-		r.Source = "" // typed, not read from a notice
-		return ix.SetResidence(p.ID, r)
-	}); err != nil {
-		return err
-	}
-	fmt.Fprintf(c.stdout, "set %s: %s\n", displayable(p.Name), residenceText(p.Residence))
-	return nil
+		fmt.Fprintf(c.stdout, "set %s: %s\n", displayable(p.Name), residenceText(p.Residence))
+		return nil
+	})
 }
 
 // residenceFlags reads the flags person set was given, and checks them

@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"os"
 
 	"immivault/internal/secret"
@@ -13,15 +12,8 @@ func (c *cli) recoverVault(args []string) error {
 	if _, err := c.parse(c.flags(), args, 0); err != nil {
 		return err
 	}
-	dir, err := c.dir()
+	dir, opts, err := c.locate(vault.CheckFormat)
 	if err != nil {
-		return err
-	}
-	opts, err := c.options()
-	if err != nil {
-		return err
-	}
-	if err := vault.CheckFormat(dir); err != nil {
 		return err
 	}
 	key, err := c.recoveryKey()
@@ -37,12 +29,7 @@ func (c *cli) recoverVault(args []string) error {
 		return err
 	}
 	defer v.Close()
-	fmt.Fprint(c.stdout, "New passphrase set.\n\nNew recovery key:\n\n")
-	if err := c.printKey(recoveryKey); err != nil {
-		return err
-	}
-	fmt.Fprint(c.stdout, newKeyText)
-	return nil
+	return c.printNewKey("New passphrase set.", recoveryKey)
 }
 
 // recoveryKey reads the recovery key from the file named by

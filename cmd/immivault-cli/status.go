@@ -7,38 +7,32 @@ import (
 )
 
 func (c *cli) status(args []string) error {
-	if _, err := c.parse(c.flags(), args, 0); err != nil {
-		return err
-	}
-	v, err := c.open()
-	if err != nil {
-		return err
-	}
-	defer v.Close()
-	ix := v.Index()
-	saved := "never"
-	if !ix.Saved.IsZero() {
-		saved = ix.Saved.Local().Format("2006-01-02 15:04:05 MST")
-	}
-	row := func(k string, v any) { fmt.Fprintf(c.stdout, "%-15s %v\n", k+":", v) }
-	row("vault", v.Dir())
-	row("format", vault.Format)
-	row("revision", ix.Revision)
-	row("last saved", saved)
-	row("people", len(ix.People))
-	row("identifiers", len(ix.Identifiers))
-	row("cases", len(ix.Cases))
-	row("notices", len(ix.Notices))
-	row("events", len(ix.Events))
-	row("recipient", v.Recipient())
-	row("locked memory", c.memoryStatus())
-	if len(v.Warnings) == 0 {
-		row("warnings", "none")
-	}
-	for _, w := range v.Warnings {
-		row("warning", oneLine(w))
-	}
-	return nil
+	return c.withVaultArgs(c.flags(), args, 0, func(v *vault.Vault, _ []string) error {
+		ix := v.Index()
+		saved := "never"
+		if !ix.Saved.IsZero() {
+			saved = ix.Saved.Local().Format("2006-01-02 15:04:05 MST")
+		}
+		row := func(k string, v any) { fmt.Fprintf(c.stdout, "%-15s %v\n", k+":", v) }
+		row("vault", v.Dir())
+		row("format", vault.Format)
+		row("revision", ix.Revision)
+		row("last saved", saved)
+		row("people", len(ix.People))
+		row("identifiers", len(ix.Identifiers))
+		row("cases", len(ix.Cases))
+		row("notices", len(ix.Notices))
+		row("events", len(ix.Events))
+		row("recipient", v.Recipient())
+		row("locked memory", c.memoryStatus())
+		if len(v.Warnings) == 0 {
+			row("warnings", "none")
+		}
+		for _, w := range v.Warnings {
+			row("warning", oneLine(w))
+		}
+		return nil
+	})
 }
 
 // memoryStatus says in a few words what the locked-memory preflight found.

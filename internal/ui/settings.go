@@ -2,7 +2,6 @@ package ui
 
 import (
 	"image/color"
-	"os"
 	"path/filepath"
 	"time"
 
@@ -15,6 +14,7 @@ import (
 
 	"immivault/internal/ui/translations"
 	"immivault/internal/vault"
+	"immivault/internal/vaultdir"
 )
 
 // settings are the app's preferences. None of them is secret: they are kept
@@ -67,20 +67,19 @@ func (s *settings) save() {
 	s.prefs.SetString(prefVaultDir, s.vaultDir)
 }
 
-// defaultVaultDir is the vault chosen in Settings, else $IMMIVAULT_VAULT
-// (as for immivault-cli), else os.UserConfigDir()/immivault/vault.
+// defaultVaultDir is the vault chosen in Settings, else the one
+// immivault-cli opens by default (vaultdir.Default: $IMMIVAULT_VAULT, else
+// immivault/vault in the user's configuration folder, or in the working
+// folder when there is none).
 func defaultVaultDir(s *settings) string {
 	if s.vaultDir != "" {
 		return s.vaultDir
 	}
-	if dir := os.Getenv("IMMIVAULT_VAULT"); dir != "" {
-		return dir
-	}
-	dir, err := os.UserConfigDir()
+	dir, err := vaultdir.Default()
 	if err != nil {
-		dir = "."
+		return filepath.Join(".", "immivault", "vault")
 	}
-	return filepath.Join(dir, "immivault", "vault")
+	return dir
 }
 
 // applyTheme sets the light or dark variant, or follows the system.
