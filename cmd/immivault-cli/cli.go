@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"errors"
 	"flag"
 	"fmt"
@@ -8,6 +9,8 @@ import (
 	"io/fs"
 	"os"
 	"strings"
+
+	"golang.org/x/term"
 
 	"immivault/internal/secret"
 )
@@ -234,6 +237,35 @@ func flagError(cmd string, err error) error {
 		help += " " + cmd
 	}
 	return fmt.Errorf("%s (see `%s`)", msg, help)
+}
+
+// goAhead says whether to go on: at once with --yes (yes), else as the
+// person answers question on the terminal. Without a terminal it fails
+// with noTerminal, which says to add --yes; a no prints declined.
+func (c *cli) goAhead(yes bool, question, noTerminal, declined string) (bool, error) {
+	if yes {
+		return true, nil
+	}
+	if !term.IsTerminal(int(c.stdin.Fd())) {
+		return false, errors.New(noTerminal)
+	}
+	ok, err := c.confirm(question)
+	if err == nil && !ok {
+		fmt.Fprintln(c.stdout, declined)
+	}
+	return ok, err
+}
+
+// confirm asks a yes/no question on the terminal, which the caller has
+// checked is one.
+func (c *cli) confirm(question string) (bool, error) {
+	fmt.Fprint(c.stderr, question)
+	answer, err := bufio.NewReader(c.stdin).ReadString('\n')
+	if err != nil && answer == "" {
+		return false, err
+	}
+	answer = strings.ToLower(strings.TrimSpace(answer))
+	return answer == "y" || answer == "yes", nil
 }
 
 // checkOutput refuses a missing -o, or one that names an existing file

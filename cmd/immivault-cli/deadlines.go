@@ -114,13 +114,6 @@ var listWords = map[string]listPhrases{
 	},
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return fmt.Sprintf(many, n)
-}
-
 func (c *cli) writeCalendar(path string, l deadlineList, now time.Time) error {
 	if len(l.ds) == 0 {
 		return fmt.Errorf("no deadlines, so %s was not written: %s", path, noDeadlinesHint)

@@ -116,13 +116,7 @@ func (c *cli) unverifiedLeftOut(s bundle.Summary) error {
 }
 
 func summaryLine(s bundle.Summary) string {
-	count := func(n int, one, many string) string {
-		if n == 1 {
-			return "1 " + one
-		}
-		return fmt.Sprintf("%d %s", n, many)
-	}
-	return fmt.Sprintf("%s, %s, %s, %s (%s), %s", count(s.People, "person", "people"),
-		count(s.Identifiers, "identifier", "identifiers"), count(s.Cases, "case", "cases"),
-		count(s.Notices, "notice", "notices"), byteSize(s.Bytes), count(s.Events, "event", "events"))
+	return fmt.Sprintf("%s, %s, %s, %s (%s), %s", plural(s.People, "1 person", "%d people"),
+		plural(s.Identifiers, "1 identifier", "%d identifiers"), plural(s.Cases, "1 case", "%d cases"),
+		plural(s.Notices, "1 notice", "%d notices"), byteSize(s.Bytes), plural(s.Events, "1 event", "%d events"))
 }

@@ -30,11 +30,7 @@ func (c *cli) get(args []string) error {
 		return err
 	}
 	return c.withVault(func(v *vault.Vault) error {
-		n, err := v.Index().Notice(pos[0])
-		if err != nil {
-			return err
-		}
-		blob, err := v.OpenBlob(n)
+		n, blob, err := openNotice(v, pos[0])
 		if err != nil {
 			return err
 		}
@@ -71,6 +67,16 @@ func (c *cli) get(args []string) error {
 		fmt.Fprintf(c.stdout, "wrote %s (%s, %s)\n", displayable(path), displayable(n.FileName), byteSize(n.Size))
 		return nil
 	})
+}
+
+// openNotice finds the notice with the ID and opens its file.
+func openNotice(v *vault.Vault, id string) (*vault.Notice, io.ReadCloser, error) {
+	n, err := v.Index().Notice(id)
+	if err != nil {
+		return nil, nil, err
+	}
+	r, err := v.OpenBlob(n)
+	return n, r, err
 }
 
 // extensionFits reports whether path's extension suits a file of the

@@ -19,11 +19,7 @@ func (c *cli) idSet(args []string) error {
 	fs.String("issued", "", "the document's issue date, `YYYY-MM-DD` (--issued= clears it)")
 	fs.String("expires", "", "the document's expiry date, `YYYY-MM-DD`, or D/S for an I-94 (--expires= clears it)")
 	datesOnly := fs.Bool("dates-only", false, "set only --issued and --expires, keeping the stored value; reads nothing")
-	pos, err := c.parse(fs, args, 2)
-	if err != nil {
-		return err
-	}
-	kind, err := ids.ParseKind(pos[1])
+	ref, kind, err := c.parsePersonKind(fs, args)
 	if err != nil {
 		return err
 	}
@@ -32,7 +28,7 @@ func (c *cli) idSet(args []string) error {
 		return err
 	}
 	if *datesOnly {
-		return c.idSetDates(pos[0], kind, *country, *label, dates)
+		return c.idSetDates(ref, kind, *country, *label, dates)
 	}
 	qualifier, err := qualifierFor(kind, *country, *label, true)
 	if err != nil {
@@ -58,7 +54,7 @@ func (c *cli) idSet(args []string) error {
 		var person *vault.Person
 		var id *vault.Identifier
 		if err := v.Update(func(ix *vault.Index) error {
-			if person, err = ix.Person(pos[0]); err != nil {
+			if person, err = ix.Person(ref); err != nil {
 				return err
 			}
 			if id, err = ix.SetIdentifier(person.ID, kind, qualifier, value); err != nil || !dates.given() {
@@ -202,11 +198,7 @@ func (c *cli) idShow(args []string) error {
 	fs := c.flags()
 	country := fs.String("country", "", "which passport, by issuing country `C`, when there are several")
 	label := fs.String("label", "", "which identifier of kind other, by label `L`, when there are several")
-	pos, err := c.parse(fs, args, 2)
-	if err != nil {
-		return err
-	}
-	kind, err := ids.ParseKind(pos[1])
+	ref, kind, err := c.parsePersonKind(fs, args)
 	if err != nil {
 		return err
 	}
@@ -216,7 +208,7 @@ func (c *cli) idShow(args []string) error {
 	}
 	return c.withVault(func(v *vault.Vault) error {
 		ix := v.Index()
-		person, err := ix.Person(pos[0])
+		person, err := ix.Person(ref)
 		if err != nil {
 			return err
 		}
@@ -236,6 +228,16 @@ func (c *cli) idShow(args []string) error {
 			return err
 		})
 	})
+}
+
+// parsePersonKind parses the arguments of the id commands, PERSON KIND.
+func (c *cli) parsePersonKind(fs *flag.FlagSet, args []string) (string, ids.Kind, error) {
+	pos, err := c.parse(fs, args, 2)
+	if err != nil {
+		return "", "", err
+	}
+	kind, err := ids.ParseKind(pos[1])
+	return pos[0], kind, err
 }
 
 // qualifierFor checks the flags that tell identifiers of one kind apart: a

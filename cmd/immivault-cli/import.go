@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"filippo.io/age"
-	"golang.org/x/term"
 
 	"immivault/internal/bundle"
 	"immivault/internal/vault"
@@ -71,18 +70,9 @@ func (c *cli) importBundle(args []string) error {
 		if !accepted {
 			return c.senderRefusal(v, b)
 		}
-		if !*yes {
-			if !term.IsTerminal(int(c.stdin.Fd())) {
-				return errors.New("nothing imported: add --yes to import without a terminal to confirm on")
-			}
-			ok, err := c.confirm("Import these changes? [y/N] ")
-			if err != nil {
-				return err
-			}
-			if !ok {
-				fmt.Fprintln(c.stdout, "Nothing imported.")
-				return nil
-			}
+		if ok, err := c.goAhead(*yes, "Import these changes? [y/N] ",
+			"nothing imported: add --yes to import without a terminal to confirm on", "Nothing imported."); !ok {
+			return err
 		}
 		res, err := bundle.Apply(v, b, plan)
 		var se *bundle.SenderError

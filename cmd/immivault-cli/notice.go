@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -12,8 +11,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-
-	"golang.org/x/term"
 
 	"immivault/internal/atomicfile"
 	"immivault/internal/filing"
@@ -130,15 +127,9 @@ func (c *cli) noticeAdd(args []string) error {
 		p.Warnings = append(warnings, p.Warnings...)
 		writeExtracted(c.stdout, n, src, nil)
 		writeProposal(c.stdout, p)
-		if !*yes {
-			ok, err := c.confirm("File it? [y/N] ")
-			if err != nil {
-				return err
-			}
-			if !ok {
-				fmt.Fprintln(c.stdout, "not filed")
-				return nil
-			}
+		if ok, err := c.goAhead(*yes, "File it? [y/N] ",
+			"not filed: add --yes to file without a terminal to confirm on", "not filed"); !ok {
+			return err
 		}
 		filed, err := filing.Apply(v, p, data)
 		if err != nil {
@@ -176,21 +167,6 @@ func writeProposal(w io.Writer, p *filing.Proposal) {
 	}
 }
 
-// confirm asks a yes/no question on the terminal. Without one, the answer
-// must come from --yes.
-func (c *cli) confirm(question string) (bool, error) {
-	if !term.IsTerminal(int(c.stdin.Fd())) {
-		return false, errors.New("not filed: add --yes to file without a terminal to confirm on")
-	}
-	fmt.Fprint(c.stderr, question)
-	answer, err := bufio.NewReader(c.stdin).ReadString('\n')
-	if err != nil && answer == "" {
-		return false, err
-	}
-	answer = strings.ToLower(strings.TrimSpace(answer))
-	return answer == "y" || answer == "yes", nil
-}
-
 func (c *cli) noticeShow(args []string) error {
 	flags := c.flags()
 	page := flags.Int("page", 1, "the page `N` to render, from 1")
@@ -208,11 +184,7 @@ func (c *cli) noticeShow(args []string) error {
 		return err
 	}
 	return c.withVault(func(v *vault.Vault) error {
-		n, err := v.Index().Notice(pos[0])
-		if err != nil {
-			return err
-		}
-		r, err := v.OpenBlob(n)
+		n, r, err := openNotice(v, pos[0])
 		if err != nil {
 			return err
 		}
