@@ -200,23 +200,91 @@ func TestImportPreviewShowsWhatUpdatesReplace(t *testing.T) {
 	h.assertShows(oldMask, newMask)
 }
 
-// TestExportDialogTicksVerifiedOnly: the export dialog starts with the
-// family members whose fingerprint was compared ticked, and no one else.
-func TestExportDialogTicksVerifiedOnly(t *testing.T) {
+// luisVault is another family's vault with one person and one number.
+func luisVault(t *testing.T) *vault.Vault {
+	t.Helper()
+	v, _, err := vault.Create(filepath.Join(t.TempDir(), "luis"), secret.New([]byte("luis passphrase")), fast)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = v.Update(func(ix *vault.Index) error {
+		p, err := ix.AddPerson("Sofía Morales", "2015-06-01", "child")
+		if err != nil {
+			return err
+		}
+		_, err = ix.SetCase(p.ID, "WAC2419012345", vault.CaseChange{Form: "I-130", Received: "2024-03-02"})
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// addContact puts card in v's family list as name, with its fingerprint
+// compared or not.
+func addContact(t *testing.T, v *vault.Vault, name string, card contact.Card, verified bool) *vault.Contact {
+	t.Helper()
+	var c *vault.Contact
+	err := v.Update(func(ix *vault.Index) error {
+		var err error
+		if c, err = ix.AddContact(name, card); err != nil || !verified {
+			return err
+		}
+		return ix.VerifyContact(c.ID)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// typeFingerprint types text into the unknown-sender question's entry, as
+// a person pasting it.
+func (h *harness) typeFingerprint(text string) {
+	h.t.Helper()
+	for _, o := range h.win.Canvas().Overlays().List() {
+		for _, obj := range test.LaidOutObjects(o) {
+			if e, ok := obj.(*field); ok && e.Visible() && e.PlaceHolder == lang.L("Type the fingerprint they read to you") {
+				e.SetText(text)
+				return
+			}
+		}
+	}
+	h.t.Fatalf("no fingerprint to type; the window shows:\n%s", strings.Join(shownTexts(h.win.Canvas()), "\n"))
+}
+
+func TestImportPassphraseBundle(t *testing.T) {
 	h := newHarness(t, familyVault(t))
 	h.unlock(testPassphrase)
-	verified := addContact(t, h.app.vault, "Luis", otherCard(t, "Luis"), true)
-	unverified := addContact(t, h.app.vault, "Beto", otherCard(t, "Beto"), false)
-	h.app.showExport()
-	e := h.app.lastExport
-	if !e.to[verified.ID].Checked {
-		t.Error("Luis, whose fingerprint was compared, is not ticked")
+	luis := luisVault(t)
+	path := filepath.Join(t.TempDir(), "for-grandma.age")
+	f, _ := os.Create(path)
+	err := bundle.Export(f, luis, bundle.ExportOptions{SenderName: "Luis", Passphrase: secret.New([]byte("abuela cumple 80 en mayo")), WorkFactor: 10})
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
 	}
-	if e.to[unverified.ID].Checked {
-		t.Error("Beto, whose fingerprint was never compared, is ticked")
-	}
-	h.assertShows(lang.L("Family members whose fingerprint you have not compared are not ticked: compare it in Family sharing first, or tick them if you are sure."))
-	if o := e.options(); len(o.To) != 1 || !o.To[0].SameKeys(verified.Card()) {
-		t.Errorf("the bundle would be for %d people", len(o.To))
-	}
+	flow := &importFlow{app: h.app}
+	flow.open(path)
+	h.waitFor("the passphrase question", func() bool {
+		return h.shows(lang.L("This bundle is protected by a passphrase. Type the one the sender gave you."))
+	})
+	pass := h.focusedSecret()
+	typeSecret(pass, "wrong")
+	pass.OnSubmitted()
+	h.waitFor("the question again", func() bool {
+		_, ok := h.win.Canvas().Focused().(interface{ Len() int })
+		return ok && h.shows(lang.L("This bundle is protected by a passphrase. Type the one the sender gave you."))
+	})
+	pass = h.focusedSecret()
+	typeSecret(pass, "abuela cumple 80 en mayo")
+	pass.OnSubmitted()
+	h.waitFor("the unknown-sender question", func() bool { return h.shows(lang.L("I compared it: accept")) })
+	luisCard, _ := luis.Card("Luis")
+	h.typeFingerprint(luisCard.Fingerprint())
+	test.Tap(h.button(lang.L("I compared it: accept")))
+	h.waitFor("the preview", func() bool { return h.shows(lang.L("Import the ticked changes")) })
+	test.Tap(h.button(lang.L("Import the ticked changes")))
+	h.waitFor("the import", func() bool { _, err := h.app.vault.Index().Person("Sofía Morales"); return err == nil })
 }
