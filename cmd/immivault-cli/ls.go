@@ -1,13 +1,8 @@
 package main
 
 import (
-	"bytes"
-	"crypto/rand"
-	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"immivault/internal/ids"
@@ -31,33 +26,28 @@ func (c *cli) list(args []string) error {
 }
 
 // The JSON of `ls --json`. docs/cli.md documents it as a stable contract:
-// fields are only ever added, and every field is always present.
+// fields are only ever added, and every field is always present. A
+// person's and an identifier's members are written in the order below,
+// with the lists and the value in between (writeListJSON).
 type (
-	listJSON struct {
-		Vault    string       `json:"vault"`
-		Revision uint64       `json:"revision"`
-		Revealed bool         `json:"revealed"`
-		People   []personJSON `json:"people"`
-	}
 	personJSON struct {
-		ID          string           `json:"id"`
-		Name        string           `json:"name"`
-		Born        string           `json:"born"`
-		Relation    string           `json:"relation"`
-		Since       string           `json:"resident_since"`
-		Conditional bool             `json:"conditional"`
-		ViaMarriage bool             `json:"via_marriage"`
-		Identifiers []identifierJSON `json:"identifiers"`
-		Cases       []caseJSON       `json:"cases"`
-		Notices     []noticeJSON     `json:"notices"`
-		Events      []eventJSON      `json:"events"`
+		ID          string `json:"id"`
+		Name        string `json:"name"`
+		Born        string `json:"born"`
+		Relation    string `json:"relation"`
+		Since       string `json:"resident_since"`
+		Conditional bool   `json:"conditional"`
+		ViaMarriage bool   `json:"via_marriage"`
+		// then identifiers, cases, notices, events
 	}
 	identifierJSON struct {
 		ID      string `json:"id"`
 		Kind    string `json:"kind"`
 		Label   string `json:"label"`
 		Country string `json:"country"`
-		Value   string `json:"value"` // masked, or a placeholder for the revealed value
+		// then value, then validityJSON
+	}
+	validityJSON struct {
 		Issued  string `json:"issued"`
 		Expires string `json:"expires"`
 	}
@@ -90,86 +80,68 @@ type (
 	}
 )
 
-// writeListJSON writes the vault as JSON. Revealed values never pass
-// through encoding/json: the document is encoded with a placeholder for
-// each, unguessable thanks to a random nonce, and each placeholder is
-// replaced on the way out by the value, written from inside Secret.Use.
+// writeListJSON writes the vault as JSON, indented. Revealed values are
+// written from inside Secret.Use, never through encoding/json.
 func writeListJSON(w io.Writer, v *vault.Vault, reveal bool) error {
 	ix := v.Index()
-	var nonce [8]byte
-	rand.Read(nonce[:])
-	mark := "\x00reveal-" + hex.EncodeToString(nonce[:]) + "-"
-	var revealed []*secret.Secret
-	doc := listJSON{Vault: v.Dir(), Revision: ix.Revision, Revealed: reveal, People: []personJSON{}}
+	j := secret.NewJSONWriter(w, "  ")
+	j.Object("")
+	j.Value("vault", v.Dir())
+	j.Value("revision", ix.Revision)
+	j.Value("revealed", reveal)
+	j.Array("people")
 	for _, p := range ix.People {
-		pj := personJSON{ID: p.ID, Name: p.Name, Born: p.Born, Relation: p.Relation,
-			Since: p.Since, Conditional: p.Conditional, ViaMarriage: p.ViaMarriage,
-			Identifiers: []identifierJSON{}, Cases: []caseJSON{}, Notices: []noticeJSON{}, Events: []eventJSON{}}
+		j.Object("")
+		j.Members(personJSON{ID: p.ID, Name: p.Name, Born: p.Born, Relation: p.Relation,
+			Since: p.Since, Conditional: p.Conditional, ViaMarriage: p.ViaMarriage})
+		j.Array("identifiers")
 		for _, id := range ix.IdentifiersOf(p.ID) {
-			var value string
+			j.Object("")
+			j.Members(identifierJSON{ID: id.ID, Kind: string(id.Kind), Label: id.Label, Country: id.Country})
 			if reveal {
-				value = mark + strconv.Itoa(len(revealed))
-				revealed = append(revealed, id.Value)
+				j.Secret("value", id.Value)
 			} else if err := id.Value.Use(func(b []byte) error {
-				value = ids.Mask(id.Kind, b)
+				j.Value("value", ids.Mask(id.Kind, b))
 				return nil
 			}); err != nil {
 				return err
 			}
-			pj.Identifiers = append(pj.Identifiers, identifierJSON{ID: id.ID, Kind: string(id.Kind),
-				Label: id.Label, Country: id.Country, Value: value, Issued: id.Issued, Expires: id.Expires})
+			j.Members(validityJSON{Issued: id.Issued, Expires: id.Expires})
+			j.End()
 		}
+		j.End()
+		cases, notices, events := []caseJSON{}, []noticeJSON{}, []eventJSON{}
 		for _, cs := range ix.Cases {
 			if cs.PersonID == p.ID {
-				pj.Cases = append(pj.Cases, caseJSON{ID: cs.ID, ReceiptNumber: cs.ReceiptNumber,
+				cases = append(cases, caseJSON{ID: cs.ID, ReceiptNumber: cs.ReceiptNumber,
 					Form: cs.Form, FormTitle: cs.FormTitle, Status: cs.Status, Received: cs.Received,
 					Priority: cs.Priority, NoticeDate: cs.NoticeDate})
 			}
 		}
 		for _, n := range ix.Notices {
 			if n.PersonID == p.ID {
-				pj.Notices = append(pj.Notices, noticeJSON{ID: n.ID, CaseID: n.CaseID,
+				notices = append(notices, noticeJSON{ID: n.ID, CaseID: n.CaseID,
 					FileName: n.FileName, Type: n.Type, Size: n.Size, SHA256: n.SHA256})
 			}
 		}
 		for _, e := range ix.Events {
 			if e.PersonID == p.ID {
-				pj.Events = append(pj.Events, eventJSON{ID: e.ID, CaseID: e.CaseID, NoticeID: e.NoticeID,
+				events = append(events, eventJSON{ID: e.ID, CaseID: e.CaseID, NoticeID: e.NoticeID,
 					Kind: e.Kind, Date: e.Date, Time: e.Time, Note: e.Note})
 			}
 		}
-		doc.People = append(doc.People, pj)
+		j.Value("cases", cases)
+		j.Value("notices", notices)
+		j.Value("events", events)
+		j.End()
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(doc); err != nil {
+	j.End()
+	j.End()
+	if err := j.Err(); err != nil {
 		return err
 	}
-	out := buf.Bytes()
-	// encoding/json writes the NUL that starts each placeholder as \u0000.
-	quotedMark := []byte(`"\u0000` + mark[1:])
-	for {
-		i := bytes.Index(out, quotedMark)
-		if i < 0 {
-			_, err := w.Write(out)
-			return err
-		}
-		rest := out[i+len(quotedMark):]
-		end := bytes.IndexByte(rest, '"')
-		n, err := strconv.Atoi(string(rest[:end]))
-		if err != nil || n >= len(revealed) {
-			return fmt.Errorf("ls: bad placeholder in the JSON output")
-		}
-		if _, err := w.Write(out[:i]); err != nil {
-			return err
-		}
-		if err := revealed[n].WriteJSON(w); err != nil {
-			return err
-		}
-		out = rest[end+1:]
-	}
+	_, err := io.WriteString(w, "\n")
+	return err
 }
 
 // writeList writes the vault for people to read.

@@ -128,7 +128,7 @@ func Export(w io.Writer, v *vault.Vault, o ExportOptions) error {
 	if err := m.check(); err != nil {
 		return fmt.Errorf("this vault holds a record a bundle cannot carry: %v", err)
 	}
-	if err := recordShared(v, sel); err != nil {
+	if err := recordShared(v, m); err != nil {
 		return err
 	}
 
@@ -481,8 +481,7 @@ func buildManifest(ix *vault.Index, s *selection, self contact.Card, to []contac
 		names[p.ID] = p.Name
 	}
 	for _, id := range s.identifiers {
-		m.Identifiers = append(m.Identifiers, &identifierJSON{Record: id.Record, history: hist(id.Record),
-			PersonID: id.PersonID, Kind: id.Kind, Label: id.Label, Country: id.Country, Value: id.Value, Validity: id.Validity})
+		m.Identifiers = append(m.Identifiers, &identifierJSON{*id, hist(id.Record)})
 	}
 	receipts := map[string]string{}
 	for _, c := range s.cases {
@@ -501,7 +500,7 @@ func buildManifest(ix *vault.Index, s *selection, self contact.Card, to []contac
 	for _, e := range s.events {
 		m.Events = append(m.Events, &eventJSON{*e, hist(e.Record)})
 	}
-	m.cleanFileNames()
+	m.clean()
 	return m
 }
 
@@ -529,44 +528,19 @@ func noticeStem(n *vault.Notice, receipt string) string {
 	return cleanComponent(stem, "notice", maxComponent)
 }
 
-// recordShared notes in the vault that these versions were shared: any
-// version a vault has held is an ancestor of what it holds now, so this is
-// true whatever happens to the bundle.
-func recordShared(v *vault.Vault, s *selection) error {
-	type version struct {
-		id string
-		t  time.Time
-	}
-	var vs []version
-	add := func(r vault.Record) { vs = append(vs, version{r.ID, r.Updated}) }
-	for _, p := range s.people {
-		add(p.Record)
-	}
-	for _, id := range s.identifiers {
-		add(id.Record)
-	}
-	for _, c := range s.cases {
-		add(c.Record)
-	}
-	for _, n := range s.notices {
-		add(n.Record)
-	}
-	for _, e := range s.events {
-		add(e.Record)
-	}
-	news := false
-	for _, x := range vs {
-		if !slices.ContainsFunc(v.Index().SharedVersions(x.id), x.t.Equal) {
-			news = true
-			break
-		}
-	}
-	if !news {
+// recordShared notes in the vault that the versions of the records in m
+// were shared: any version a vault has held is an ancestor of what it
+// holds now, so this is true whatever happens to the bundle.
+func recordShared(v *vault.Vault, m *manifest) error {
+	vs := m.versions()
+	if !slices.ContainsFunc(vs, func(x version) bool {
+		return !slices.ContainsFunc(v.Index().SharedVersions(x.ID), x.Updated.Equal)
+	}) {
 		return nil
 	}
 	return v.Update(func(ix *vault.Index) error {
 		for _, x := range vs {
-			ix.AddSharedVersions(x.id, x.t)
+			ix.AddSharedVersions(x.ID, x.Updated)
 		}
 		return nil
 	})

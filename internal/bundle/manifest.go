@@ -9,12 +9,9 @@ import (
 	"regexp"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"immivault/internal/contact"
 	"immivault/internal/filename"
-	"immivault/internal/ids"
 	"immivault/internal/secret"
 	"immivault/internal/vault"
 )
@@ -77,14 +74,17 @@ type eventJSON struct {
 }
 
 type identifierJSON struct {
-	vault.Record
+	vault.Identifier
 	history
-	PersonID string         `json:"person_id"`
-	Kind     ids.Kind       `json:"kind"`
-	Label    string         `json:"label,omitempty"`
-	Country  string         `json:"country,omitempty"`
-	Value    *secret.Secret `json:"-"`
-	vault.Validity
+}
+
+// UnmarshalJSON reads an identifier as the index does, its value straight
+// into a Secret, then its history.
+func (id *identifierJSON) UnmarshalJSON(b []byte) error {
+	if err := json.Unmarshal(b, &id.Identifier); err != nil {
+		return err
+	}
+	return json.Unmarshal(b, &id.history)
 }
 
 type noticeJSON struct {
@@ -100,22 +100,10 @@ type noticeJSON struct {
 	File     string            `json:"file"` // its entry in the archive
 }
 
-// UnmarshalJSON reads an identifier with its value, which goes into a
-// Secret without passing through a Go string.
-func (id *identifierJSON) UnmarshalJSON(b []byte) error {
-	type plain identifierJSON // no methods: no recursion
-	aux := struct {
-		*plain
-		Value secret.JSONField `json:"value"`
-	}{plain: (*plain)(id)}
-	if err := json.Unmarshal(b, &aux); err != nil {
-		return err
-	}
-	if aux.Value.Secret == nil {
-		return errors.New("an identifier without a value")
-	}
-	id.Value = aux.Value.Secret
-	return nil
+// notice is the notice as the vault holds it, without a blob.
+func (n *noticeJSON) notice() vault.Notice {
+	return vault.Notice{Record: n.Record, PersonID: n.PersonID, CaseID: n.CaseID, FileName: n.FileName,
+		Type: n.Type, Size: n.Size, SHA256: n.SHA256, Fields: n.Fields}
 }
 
 // writeManifest streams m as JSON, one record a line for people who read it
@@ -126,45 +114,44 @@ func (id *identifierJSON) UnmarshalJSON(b []byte) error {
 func writeManifest(w io.Writer, m *manifest) error {
 	release := secret.Hold()
 	defer release()
-	ew := &errWriter{w: w}
-	ew.str(`{"format":`)
-	ew.json(m.Format)
-	ew.field("created", m.Created)
-	ew.field("sender", m.Sender)
-	ew.field("to", nonNil(m.To))
-	ew.field("passphrase", m.Passphrase)
-	list(ew, "files", m.Files, func(f fileJSON) { ew.json(f) })
-	list(ew, "people", m.People, func(p *personJSON) { ew.json(p) })
-	list(ew, "identifiers", m.Identifiers, func(id *identifierJSON) {
-		head, err := json.Marshal(id)
-		if err != nil {
-			ew.fail(err)
-			return
-		}
-		ew.bytes(head[:len(head)-1]) // without the closing brace
-		ew.str(`,"value":`)
-		if ew.err == nil {
-			ew.err = id.Value.WriteJSON(ew.w)
-		}
-		ew.str("}")
+	j := secret.NewJSONWriter(w, "")
+	j.Object("")
+	j.Value("format", m.Format)
+	for _, f := range []struct {
+		name  string
+		value any
+	}{{"created", m.Created}, {"sender", m.Sender}, {"to", nonNil(m.To)}, {"passphrase", m.Passphrase}} {
+		j.Break()
+		j.Value(f.name, f.value)
+	}
+	list(j, "files", m.Files, func(f fileJSON) { j.Value("", f) })
+	list(j, "people", m.People, func(p *personJSON) { j.Value("", p) })
+	list(j, "identifiers", m.Identifiers, func(id *identifierJSON) {
+		j.Object("")
+		j.Members(id)
+		j.Secret("value", id.Value)
+		j.End()
 	})
-	list(ew, "cases", m.Cases, func(c *caseJSON) { ew.json(c) })
-	list(ew, "notices", m.Notices, func(n *noticeJSON) { ew.json(n) })
-	list(ew, "events", m.Events, func(e *eventJSON) { ew.json(e) })
-	ew.str("}\n")
-	return ew.err
+	list(j, "cases", m.Cases, func(c *caseJSON) { j.Value("", c) })
+	list(j, "notices", m.Notices, func(n *noticeJSON) { j.Value("", n) })
+	list(j, "events", m.Events, func(e *eventJSON) { j.Value("", e) })
+	j.End()
+	if err := j.Err(); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
 }
 
-func list[T any](ew *errWriter, name string, items []T, write func(T)) {
-	ew.str(",\n\"" + name + "\":[")
-	for i, it := range items {
-		if i > 0 {
-			ew.str(",")
-		}
-		ew.str("\n")
+// list writes the array name, one item a line.
+func list[T any](j *secret.JSONWriter, name string, items []T, write func(T)) {
+	j.Break()
+	j.Array(name)
+	for _, it := range items {
+		j.Break()
 		write(it)
 	}
-	ew.str("]")
+	j.End()
 }
 
 func nonNil[T any](s []T) []T {
@@ -172,39 +159,6 @@ func nonNil[T any](s []T) []T {
 		return []T{}
 	}
 	return s
-}
-
-type errWriter struct {
-	w   io.Writer
-	err error
-}
-
-func (e *errWriter) fail(err error) {
-	if e.err == nil {
-		e.err = err
-	}
-}
-
-func (e *errWriter) bytes(b []byte) {
-	if e.err == nil {
-		_, e.err = e.w.Write(b)
-	}
-}
-
-func (e *errWriter) str(s string) { e.bytes([]byte(s)) }
-
-func (e *errWriter) json(v any) {
-	b, err := json.Marshal(v)
-	if err != nil {
-		e.fail(err)
-		return
-	}
-	e.bytes(b)
-}
-
-func (e *errWriter) field(name string, v any) {
-	e.str(",\n\"" + name + "\":")
-	e.json(v)
 }
 
 // ErrNewerFormat is the error for a bundle made by a newer immivault, in
@@ -241,19 +195,19 @@ func parseManifest(b []byte) (*manifest, error) {
 	if err := json.Unmarshal(b, &m); err != nil {
 		return nil, fmt.Errorf("%w: manifest.json: %v", ErrNotBundle, err)
 	}
-	m.cleanFileNames()
+	m.clean()
 	if err := m.check(); err != nil {
 		return nil, fmt.Errorf("%w: manifest.json: %v", ErrNotBundle, err)
 	}
 	return &m, nil
 }
 
-// cleanFileNames takes out of notices' file names what would hide what
-// they are (filename.Strip: bidirectional controls such as U+202E, which
-// shows "I-797C\u202Efdp.scr" as "I-797Crcs.pdf", other format characters,
+// clean takes out of notices' file names what would hide what they are
+// (filename.Strip: bidirectional controls such as U+202E, which shows
+// "I-797C\u202Efdp.scr" as "I-797Crcs.pdf", other format characters,
 // control characters), so that neither the preview nor the vault ever
-// holds such a name. A name with nothing left is "notice".
-func (m *manifest) cleanFileNames() {
+// holds such a name; a name with nothing left is "notice".
+func (m *manifest) clean() {
 	for _, n := range m.Notices {
 		if n == nil {
 			continue
@@ -279,20 +233,15 @@ func (m *manifest) sender() (contact.Card, error) {
 }
 
 var (
-	idPattern          = regexp.MustCompile(`^[a-z2-7]{16}$`)
 	fingerprintPattern = regexp.MustCompile(`^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$`)
 	sha256Pattern      = regexp.MustCompile(`^[0-9a-f]{64}$`)
-	timePattern        = regexp.MustCompile(`^([01][0-9]|2[0-3]):[0-5][0-9]$`)
 )
 
-// Bounds on free text in records, in bytes: far above what the app writes.
-const (
-	maxShortText = 200
-	maxLongText  = 4000
-	maxFields    = 100
-)
-
-// check is everything parseManifest verifies about the records.
+// check is everything parseManifest verifies: the bundle's own fields, its
+// files, and its records, which are held to the record rules
+// (vault.Index.Validate) and besides to what only a bundle's must keep:
+// times within reach of this computer's clock, histories (history.check)
+// and a file of its own for each notice.
 func (m *manifest) check() error {
 	if m.Created.IsZero() {
 		return errors.New("no creation time")
@@ -304,7 +253,7 @@ func (m *manifest) check() error {
 		return fmt.Errorf("more than %d addressees", MaxRecipients)
 	}
 	for _, a := range m.To {
-		if err := text("an addressee's name", a.Name, contact.MaxNameLen, true); err != nil {
+		if err := vault.CheckText("an addressee's name", a.Name, contact.MaxNameLen, true); err != nil {
 			return err
 		}
 		if !fingerprintPattern.MatchString(a.Fingerprint) {
@@ -354,145 +303,91 @@ func (m *manifest) check() error {
 	if m.Created.After(latest) {
 		return fmt.Errorf("it is dated %s, more than a day ahead of this computer's clock", m.Created.UTC().Format(time.RFC3339))
 	}
-	seen := map[string]bool{}
-	record := func(what string, r vault.Record, h history) error {
-		switch {
-		case !idPattern.MatchString(r.ID):
-			return fmt.Errorf("a %s has a malformed id", what)
-		case seen[r.ID]:
-			return fmt.Errorf("two records have the id %s", r.ID)
-		case r.Created.IsZero() || r.Updated.IsZero():
-			return fmt.Errorf("%s %s has no creation or update time", what, r.ID)
-		case r.Created.After(latest) || r.Updated.After(latest):
-			return fmt.Errorf("%s %s was changed in the future (%s), more than a day ahead of this computer's clock", what, r.ID, r.Updated.UTC().Format(time.RFC3339))
+	if err := m.records().Validate(); err != nil {
+		if errors.Is(err, vault.ErrUnknownKind) {
+			return fmt.Errorf("%w (%v)", ErrNewerFormat, err)
 		}
-		if err := h.check(r, latest); err != nil {
-			return fmt.Errorf("%s %s %v", what, r.ID, err)
-		}
-		seen[r.ID] = true
-		return nil
+		return err
 	}
-	people := map[string]bool{}
-	for _, p := range m.People {
-		if p == nil {
-			return errors.New("a null person")
+	for _, v := range m.versions() {
+		if v.Created.After(latest) || v.Updated.After(latest) {
+			return fmt.Errorf("%s %s was changed in the future (%s), more than a day ahead of this computer's clock", v.what, v.ID, v.Updated.UTC().Format(time.RFC3339))
 		}
-		if err := record("person", p.Record, p.history); err != nil {
-			return err
-		}
-		if err := firstErr(
-			text("a person's name", p.Name, maxShortText, true),
-			date("a date of birth", p.Born),
-			text("a relation", p.Relation, maxShortText, false),
-			date("a resident-since date", p.Since),
-		); err != nil {
-			return err
-		}
-		people[p.ID] = true
-	}
-	cases := map[string]bool{}
-	for _, c := range m.Cases {
-		if c == nil {
-			return errors.New("a null case")
-		}
-		if err := record("case", c.Record, c.history); err != nil {
-			return err
-		}
-		if !people[c.PersonID] {
-			return fmt.Errorf("case %s belongs to no person in the bundle", c.ID)
-		}
-		if n, err := ids.Normalize(ids.ReceiptNumber, []byte(c.ReceiptNumber)); err != nil || string(n) != c.ReceiptNumber {
-			return fmt.Errorf("case %s has a malformed receipt number", c.ID)
-		}
-		if err := firstErr(
-			text("a form", c.Form, maxShortText, false),
-			text("a form title", c.FormTitle, maxShortText, false),
-			text("a status", c.Status, maxLongText, false),
-			date("a received date", c.Received),
-			date("a priority date", c.Priority),
-			date("a notice date", c.NoticeDate),
-		); err != nil {
-			return err
-		}
-		cases[c.ID] = true
-	}
-	for _, id := range m.Identifiers {
-		if id == nil {
-			return errors.New("a null identifier")
-		}
-		if err := record("identifier", id.Record, id.history); err != nil {
-			return err
-		}
-		if err := id.check(people); err != nil {
-			return err
+		if err := v.check(v.Record, latest); err != nil {
+			return fmt.Errorf("%s %s %v", v.what, v.ID, err)
 		}
 	}
 	fileOf := map[string]bool{}
 	for _, n := range m.Notices {
-		if n == nil {
-			return errors.New("a null notice")
-		}
-		if err := record("notice", n.Record, n.history); err != nil {
-			return err
-		}
 		f, ok := files[n.File]
 		switch {
-		case !people[n.PersonID]:
-			return fmt.Errorf("notice %s belongs to no person in the bundle", n.ID)
-		case n.CaseID != "" && !cases[n.CaseID]:
-			return fmt.Errorf("notice %s belongs to no case in the bundle", n.ID)
 		case !ok || !strings.HasPrefix(n.File, noticesDir) || fileOf[n.File]:
 			return fmt.Errorf("notice %s does not have a file of its own", n.ID)
 		case f.Size != n.Size || f.SHA256 != n.SHA256:
 			return fmt.Errorf("notice %s and its file differ in size or SHA-256", n.ID)
-		case strings.ContainsAny(n.FileName, `/\`) || n.FileName == "." || n.FileName == "..":
-			return fmt.Errorf("notice %s has a file name with a path", n.ID)
-		case len(n.Fields) > maxFields:
-			return fmt.Errorf("notice %s has more than %d fields", n.ID, maxFields)
 		}
 		fileOf[n.File] = true
-		if err := firstErr(text("a file name", n.FileName, 255, true), text("a notice type", n.Type, maxShortText, false)); err != nil {
-			return err
-		}
-		for k, v := range n.Fields {
-			if err := firstErr(text("a field name", k, maxShortText, true), text("a field", v, maxLongText, false)); err != nil {
-				return err
-			}
-		}
 	}
 	for path := range files {
 		if path != readmeName && !fileOf[path] {
 			return fmt.Errorf("%.80q belongs to no notice", path)
 		}
 	}
-	for _, e := range m.Events {
-		if e == nil {
-			return errors.New("a null event")
-		}
-		if err := record("event", e.Record, e.history); err != nil {
-			return err
-		}
-		switch {
-		case !people[e.PersonID]:
-			return fmt.Errorf("event %s belongs to no person in the bundle", e.ID)
-		case e.CaseID != "" && !cases[e.CaseID]:
-			return fmt.Errorf("event %s belongs to no case in the bundle", e.ID)
-		case e.NoticeID != "" && !idPattern.MatchString(e.NoticeID):
-			return fmt.Errorf("event %s names a malformed notice id", e.ID)
-		case e.Date == "":
-			return fmt.Errorf("event %s has no date", e.ID)
-		case e.Time != "" && !timePattern.MatchString(e.Time):
-			return fmt.Errorf("event %s has a time that is not HH:MM", e.ID)
-		}
-		if err := firstErr(
-			text("an event kind", e.Kind, maxShortText, true),
-			date("an event date", e.Date),
-			text("a note", e.Note, maxLongText, false),
-		); err != nil {
-			return err
+	return nil
+}
+
+// records are the bundle's records as the vault holds them, for the
+// record rules; a null record stays null.
+func (m *manifest) records() *vault.Index {
+	return &vault.Index{
+		People:      views(m.People, func(p *personJSON) *vault.Person { return &p.Person }),
+		Identifiers: views(m.Identifiers, func(id *identifierJSON) *vault.Identifier { return &id.Identifier }),
+		Cases:       views(m.Cases, func(c *caseJSON) *vault.Case { return &c.Case }),
+		Notices: views(m.Notices, func(n *noticeJSON) *vault.Notice {
+			v := n.notice()
+			return &v
+		}),
+		Events: views(m.Events, func(e *eventJSON) *vault.Event { return &e.Event }),
+	}
+}
+
+func views[T, V any](records []*T, view func(*T) *V) []*V {
+	out := make([]*V, len(records))
+	for i, r := range records {
+		if r != nil {
+			out[i] = view(r)
 		}
 	}
-	return nil
+	return out
+}
+
+// version is a record of a bundle as far as merging goes: its kind, ID,
+// times and history.
+type version struct {
+	what string
+	vault.Record
+	history
+}
+
+// versions lists the records, which are not null (records().Validate).
+func (m *manifest) versions() []version {
+	var vs []version
+	for _, p := range m.People {
+		vs = append(vs, version{"person", p.Record, p.history})
+	}
+	for _, c := range m.Cases {
+		vs = append(vs, version{"case", c.Record, c.history})
+	}
+	for _, id := range m.Identifiers {
+		vs = append(vs, version{"identifier", id.Record, id.history})
+	}
+	for _, n := range m.Notices {
+		vs = append(vs, version{"notice", n.Record, n.history})
+	}
+	for _, e := range m.Events {
+		vs = append(vs, version{"event", e.Record, e.history})
+	}
+	return vs
 }
 
 // check verifies what a record says about the versions it descends from:
@@ -514,82 +409,6 @@ func (h history) check(r vault.Record, latest time.Time) error {
 			return errors.New("lists its own version in its history")
 		case i > 0 && !h.History[i-1].Before(t):
 			return errors.New("has a history that is not in order or repeats a version")
-		}
-	}
-	return nil
-}
-
-// check verifies an identifier's kind, qualifier and value: the value must
-// be in the storage form the catalog gives it.
-func (id *identifierJSON) check(people map[string]bool) error {
-	if !people[id.PersonID] {
-		return fmt.Errorf("identifier %s belongs to no person in the bundle", id.ID)
-	}
-	if _, err := ids.ParseKind(string(id.Kind)); err != nil || strings.TrimSpace(strings.ToLower(string(id.Kind))) != string(id.Kind) {
-		return fmt.Errorf("%w (it holds a kind of number this one does not know: %.40q)", ErrNewerFormat, id.Kind)
-	}
-	switch id.Kind {
-	case ids.Passport:
-		if c, err := ids.NormalizeCountry(id.Country); err != nil || c != id.Country || id.Label != "" {
-			return fmt.Errorf("passport %s has no valid country", id.ID)
-		}
-	case ids.Other:
-		if err := text("a label", id.Label, 100, true); err != nil || id.Country != "" {
-			return fmt.Errorf("identifier %s has no valid label", id.ID)
-		}
-	default:
-		if id.Label != "" || id.Country != "" {
-			return fmt.Errorf("identifier %s has a label or country its kind does not take", id.ID)
-		}
-	}
-	expires := id.Expires
-	if id.Kind == ids.I94 && expires == vault.DurationOfStatus {
-		expires = ""
-	}
-	if err := firstErr(date("an issue date", id.Issued), date("an expiry date", expires)); err != nil {
-		return fmt.Errorf("identifier %s: %w", id.ID, err)
-	}
-	return id.Value.Use(func(v []byte) error {
-		n, err := ids.Normalize(id.Kind, v)
-		if n != nil {
-			defer clear(n)
-		}
-		if err != nil || string(n) != string(v) {
-			return fmt.Errorf("identifier %s does not hold a valid %s", id.ID, id.Kind.Title())
-		}
-		return nil
-	})
-}
-
-// text checks a string from a bundle: UTF-8, no control characters, at
-// most max bytes, and not empty if required.
-func text(what, s string, max int, required bool) error {
-	switch {
-	case required && strings.TrimSpace(s) == "":
-		return fmt.Errorf("%s is empty", what)
-	case len(s) > max:
-		return fmt.Errorf("%s is longer than %d bytes", what, max)
-	case !utf8.ValidString(s) || strings.ContainsFunc(s, func(r rune) bool { return unicode.IsControl(r) && r != '\n' && r != '\t' }):
-		return fmt.Errorf("%s has control characters", what)
-	}
-	return nil
-}
-
-// date checks "" or a calendar date as YYYY-MM-DD.
-func date(what, d string) error {
-	if d == "" {
-		return nil
-	}
-	if _, err := time.Parse(time.DateOnly, d); err != nil {
-		return fmt.Errorf("%s is not a date as YYYY-MM-DD", what)
-	}
-	return nil
-}
-
-func firstErr(errs ...error) error {
-	for _, err := range errs {
-		if err != nil {
-			return err
 		}
 	}
 	return nil

@@ -180,7 +180,7 @@ func Apply(v *vault.Vault, b *Bundle, p Plan) (Result, error) {
 		if !mg.changed {
 			return errNothingToSave
 		}
-		if err := ix.Validate(); err != nil {
+		if err := ix.Check(); err != nil {
 			return fmt.Errorf("importing would damage the index (%v); nothing was imported", err)
 		}
 		return nil
@@ -495,7 +495,7 @@ func (mg *merger) person(in *personJSON) {
 		p.Created = local.Created
 		*local = p
 	case Conflict:
-		p.ID, p.Name = copyID, mg.mark(p.Name, maxShortText)
+		p.ID, p.Name = copyID, mg.mark(p.Name, vault.MaxShortText)
 		mg.ix.People = append(mg.ix.People, &p)
 	}
 	mg.done(act, in.Record, in.History, copyID)
@@ -529,7 +529,7 @@ func (mg *merger) kase(in *caseJSON) {
 		c.Created = local.Created
 		*local = c
 	case Conflict:
-		c.ID, c.Status = copyID, mg.mark(c.Status, maxLongText)
+		c.ID, c.Status = copyID, mg.mark(c.Status, vault.MaxLongText)
 		mg.ix.Cases = append(mg.ix.Cases, &c)
 	}
 	mg.done(act, in.Record, in.History, copyID)
@@ -571,7 +571,7 @@ func (mg *merger) identifier(in *identifierJSON) {
 	if !mg.step(it, in.Record, mg.missingPerson(in.PersonID), copyID) {
 		return
 	}
-	x := vault.Identifier{Record: in.Record, PersonID: in.PersonID, Kind: in.Kind, Label: in.Label, Country: in.Country, Value: in.Value, Validity: in.Validity}
+	x := in.Identifier
 	switch act {
 	case Add:
 		mg.ix.Identifiers = append(mg.ix.Identifiers, &x)
@@ -587,7 +587,7 @@ func (mg *merger) identifier(in *identifierJSON) {
 		} else if in.Kind == ids.Other {
 			label = in.Label
 		}
-		x.ID, x.Kind, x.Country, x.Label = copyID, ids.Other, "", mg.mark(label, 100)
+		x.ID, x.Kind, x.Country, x.Label = copyID, ids.Other, "", mg.mark(label, vault.MaxLabel)
 		mg.ix.Identifiers = append(mg.ix.Identifiers, &x)
 	}
 	mg.done(act, in.Record, in.History, copyID)
@@ -633,8 +633,7 @@ func (mg *merger) notice(in *noticeJSON) {
 	if !mg.step(it, in.Record, mg.missingParents(in.PersonID, in.CaseID), copyID) {
 		return
 	}
-	n := vault.Notice{Record: in.Record, PersonID: in.PersonID, CaseID: in.CaseID, FileName: in.FileName,
-		Type: in.Type, Size: in.Size, SHA256: in.SHA256, Fields: in.Fields}
+	n := in.notice()
 	if it.file != "" {
 		n.Blob = mg.blobs[it.file].Name
 		mg.usedBlobs[n.Blob] = true
@@ -651,7 +650,7 @@ func (mg *merger) notice(in *noticeJSON) {
 		*local = n
 	case Conflict:
 		ext := noticeExt(n.FileName)
-		n.ID, n.FileName = copyID, mg.mark(n.FileName[:len(n.FileName)-len(ext)], 255-len(ext))+ext
+		n.ID, n.FileName = copyID, mg.mark(n.FileName[:len(n.FileName)-len(ext)], vault.MaxFileName-len(ext))+ext
 		mg.ix.Notices = append(mg.ix.Notices, &n)
 	}
 	mg.done(act, in.Record, in.History, copyID)
@@ -694,7 +693,7 @@ func (mg *merger) event(in *eventJSON) {
 		e.Created = local.Created
 		*local = e
 	case Conflict:
-		e.ID, e.Note = copyID, mg.mark(e.Note, maxLongText)
+		e.ID, e.Note = copyID, mg.mark(e.Note, vault.MaxLongText)
 		mg.ix.Events = append(mg.ix.Events, &e)
 	}
 	mg.done(act, in.Record, in.History, copyID)

@@ -12,6 +12,7 @@ import (
 	"filippo.io/age"
 
 	"immivault/internal/contact"
+	"immivault/internal/vault"
 )
 
 // TestFlippedBytes: a bundle with any one byte changed is refused, and the
@@ -346,5 +347,61 @@ func TestManifestLimits(t *testing.T) {
 	m.To = make([]Addressee, MaxRecipients+1)
 	if err := m.check(); err == nil || !strings.Contains(err.Error(), "addressees") {
 		t.Fatalf("too many addressees: %v", err)
+	}
+}
+
+// TestRecordsAreHeldToTheRules: a signed bundle whose records break the
+// record rules (vault's Validate) is refused, naming the record, and the
+// vault is untouched; a vault record a bundle could not carry stops the
+// export, named the same way.
+func TestRecordsAreHeldToTheRules(t *testing.T) {
+	a, b := newMember(t, "Ana"), newMember(t, "Beto")
+	befriend(t, a, b)
+	a.family(t)
+	for _, tc := range []struct {
+		name   string
+		change func(m *manifest)
+		want   func(m *manifest) string
+	}{
+		{"a name with control characters", func(m *manifest) { m.People[0].Name = "Ana\x1b[2J" },
+			func(m *manifest) string { return "person " + m.People[0].ID + ": name has control characters" }},
+		{"a relation too long", func(m *manifest) { m.People[1].Relation = strings.Repeat("x", 201) },
+			func(m *manifest) string { return "person " + m.People[1].ID + ": relation longer than 200 bytes" }},
+		{"a kind this immivault does not know", func(m *manifest) { m.Identifiers[0].Kind = "a-number-v2" },
+			func(m *manifest) string {
+				return "update immivault to open it (identifier " + m.Identifiers[0].ID + ": a kind of number"
+			}},
+		{"a value not in storage form", func(m *manifest) { m.Identifiers[0].Value = pass("A-012-345-678") },
+			func(m *manifest) string { return "identifier " + m.Identifiers[0].ID + ": not a valid A-number" }},
+		{"a case of no one", func(m *manifest) { m.Cases[0].PersonID = m.Notices[0].ID },
+			func(m *manifest) string { return "case " + m.Cases[0].ID + ": belongs to a person who is not there" }},
+		{"an event at no time", func(m *manifest) { m.Events[0].Time = "9:30" },
+			func(m *manifest) string { return "event " + m.Events[0].ID + ": a time that is not HH:MM" }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m, entries := baseManifest(t, a)
+			tc.change(m)
+			before := b.state(t)
+			_, err := b.open(t, craft(t, a, b, m, entries))
+			if want := tc.want(m); err == nil || !strings.Contains(err.Error(), want) {
+				t.Fatalf("got %v, want an error with %q", err, want)
+			}
+			if b.state(t) != before {
+				t.Fatal("the vault changed")
+			}
+		})
+	}
+
+	// The vault's writers let a control character into a relation, which
+	// no bundle may carry.
+	var leo *vault.Person
+	a.update(t, func(ix *vault.Index) error {
+		leo, _ = ix.Person("Leo Morales")
+		return ix.EditPerson(leo.ID, leo.Name, leo.Born, "child\x07")
+	})
+	var buf bytes.Buffer
+	err := Export(&buf, a.v, ExportOptions{SenderName: "Ana", To: []contact.Card{b.card(t)}})
+	if want := "person " + leo.ID + ": relation has control characters"; err == nil || !strings.Contains(err.Error(), want) {
+		t.Fatalf("exporting: %v, want an error with %q", err, want)
 	}
 }

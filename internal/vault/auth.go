@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"hash"
+	"io"
 
 	"immivault/internal/secret"
 )
@@ -78,8 +79,9 @@ func (v *Vault) newMAC() (hash.Hash, error) {
 }
 
 // writeAuth ends an index file: the HMAC of everything written so far.
-func writeAuth(ew *errWriter, mac hash.Hash) {
-	ew.str(authOpen + hex.EncodeToString(mac.Sum(nil)) + authClose + "\n")
+func writeAuth(w io.Writer, mac hash.Hash) error {
+	_, err := io.WriteString(w, authOpen+hex.EncodeToString(mac.Sum(nil))+authClose+"\n")
+	return err
 }
 
 // checkAuth checks the HMAC at the end of an index file's plaintext b. An

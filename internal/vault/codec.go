@@ -23,46 +23,46 @@ const maxIndexSize = 64 << 20
 // chunk in place), so no whole plaintext index ever sits in our memory.
 //
 // The file ends with an HMAC of everything before it (auth.go), computed
-// as the bytes stream past.
+// as the bytes stream past; the authentication code is the last member
+// and closes the object.
 func writeIndex(w io.Writer, ix *Index, mac hash.Hash) error {
 	release := secret.Hold()
 	defer release()
-	ew := &errWriter{w: io.MultiWriter(w, mac)}
-	ew.str(`{"format":"` + indexFormat + `"`)
-	ew.field("revision", ix.Revision)
-	ew.field("saved", ix.Saved)
-	ew.field("recovery_sha256", ix.RecoverySHA256)
+	j := secret.NewJSONWriter(io.MultiWriter(w, mac), "")
+	j.Object("")
+	j.Value("format", indexFormat)
+	j.Value("revision", ix.Revision)
+	j.Value("saved", ix.Saved)
+	j.Value("recovery_sha256", ix.RecoverySHA256)
 	if ix.SigningPublicKey != "" {
-		ew.field("signing_public_key", ix.SigningPublicKey)
+		j.Value("signing_public_key", ix.SigningPublicKey)
 	}
-	ew.field("people", nonNil(ix.People))
-	ew.str(`,"identifiers":[`)
-	for i, id := range ix.Identifiers {
-		if i > 0 {
-			ew.str(",")
-		}
-		head, err := json.Marshal(id)
-		if err != nil {
-			return err
-		}
-		ew.bytes(head[:len(head)-1]) // drop the closing brace
-		ew.str(`,"value":`)
-		if ew.err == nil {
-			ew.err = id.Value.WriteJSON(ew.w)
-		}
-		ew.str(`}`)
+	j.Value("people", nonNil(ix.People))
+	j.Array("identifiers")
+	for _, id := range ix.Identifiers {
+		id.writeJSON(j)
 	}
-	ew.str(`]`)
-	ew.field("cases", nonNil(ix.Cases))
-	ew.field("notices", nonNil(ix.Notices))
-	ew.field("events", nonNil(ix.Events))
-	ew.field("contacts", nonNil(ix.Contacts))
+	j.End()
+	j.Value("cases", nonNil(ix.Cases))
+	j.Value("notices", nonNil(ix.Notices))
+	j.Value("events", nonNil(ix.Events))
+	j.Value("contacts", nonNil(ix.Contacts))
 	if len(ix.Synced) > 0 {
-		ew.field("synced", ix.Synced)
+		j.Value("synced", ix.Synced)
 	}
-	ew.w = w
-	writeAuth(ew, mac)
-	return ew.err
+	if err := j.Err(); err != nil {
+		return err
+	}
+	return writeAuth(w, mac)
+}
+
+// writeJSON writes the identifier as one object: its fields, then its
+// value from inside Use.
+func (id *Identifier) writeJSON(j *secret.JSONWriter) {
+	j.Object("")
+	j.Members(id)
+	j.Secret("value", id.Value)
+	j.End()
 }
 
 func nonNil[T any](s []T) []T {
@@ -70,32 +70,6 @@ func nonNil[T any](s []T) []T {
 		return []T{}
 	}
 	return s
-}
-
-type errWriter struct {
-	w   io.Writer
-	err error
-}
-
-func (e *errWriter) bytes(b []byte) {
-	if e.err == nil {
-		_, e.err = e.w.Write(b)
-	}
-}
-
-func (e *errWriter) str(s string) { e.bytes([]byte(s)) }
-
-func (e *errWriter) field(name string, v any) {
-	if e.err != nil {
-		return
-	}
-	b, err := json.Marshal(v)
-	if err != nil {
-		e.err = err
-		return
-	}
-	e.str(`,"` + name + `":`)
-	e.bytes(b)
 }
 
 type indexJSON struct {

@@ -13,55 +13,6 @@ import (
 // now is the clock records are stamped with; tests pin it.
 var now = time.Now
 
-// check verifies what a damaged or hand-edited index could get wrong:
-// missing or duplicate IDs, and links to records that do not exist.
-func (ix *Index) check() error {
-	seen := map[string]bool{}
-	people := map[string]bool{}
-	cases := map[string]bool{}
-	add := func(what string, r Record) error {
-		if r.ID == "" || seen[r.ID] {
-			return fmt.Errorf("%s with a missing or duplicate id %q", what, r.ID)
-		}
-		seen[r.ID] = true
-		return nil
-	}
-	for _, p := range ix.People {
-		if p == nil || add("person", p.Record) != nil {
-			return errors.New("bad person record")
-		}
-		people[p.ID] = true
-	}
-	for _, c := range ix.Cases {
-		if c == nil || add("case", c.Record) != nil || !people[c.PersonID] {
-			return errors.New("bad case record")
-		}
-		cases[c.ID] = true
-	}
-	for _, id := range ix.Identifiers {
-		if id == nil || add("identifier", id.Record) != nil || !people[id.PersonID] {
-			return errors.New("bad identifier record")
-		}
-	}
-	for _, n := range ix.Notices {
-		if n == nil || add("notice", n.Record) != nil || !people[n.PersonID] ||
-			(n.CaseID != "" && !cases[n.CaseID]) || !validBlobName(n.Blob) || n.Size < 0 {
-			return errors.New("bad notice record")
-		}
-	}
-	for _, e := range ix.Events {
-		if e == nil || add("event", e.Record) != nil || !people[e.PersonID] {
-			return errors.New("bad event record")
-		}
-	}
-	for _, c := range ix.Contacts {
-		if c == nil || add("contact", c.Record) != nil {
-			return errors.New("bad contact record")
-		}
-	}
-	return nil
-}
-
 // Person finds a person by ID or by name (case-insensitive).
 func (ix *Index) Person(ref string) (*Person, error) {
 	var found *Person
@@ -84,19 +35,10 @@ func (ix *Index) Person(ref string) (*Person, error) {
 
 // AddPerson adds a family member. born is YYYY-MM-DD or empty.
 func (ix *Index) AddPerson(name, born, relation string) (*Person, error) {
-	name = strings.TrimSpace(name)
-	if name == "" || len(name) > 200 {
-		return nil, errors.New("a name is 1 to 200 characters")
-	}
-	for _, p := range ix.People {
-		if strings.EqualFold(p.Name, name) {
-			return nil, fmt.Errorf("%q is already in this vault", name)
-		}
-	}
-	if err := checkDate("date of birth", born); err != nil {
+	p := &Person{Record: newRecord(now())}
+	if err := ix.setPerson(p, name, born, relation); err != nil {
 		return nil, err
 	}
-	p := &Person{Record: newRecord(now()), Name: name, Born: born, Relation: strings.TrimSpace(relation)}
 	ix.People = append(ix.People, p)
 	return p, nil
 }
@@ -159,7 +101,7 @@ func (ix *Index) SetIdentifier(personID string, kind ids.Kind, qualifier string,
 		qualifier = c
 	case ids.Other:
 		qualifier = strings.TrimSpace(qualifier)
-		if qualifier == "" || len(qualifier) > 100 {
+		if qualifier == "" || len(qualifier) > MaxLabel {
 			return nil, errors.New(`an "other" identifier needs a label of 1 to 100 characters`)
 		}
 	default:
@@ -326,17 +268,6 @@ func (ix *Index) AddEvent(e Event) (*Event, error) {
 	return &e, nil
 }
 
-// checkDate accepts "" or a real calendar date as YYYY-MM-DD.
-func checkDate(what, d string) error {
-	if d == "" {
-		return nil
-	}
-	if _, err := time.Parse(time.DateOnly, d); err != nil {
-		return fmt.Errorf("%s must be a date as YYYY-MM-DD, e.g. 2025-03-14", what)
-	}
-	return nil
-}
-
 // cleanFileName keeps the base name a person gave a file, without any path.
 func cleanFileName(name string) string {
 	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
@@ -354,9 +285,19 @@ func (ix *Index) EditPerson(id, name, born, relation string) error {
 	if err != nil {
 		return err
 	}
+	if err := ix.setPerson(p, name, born, relation); err != nil {
+		return err
+	}
+	p.touch(now())
+	return nil
+}
+
+// setPerson checks and sets what AddPerson and EditPerson take. Names are
+// unique in a vault, without regard to case.
+func (ix *Index) setPerson(p *Person, name, born, relation string) error {
 	name = strings.TrimSpace(name)
-	if name == "" || len(name) > 200 {
-		return errors.New("a name is 1 to 200 characters")
+	if name == "" || len(name) > MaxShortText {
+		return fmt.Errorf("a name is 1 to %d characters", MaxShortText)
 	}
 	for _, other := range ix.People {
 		if other != p && strings.EqualFold(other.Name, name) {
@@ -367,7 +308,6 @@ func (ix *Index) EditPerson(id, name, born, relation string) error {
 		return err
 	}
 	p.Name, p.Born, p.Relation = name, born, strings.TrimSpace(relation)
-	p.touch(now())
 	return nil
 }
 

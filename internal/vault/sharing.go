@@ -50,11 +50,6 @@ func (ix *Index) AddSharedVersions(id string, versions ...time.Time) bool {
 	return true
 }
 
-// Validate checks what a reader of index.age would refuse: missing or
-// duplicate IDs and links to records that do not exist. Code that adds
-// records directly (an import) calls it before saving.
-func (ix *Index) Validate() error { return ix.check() }
-
 // Decrypter is the vault identity as an age identity, for opening files
 // encrypted to the vault's recipient (bundles from family members).
 func (v *Vault) Decrypter() (age.Identity, error) { return v.decrypter() }
