@@ -62,7 +62,7 @@ func FuzzRead(f *testing.F) {
 // documented reports whether err is one Read or Render promise.
 func documented(err error) bool {
 	for _, e := range []error{ErrEmpty, ErrNotNotice, ErrTooLarge, ErrTooManyPages, ErrImageTooLarge,
-		ErrPasswordProtected, ErrDamaged, ErrRenderTooLarge, context.DeadlineExceeded} {
+		ErrPageTooComplex, ErrPasswordProtected, ErrDamaged, ErrRenderTooLarge, context.DeadlineExceeded} {
 		if errors.Is(err, e) {
 			return true
 		}

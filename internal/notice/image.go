@@ -10,37 +10,18 @@ import (
 	"golang.org/x/image/draw"
 )
 
-// readImage reads a JPEG or PNG scan: its size from the header first, then its text by OCR
-// while the pixels are decoded alongside, since only a full decode shows a truncated file.
+// readImage reads a JPEG or PNG scan: its size from the header first, then its pixels, then
+// its text by OCR of a gray copy of those pixels. Tesseract never sees the file itself.
 func readImage(ctx context.Context, data []byte, kind string, o *options) (*Document, error) {
-	if err := checkImageSize(data, kind); err != nil {
+	img, err := decodeImage(data, kind)
+	if err != nil {
 		return nil, err
 	}
-	d := &Document{kind: kind, pages: 1, data: data, source: SourceNone}
+	d := &Document{kind: kind, pages: 1, data: data, source: SourceNone, decoded: img}
 	if o.skipOCR {
-		img, err := decodeImage(data, kind)
-		if err != nil {
-			return nil, ErrDamaged
-		}
-		d.decoded = img
 		return d, nil
 	}
-
-	ocrCtx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	decoded := make(chan error, 1)
-	go func() {
-		img, err := decodeImage(data, kind)
-		if err != nil {
-			cancel() // no use reading a broken file
-		}
-		d.decoded = img
-		decoded <- err
-	}()
-	texts, err := ocrPages(ocrCtx, d, []int{0}, o, func(int) (string, error) { return ocr(ocrCtx, data, 0) })
-	if derr := <-decoded; derr != nil {
-		return nil, ErrDamaged
-	}
+	texts, err := ocrPages(ctx, d, []int{0}, o, func(int) (string, error) { return ocrImage(ctx, img, 0) })
 	if err != nil {
 		return nil, err
 	}
@@ -51,7 +32,8 @@ func readImage(ctx context.Context, data []byte, kind string, o *options) (*Docu
 }
 
 // checkImageSize refuses, from the header alone, an image that is damaged or too large to
-// decode: a PNG of a few kilobytes may claim to be 100000×100000 pixels.
+// decode: a PNG of a few kilobytes may claim to be 100000×100000 pixels. The header is read by
+// the decoder that would decode the pixels, so that the two cannot disagree.
 func checkImageSize(data []byte, kind string) error {
 	var cfg image.Config
 	var err error
@@ -69,12 +51,24 @@ func checkImageSize(data []byte, kind string) error {
 	return nil
 }
 
-// decodeImage decodes an image whose size checkImageSize has accepted.
+// decodeImage decodes a JPEG or PNG, the file's or one inside a PDF, once checkImageSize has
+// accepted its header: it is the one place pixels are decoded in Go. The errors are
+// ErrDamaged and ErrImageTooLarge.
 func decodeImage(data []byte, kind string) (image.Image, error) {
-	if kind == KindPNG {
-		return png.Decode(bytes.NewReader(data))
+	if err := checkImageSize(data, kind); err != nil {
+		return nil, err
 	}
-	return jpeg.Decode(bytes.NewReader(data))
+	var img image.Image
+	var err error
+	if kind == KindPNG {
+		img, err = png.Decode(bytes.NewReader(data))
+	} else {
+		img, err = jpeg.Decode(bytes.NewReader(data))
+	}
+	if err != nil {
+		return nil, ErrDamaged
+	}
+	return img, nil
 }
 
 // scanDPI is the resolution an image is assumed to be scanned at, to scale it for Render.
@@ -84,12 +78,9 @@ const scanDPI = 300
 // image as it is. img is the image already decoded, or nil.
 func renderImage(data []byte, kind string, img image.Image, dpi int) (image.Image, error) {
 	if img == nil {
-		if err := checkImageSize(data, kind); err != nil {
-			return nil, err
-		}
 		var err error
 		if img, err = decodeImage(data, kind); err != nil {
-			return nil, ErrDamaged
+			return nil, err
 		}
 	}
 	return scaleScan(img, scanDPI, dpi)

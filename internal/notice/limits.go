@@ -12,7 +12,7 @@ import (
 const (
 	MaxFileSize     = 200 << 20   // bytes in one notice file
 	MaxPages        = 500         // pages in one PDF
-	MaxImagePixels  = 50_000_000  // pixels in one JPEG or PNG
+	MaxImagePixels  = 50_000_000  // pixels in one image: a JPEG or PNG, or an image inside a PDF
 	MaxRenderPixels = 100_000_000 // pixels in one rendered page
 )
 
@@ -29,6 +29,10 @@ const (
 	// maxPageChars bounds the characters read from one page's text layer: a dense letter
 	// page has 5,000; a page of more is not a letter, and the rest of it is ignored.
 	maxPageChars = 100_000
+	// maxPageObjects bounds the objects (text runs, paths, images, forms and what they hold,
+	// annotations' appearances) looked at on one PDF page before it is drawn: a letter has a
+	// few hundred, a page of text drawn as outlines tens of thousands.
+	maxPageObjects = 100_000
 	// pdfStepTimeout bounds one PDFium step (open, or read or draw one page).
 	pdfStepTimeout = 30 * time.Second
 	// wasmMemoryPages bounds the memory of one PDFium instance, in 64 KiB pages (1 GiB): room
@@ -41,8 +45,12 @@ var (
 	ErrTooLarge = fmt.Errorf("notice files are limited to %d MB", MaxFileSize>>20)
 	// ErrTooManyPages refuses a PDF over MaxPages.
 	ErrTooManyPages = fmt.Errorf("notice PDFs are limited to %d pages", MaxPages)
-	// ErrImageTooLarge refuses an image over MaxImagePixels, judged from its header.
+	// ErrImageTooLarge refuses an image over MaxImagePixels, judged from its header before any
+	// pixel is decoded; an image inside a PDF is judged by its dictionary and by the header of
+	// its JPEG or JPEG 2000 data, whichever is larger.
 	ErrImageTooLarge = fmt.Errorf("notice images are limited to %d megapixels", MaxImagePixels/1_000_000)
+	// ErrPageTooComplex refuses to draw a PDF page with over maxPageObjects objects.
+	ErrPageTooComplex = fmt.Errorf("notice pages are limited to %d drawn objects", maxPageObjects)
 	// ErrRenderTooLarge refuses a render over MaxRenderPixels.
 	ErrRenderTooLarge = fmt.Errorf("a page is drawn at most %d megapixels; choose a lower resolution", MaxRenderPixels/1_000_000)
 )

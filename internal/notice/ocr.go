@@ -7,6 +7,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"image"
+	"io"
 	"os"
 	"os/exec"
 	"slices"
@@ -18,8 +20,9 @@ import (
 
 // ocrPages reads the given pages with read, reporting progress, and returns the text of the
 // pages it could read. A page OCR fails on is a warning, not an error: the person can still
-// view it and type. Only the context ends it early, or PDFium running out of time on a page,
-// which leaves no instance to draw the next one with.
+// view it and type. Only the context ends it early, PDFium running out of time on a page,
+// which leaves no instance to draw the next one with, or a page over a limit, which refuses
+// the file as a file over a limit is refused.
 func ocrPages(ctx context.Context, d *Document, pages []int, o *options, read func(page int) (string, error)) (map[int]string, error) {
 	if _, err := exec.LookPath("tesseract"); err != nil {
 		d.warn("%v", ErrOCRUnavailable)
@@ -37,7 +40,7 @@ func ocrPages(ctx context.Context, d *Document, pages []int, o *options, read fu
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		if errors.Is(err, errStepTimeout) {
+		if errors.Is(err, errStepTimeout) || errors.Is(err, ErrImageTooLarge) || errors.Is(err, ErrPageTooComplex) {
 			return nil, err
 		}
 		switch {
@@ -53,14 +56,20 @@ func ocrPages(ctx context.Context, d *Document, pages []int, o *options, read fu
 	return texts, nil
 }
 
-// ocr reads one page image (PNG, JPEG or binary PGM bytes) with tesseract, through its
-// standard input and output: the image never becomes a file. dpi is the image's resolution
-// when known, 0 to let tesseract judge it from the letters.
+// ocr reads one page with tesseract, through its standard input and output: the page never
+// becomes a file. The page is pixels we decoded or drew ourselves, at most maxOCRPixels, and
+// tesseract gets them as a binary PGM we write: never bytes from the notice file, whose
+// decoding would be tesseract's (its libraries', unchecked) rather than ours. dpi is the
+// page's resolution when known, 0 to let tesseract judge it from the letters.
 //
 // --psm 6 (one uniform block of text) keeps a whole printed row on one line, label rows and
 // columns alike, where the automatic page segmentation splits columns into blocks. The TSV
 // output gives every word's box, from which layoutRows puts values under their labels.
-func ocr(ctx context.Context, img []byte, dpi int) (string, error) {
+func ocr(ctx context.Context, page *image.Gray, dpi int) (string, error) {
+	w, h := page.Rect.Dx(), page.Rect.Dy()
+	if w <= 0 || h <= 0 || float64(w)*float64(h) > maxOCRPixels {
+		return "", fmt.Errorf("notice: a %d×%d page is not for OCR", w, h) // a caller's mistake
+	}
 	path, err := exec.LookPath("tesseract")
 	if err != nil {
 		return "", ErrOCRUnavailable
@@ -72,19 +81,39 @@ func ocr(ctx context.Context, img []byte, dpi int) (string, error) {
 		args = append(args, "--dpi", strconv.Itoa(dpi))
 	}
 	cmd := exec.CommandContext(runCtx, path, append(args, "tsv")...)
-	cmd.Stdin = bytes.NewReader(img)
-	out := &cappedBuffer{max: maxOCROutput}
-	cmd.Stdout = out
-	stderr := &cappedBuffer{max: 4096, keepTail: true}
-	cmd.Stderr = stderr
-	cmd.WaitDelay = 2 * time.Second // in case tesseract leaves a child holding the pipes
 	if os.Getenv("OMP_THREAD_LIMIT") == "" {
 		// Tesseract's OpenMP threads spin while they wait: on a page at a time they cost
 		// more than they save (a letter page takes 1.0 s with one thread, 2.2 s without the
 		// limit on two cores), and they would take the core the rest of the app needs.
 		cmd.Env = append(os.Environ(), "OMP_THREAD_LIMIT=1")
 	}
-	if err := cmd.Run(); err != nil {
+	out := &cappedBuffer{max: maxOCROutput}
+	cmd.Stdout = out
+	stderr := &cappedBuffer{max: 4096, keepTail: true}
+	cmd.Stderr = stderr
+	cmd.WaitDelay = 2 * time.Second // in case tesseract leaves a child holding the pipes
+	// The page goes in through a pipe of our own, written as tesseract reads it.
+	stdin, feed, err := os.Pipe()
+	if err != nil {
+		return "", fmt.Errorf("tesseract failed: %v", err)
+	}
+	cmd.Stdin = stdin
+	err = cmd.Start()
+	stdin.Close()
+	if err != nil {
+		feed.Close()
+		return "", fmt.Errorf("tesseract failed: %v", err)
+	}
+	fed := make(chan struct{})
+	go func() {
+		defer close(fed)
+		writePGM(feed, page) // fails only if tesseract stopped reading: Wait says why
+		feed.Close()
+	}()
+	err = cmd.Wait()
+	feed.Close() // unblocks the writer if something still holds the pipe without reading it
+	<-fed
+	if err != nil {
 		switch {
 		case ctx.Err() != nil:
 			return "", ctx.Err()
@@ -96,6 +125,24 @@ func ocr(ctx context.Context, img []byte, dpi int) (string, error) {
 		return "", fmt.Errorf("tesseract failed: %v%s", err, lastLine(stderr.Bytes()))
 	}
 	return layoutRows(parseTSV(out.Bytes())), nil
+}
+
+// writePGM writes page as a binary PGM.
+func writePGM(w io.Writer, page *image.Gray) error {
+	width, height := page.Rect.Dx(), page.Rect.Dy()
+	if _, err := fmt.Fprintf(w, "P5\n%d %d\n255\n", width, height); err != nil {
+		return err
+	}
+	if page.Stride == width {
+		_, err := w.Write(page.Pix[:width*height])
+		return err
+	}
+	for y := range height {
+		if _, err := w.Write(page.Pix[y*page.Stride : y*page.Stride+width]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // lastLine is the last line tesseract wrote to stderr, as ": line", which says why it failed

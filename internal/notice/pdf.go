@@ -1,10 +1,8 @@
 package notice
 
 import (
-	"bytes"
 	"context"
 	"image"
-	"image/jpeg"
 	"math"
 	"strings"
 )
@@ -62,15 +60,19 @@ func readPDF(ctx context.Context, data []byte, o *options) (*Document, error) {
 	return d, nil
 }
 
-// ocrPDFPage reads a scanned page with tesseract: its JPEG as it is, if it is one, or else
-// drawn in gray at 300 dpi (less for a page so large that it would exceed maxOCRPixels).
+// ocrPDFPage reads a scanned page with tesseract: its JPEG decoded in Go, if the page is one,
+// or else drawn in gray at 300 dpi (less for a page so large that it would exceed
+// maxOCRPixels).
 func ocrPDFPage(ctx context.Context, s *pdfSession, i int) (string, error) {
-	jpeg, dpi, err := s.scanJPEG(ctx, i)
+	scan, dpi, err := s.scanJPEG(ctx, i)
 	if err != nil {
 		return "", err
 	}
-	if jpeg != nil {
-		return ocr(ctx, jpeg, dpi)
+	if scan != nil {
+		if img, err := decodeImage(scan, KindJPEG); err == nil {
+			return ocrImage(ctx, img, dpi)
+		}
+		// Go could not decode what its header promised: PDFium draws what it can of it.
 	}
 	w, h, err := s.pixelSize(ctx, i, ocrDPI)
 	if err != nil {
@@ -81,11 +83,12 @@ func ocrPDFPage(ctx context.Context, s *pdfSession, i int) (string, error) {
 	}
 	scale := min(1, math.Sqrt(maxOCRPixels/(w*h)))
 	if scale < 1 {
+		scale *= 0.999 // room for pixelSize's rounding up
 		if w, h, err = s.pixelSize(ctx, i, ocrDPI*scale); err != nil {
 			return "", err
 		}
 	}
-	page, err := s.renderPGM(ctx, i, int(w), int(h))
+	page, err := s.renderGray(ctx, i, int(w), int(h))
 	if err != nil {
 		return "", err
 	}
@@ -107,7 +110,7 @@ func renderPDF(ctx context.Context, data []byte, page, dpi int) (image.Image, er
 	if scan, scanned, err := s.scanJPEG(ctx, page); err != nil {
 		return nil, err
 	} else if scan != nil && scanned > 0 {
-		if img, err := jpeg.Decode(bytes.NewReader(scan)); err == nil {
+		if img, err := decodeImage(scan, KindJPEG); err == nil {
 			return scaleScan(img, scanned, dpi)
 		}
 	}

@@ -1,10 +1,11 @@
 package notice
 
 import (
+	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"image"
+	"image/jpeg"
 	"math"
 
 	"github.com/klippa-app/go-pdfium/enums"
@@ -40,10 +41,14 @@ const bandPixels = 1 << 21
 
 // draw renders page i, w×h pixels, on white paper with its annotations (stamps, filled-in
 // forms), and hands use its pixels band by band: rows from y0 in BGRx bytes (RGBx with the
-// byte order reversed), a view of PDFium's memory valid only until use returns.
+// byte order reversed), a view of PDFium's memory valid only until use returns. A page with an
+// image over the limits is refused before PDFium decodes any of it (checkImages).
 func (s *pdfSession) draw(ctx context.Context, i, w, h int, use func(pix []byte, stride, y0, rows int)) error {
 	band := max(1, min(h, bandPixels/w))
 	err := s.step(ctx, func() error {
+		if err := s.checkImages(i); err != nil {
+			return err
+		}
 		bm, err := s.inst.FPDFBitmap_CreateEx(&requests.FPDFBitmap_CreateEx{
 			Width: w, Height: band, Format: enums.FPDF_BITMAP_FORMAT_BGRX, Pointer: uint64(0),
 		})
@@ -101,32 +106,32 @@ func (s *pdfSession) render(ctx context.Context, i, w, h int) (*image.RGBA, erro
 	return img, nil
 }
 
-// renderPGM draws page i in gray as a binary PGM, for OCR: tesseract reads it with no decoding
-// to speak of. The page is drawn in color and turned gray here, with the weights of
-// color.GrayModel: PDFium draws no images into a gray bitmap unless told to draw in grayscale,
-// which makes it more than twice as slow.
-func (s *pdfSession) renderPGM(ctx context.Context, i, w, h int) ([]byte, error) {
-	header := fmt.Sprintf("P5\n%d %d\n255\n", w, h)
-	out := make([]byte, len(header)+w*h)
-	gray := out[copy(out, header):]
+// renderGray draws page i in gray, for OCR. The page is drawn in color and turned gray here,
+// with the weights of color.GrayModel: PDFium draws no images into a gray bitmap unless told
+// to draw in grayscale, which makes it more than twice as slow.
+func (s *pdfSession) renderGray(ctx context.Context, i, w, h int) (*image.Gray, error) {
+	img := image.NewGray(image.Rect(0, 0, w, h))
 	err := s.draw(ctx, i, w, h, func(pix []byte, stride, y0, rows int) {
 		for y := range rows {
 			row := pix[y*stride : y*stride+4*w]
+			gray := img.Pix[(y0+y)*w : (y0+y+1)*w]
 			for x, p := 0, row; x < w; x, p = x+1, p[4:] {
-				gray[(y0+y)*w+x] = uint8((19595*uint32(p[0]) + 38470*uint32(p[1]) + 7471*uint32(p[2]) + 1<<15) >> 16)
+				gray[x] = uint8((19595*uint32(p[0]) + 38470*uint32(p[1]) + 7471*uint32(p[2]) + 1<<15) >> 16)
 			}
 		}
 	})
 	if err != nil {
 		return nil, err
 	}
-	return out, nil
+	return img, nil
 }
 
 // scanJPEG returns the JPEG that page i consists of, with its resolution, when the page is
-// nothing but one upright JPEG filling it: what scanner apps make. Tesseract reads those bytes
-// as they are, which saves drawing the page (most of a second at 300 dpi in PDFium). For any
-// other page it returns no JPEG, and the page is drawn.
+// nothing but one upright JPEG filling it: what scanner apps make. Decoding it in Go saves
+// drawing the page (most of a second at 300 dpi in PDFium). The JPEG's own header agrees with
+// the image's dictionary, which is at most MaxImagePixels: a JPEG larger than its dictionary
+// says is drawn the way PDFium draws it, and so refused by checkImages. For any other page it
+// returns no JPEG, and the page is drawn.
 func (s *pdfSession) scanJPEG(ctx context.Context, i int) (jpeg []byte, dpi int, err error) {
 	err = s.step(ctx, func() error {
 		jpeg, dpi, err = s.pageJPEG(i)
@@ -177,6 +182,10 @@ func (s *pdfSession) pageJPEG(i int) ([]byte, int, error) {
 	raw, err := s.inst.FPDFImageObj_GetImageDataRaw(&requests.FPDFImageObj_GetImageDataRaw{ImageObject: img})
 	if err != nil || sniff(raw.Data) != KindJPEG {
 		return nil, 0, err
+	}
+	cfg, err := jpeg.DecodeConfig(bytes.NewReader(raw.Data))
+	if err != nil || cfg.Width != int(px.Width) || cfg.Height != int(px.Height) {
+		return nil, 0, nil // the dictionary lies, or Go cannot read the JPEG: PDFium draws it
 	}
 	return raw.Data, int(float64(px.Width)*72/float64(m.Matrix.A) + 0.5), nil
 }

@@ -67,7 +67,9 @@ func (e *engine) open(ctx context.Context, data []byte) (*pdfSession, error) {
 // step runs one PDFium call sequence, bounded by pdfStepTimeout and by ctx. When either ends
 // first the instance is killed, which stops the WebAssembly code where it is; the session is
 // then unusable and step returns the context's error or errStepTimeout.
-func (s *pdfSession) step(ctx context.Context, f func() error) error {
+//
+// A panic in f, which Read and Render recover from, still waits for a kill under way to end.
+func (s *pdfSession) step(ctx context.Context, f func() error) (err error) {
 	stepCtx, cancel := context.WithTimeoutCause(ctx, pdfStepTimeout, errStepTimeout)
 	defer cancel()
 	killed := make(chan struct{})
@@ -77,16 +79,19 @@ func (s *pdfSession) step(ctx context.Context, f func() error) error {
 		s.inst.Kill()
 		close(killed)
 	})
-	err := f()
-	if !stop() {
+	defer func() {
+		if stop() {
+			return
+		}
 		<-killed
 		endKill()
 		if ctx.Err() != nil {
-			return ctx.Err()
+			err = ctx.Err()
+		} else {
+			err = errStepTimeout
 		}
-		return errStepTimeout
-	}
-	return err
+	}()
+	return f()
 }
 
 func (s *pdfSession) close() {
@@ -95,9 +100,11 @@ func (s *pdfSession) close() {
 	}
 }
 
-// stepError turns a failed step on an open document into what the person is told.
+// stepError turns a failed step on an open document into what the person is told: a limit
+// the page is over, or else that the file is damaged.
 func stepError(ctx context.Context, err error) error {
-	if err == nil || ctx.Err() != nil || errors.Is(err, errStepTimeout) {
+	if err == nil || ctx.Err() != nil || errors.Is(err, errStepTimeout) ||
+		errors.Is(err, ErrImageTooLarge) || errors.Is(err, ErrPageTooComplex) {
 		return err
 	}
 	return ErrDamaged

@@ -142,6 +142,9 @@ func (s *pdfSession) drawsPicture(i int) (bool, error) {
 	if err != nil {
 		return false, err
 	}
+	if n.Count > maxPageObjects {
+		return false, ErrPageTooComplex
+	}
 	paths := 0
 	for o := range n.Count {
 		obj, err := s.inst.FPDFPage_GetObject(&requests.FPDFPage_GetObject{Page: s.page(i), Index: o})

@@ -68,16 +68,24 @@ func WithoutOCR() Option {
 // used only in error messages ("" for none). Read keeps data, without copying it, for Render:
 // do not change it until Close.
 //
+// A panic in a decoder or in PDFium's bindings, which a hostile file should never cause but
+// might, is recovered and reported as ErrDamaged, as by Render: the caller gets one line, not a
+// crashed program.
+//
 // Errors are one line, start with the name, and wrap ErrEmpty, ErrTooLarge, ErrNotNotice,
-// ErrPasswordProtected, ErrDamaged, ErrTooManyPages, ErrImageTooLarge, or ctx's error. A
-// missing tesseract is not an error but a warning on the Document.
-func Read(ctx context.Context, data []byte, name string, opts ...Option) (*Document, error) {
+// ErrPasswordProtected, ErrDamaged, ErrTooManyPages, ErrImageTooLarge, ErrPageTooComplex, or
+// ctx's error. A missing tesseract is not an error but a warning on the Document.
+func Read(ctx context.Context, data []byte, name string, opts ...Option) (d *Document, err error) {
+	defer func() {
+		if r := recover(); r != nil { // see recoverDamaged
+			d, err = nil, fileError(name, ErrDamaged)
+		}
+	}()
 	var o options
 	for _, opt := range opts {
 		opt(&o)
 	}
-	var d *Document
-	err := ctx.Err()
+	err = ctx.Err()
 	switch kind := sniff(data); {
 	case err != nil:
 	case len(data) == 0:
@@ -145,7 +153,14 @@ var errClosed = errors.New("notice: Render on a closed Document")
 // Render draws page (from 0) for viewing. A PDF page is drawn at dpi; an image, assumed to be
 // a 300 dpi scan, is scaled by dpi/300. dpi <= 0 means the scan's own resolution: an image as
 // it is, a PDF page at 300 dpi. The result is at most MaxRenderPixels, else ErrRenderTooLarge.
-func (d *Document) Render(ctx context.Context, page int, dpi int) (image.Image, error) {
+// A PDF page holding an image over MaxImagePixels is refused with ErrImageTooLarge, and one
+// of over 100,000 objects with ErrPageTooComplex; other errors are as Read's.
+func (d *Document) Render(ctx context.Context, page int, dpi int) (img image.Image, err error) {
+	defer func() {
+		if r := recover(); r != nil { // see recoverDamaged
+			img, err = nil, fileError(d.name, ErrDamaged)
+		}
+	}()
 	d.mu.Lock()
 	data, decoded := d.data, d.decoded
 	d.mu.Unlock()
@@ -155,8 +170,6 @@ func (d *Document) Render(ctx context.Context, page int, dpi int) (image.Image, 
 	if page < 0 || page >= d.pages {
 		return nil, fmt.Errorf("there is no page %d; this notice has %d", page+1, d.pages)
 	}
-	var img image.Image
-	var err error
 	if d.kind == KindPDF {
 		img, err = renderPDF(ctx, data, page, dpi)
 	} else {
