@@ -22,6 +22,9 @@ const (
 	// maxOCRPixels bounds the image of one PDF page given to tesseract: an A3 page at 300 dpi
 	// is 17 megapixels, so only oversized pages are rendered at a lower resolution.
 	maxOCRPixels = 40_000_000
+	// maxOCRMemory bounds tesseract's address space (Linux) or committed memory (Windows): it
+	// takes 121 MiB for a letter page at 300 dpi and 250 MiB for a page of maxOCRPixels.
+	maxOCRMemory = 1 << 30
 	// maxOCROutput bounds tesseract's TSV output: a dense page is about 200 KB.
 	maxOCROutput = 16 << 20
 	// ocrPageTimeout bounds one tesseract run; a letter-size page takes a few seconds.

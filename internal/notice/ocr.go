@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -62,6 +63,10 @@ func ocrPages(ctx context.Context, d *Document, pages []int, o *options, read fu
 // decoding would be tesseract's (its libraries', unchecked) rather than ours. dpi is the
 // page's resolution when known, 0 to let tesseract judge it from the letters.
 //
+// Tesseract runs with a minimal environment (ocrEnv) and, where the system allows it, at most
+// ocrMemoryLimit bytes of memory (limitMemory): a page that needs more fails with an error
+// saying so, as any other failure of tesseract's does.
+//
 // --psm 6 (one uniform block of text) keeps a whole printed row on one line, label rows and
 // columns alike, where the automatic page segmentation splits columns into blocks. The TSV
 // output gives every word's box, from which layoutRows puts values under their labels.
@@ -81,18 +86,14 @@ func ocr(ctx context.Context, page *image.Gray, dpi int) (string, error) {
 		args = append(args, "--dpi", strconv.Itoa(dpi))
 	}
 	cmd := exec.CommandContext(runCtx, path, append(args, "tsv")...)
-	if os.Getenv("OMP_THREAD_LIMIT") == "" {
-		// Tesseract's OpenMP threads spin while they wait: on a page at a time they cost
-		// more than they save (a letter page takes 1.0 s with one thread, 2.2 s without the
-		// limit on two cores), and they would take the core the rest of the app needs.
-		cmd.Env = append(os.Environ(), "OMP_THREAD_LIMIT=1")
-	}
+	cmd.Env = ocrEnv()
 	out := &cappedBuffer{max: maxOCROutput}
 	cmd.Stdout = out
 	stderr := &cappedBuffer{max: 4096, keepTail: true}
 	cmd.Stderr = stderr
 	cmd.WaitDelay = 2 * time.Second // in case tesseract leaves a child holding the pipes
-	// The page goes in through a pipe of our own, written as tesseract reads it.
+	// The page goes in through a pipe of our own, written only once the memory limit is in
+	// place: tesseract allocates for the image as it reads it.
 	stdin, feed, err := os.Pipe()
 	if err != nil {
 		return "", fmt.Errorf("tesseract failed: %v", err)
@@ -104,6 +105,14 @@ func ocr(ctx context.Context, page *image.Gray, dpi int) (string, error) {
 		feed.Close()
 		return "", fmt.Errorf("tesseract failed: %v", err)
 	}
+	release, err := limitMemory(cmd.Process, ocrMemoryLimit)
+	if err != nil {
+		feed.Close()
+		cmd.Process.Kill()
+		cmd.Wait()
+		return "", fmt.Errorf("cannot limit the memory tesseract may use: %v", err)
+	}
+	defer release()
 	fed := make(chan struct{})
 	go func() {
 		defer close(fed)
@@ -121,11 +130,16 @@ func ocr(ctx context.Context, page *image.Gray, dpi int) (string, error) {
 			return "", fmt.Errorf("tesseract took over %v", ocrPageTimeout)
 		case out.overflow:
 			return "", errors.New("tesseract wrote more text than a page can hold")
+		case outOfMemory(stderr.Bytes()):
+			return "", fmt.Errorf("tesseract ran out of memory (it may use %d MB)", ocrMemoryLimit>>20)
 		}
 		return "", fmt.Errorf("tesseract failed: %v%s", err, lastLine(stderr.Bytes()))
 	}
 	return layoutRows(parseTSV(out.Bytes())), nil
 }
+
+// ocrMemoryLimit is the memory tesseract may use: maxOCRMemory, but for tests.
+var ocrMemoryLimit uint64 = maxOCRMemory
 
 // writePGM writes page as a binary PGM.
 func writePGM(w io.Writer, page *image.Gray) error {
@@ -143,6 +157,44 @@ func writePGM(w io.Writer, page *image.Gray) error {
 		}
 	}
 	return nil
+}
+
+// outOfMemory reports whether tesseract's stderr says it failed to allocate memory: a C++
+// std::bad_alloc, Leptonica's "malloc fail", or a runtime's "out of memory".
+func outOfMemory(stderr []byte) bool {
+	s := strings.ToLower(string(stderr))
+	return strings.Contains(s, "bad_alloc") || strings.Contains(s, "malloc fail") || strings.Contains(s, "out of memory")
+}
+
+// ocrEnv is the environment tesseract runs with: what it needs to find itself, its language
+// data and its libraries' temporary files, and to read numbers in the C locale, and nothing
+// else. Above all not the passphrase variables the CLI accepts (IMMIVAULT_PASSPHRASE), nor
+// anything else the app's environment may hold.
+func ocrEnv() []string {
+	keep := map[string]bool{"PATH": true, "TESSDATA_PREFIX": true, "OMP_THREAD_LIMIT": true, "LANG": true, "TMPDIR": true}
+	if runtime.GOOS == "windows" {
+		// What a Windows program needs to start and load its DLLs, and where temporary files go.
+		for _, name := range []string{"SYSTEMROOT", "SYSTEMDRIVE", "WINDIR", "TEMP", "TMP"} {
+			keep[name] = true
+		}
+	}
+	env := []string{} // not nil, which would mean all of ours
+	for _, kv := range os.Environ() {
+		name, _, _ := strings.Cut(kv, "=")
+		if runtime.GOOS == "windows" {
+			name = strings.ToUpper(name) // Windows' names are case-insensitive
+		}
+		if keep[name] || strings.HasPrefix(name, "LC_") {
+			env = append(env, kv)
+		}
+	}
+	if os.Getenv("OMP_THREAD_LIMIT") == "" {
+		// Tesseract's OpenMP threads spin while they wait: on a page at a time they cost
+		// more than they save (a letter page takes 1.0 s with one thread, 2.2 s without the
+		// limit on two cores), and they would take the core the rest of the app needs.
+		env = append(env, "OMP_THREAD_LIMIT=1")
+	}
+	return env
 }
 
 // lastLine is the last line tesseract wrote to stderr, as ": line", which says why it failed

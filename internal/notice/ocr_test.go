@@ -93,7 +93,7 @@ func TestCappedBuffer(t *testing.T) {
 }
 
 func TestOCRFails(t *testing.T) {
-	fakeTesseract(t, "fail")
+	fakeTesseract(t, "fail", 0)
 	_, err := ocr(t.Context(), image.NewGray(image.Rect(0, 0, 40, 30)), 300)
 	if want := "tesseract failed: exit status 1: Error during processing."; err == nil || err.Error() != want {
 		t.Errorf("OCR by a failing tesseract: %v, want %q", err, want)
