@@ -1,9 +1,11 @@
 package notice
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"image"
+	"slices"
 	"testing"
 	"time"
 
@@ -17,6 +19,8 @@ const fuzzBound = 10 * time.Second
 // FuzzRead feeds arbitrary bytes to Read and Render, through PDFium and the image decoders
 // (OCR is left out: it runs a program, not our parser, and takes seconds). It must not panic,
 // must return within fuzzBound, and must give a usable Document or one of the documented errors.
+// The seeds include images whose headers claim sizes over the limits and PDFs whose image
+// dictionaries and image data disagree about an image's size, either way (hostileSeeds).
 func FuzzRead(f *testing.F) {
 	small := newPDF()
 	small.AddPage()
@@ -33,6 +37,9 @@ func FuzzRead(f *testing.F) {
 	f.Add(encodeJPEG(f, tiny))
 	f.Add(imagePDF(f, encodeJPEG(f, tiny)))
 	f.Add(pngHeader(8, 8))
+	for _, seed := range hostileSeeds() {
+		f.Add(seed)
+	}
 
 	f.Fuzz(func(t *testing.T, data []byte) {
 		ctx, cancel := context.WithTimeout(context.Background(), fuzzBound)
@@ -68,4 +75,39 @@ func documented(err error) bool {
 		}
 	}
 	return false
+}
+
+// hostileSeeds are small notices that lie about their images. A fuzzer mutating them reaches
+// the size checks from both sides: a header a byte away from a size over the limit, a
+// dictionary a digit away from agreeing with its data.
+func hostileSeeds() [][]byte {
+	big := solidJPEG(8000, 8000, 1, false) // 64 megapixels in 250 KB
+	small := solidJPEG(100, 80, 1, false)
+	second := solidJPEG(640, 480, 1, false)
+	sof := bytes.Index(second, []byte{0xff, 0xc0})
+	twoFrames := slices.Concat(small[:bytes.Index(small, []byte{0xff, 0xda})], second[sof:]) // a second SOF, larger
+	zeroHeight := bytes.Clone(small)
+	f := bytes.Index(zeroHeight, []byte{0xff, 0xc0})
+	zeroHeight[f+5], zeroHeight[f+6] = 0, 0 // height from a DNL marker, which never comes
+	return [][]byte{
+		// Plain images whose headers claim too much, or something odd.
+		jpegHeader(solidJPEG(65535, 65535, 3, false)),
+		jpegHeader(solidJPEG(65535, 65535, 1, true)),
+		solidJPEG(2000, 2000, 3, true), // progressive, in color
+		twoFrames,
+		zeroHeight,
+		pngHeader(65535, 65535),
+		// A dictionary smaller than the image: the scanner's page Go decodes, and a page
+		// PDFium draws, baseline and progressive.
+		imagePagePDF(imageXObject(big, "/DCTDecode", 1000, 1000), fullPage),
+		imagePagePDF(imageXObject(solidJPEG(8000, 8000, 1, true), "/DCTDecode", 1000, 1000), smallOnPage),
+		imagePagePDF(imageXObject(jpegHeader(solidJPEG(65535, 65535, 1, false)), "/DCTDecode", 1000, 1000), fullPage),
+		formPDF(imageXObject(zlibBytes(big), "[/FlateDecode /DCTDecode]", 1000, 1000)),
+		stampPDF(imageXObject(jpxHeader(60000, 60000), "/JPXDecode", 1000, 1000)),
+		// A dictionary larger than the image, and one that agrees with it.
+		imagePagePDF(imageXObject(small, "/DCTDecode", 10000, 10000), fullPage),
+		imagePagePDF(imageXObject(small, "/DCTDecode", 1000, 800), smallOnPage),
+		imagePagePDF(imageXObject(small, "/DCTDecode", 100, 80), fullPage),
+		imagePagePDF(imageXObject(zlibBytes(make([]byte, 1000)), "/FlateDecode", 8000, 8000), smallOnPage),
+	}
 }
