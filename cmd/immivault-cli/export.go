@@ -28,7 +28,7 @@ func (c *cli) export(args []string) error {
 	fs.Var(&cases, "case", "include this case (`RECEIPT` number), its notices and events, and its person's name; repeat for several")
 	armored := fs.Bool("armor", false, "write the bundle as text, for pasting into mail")
 	force := fs.Bool("force", false, "replace FILE if it exists")
-	name := fs.String("name", "", "the `NAME` on your card in the bundle (default: the person whose relation is self)")
+	name := fs.String("name", "", "the `NAME` on your card in the bundle (default: the name key --name remembered, else the person whose relation is self)")
 	if _, err := c.parse(fs, args, 0); err != nil {
 		return err
 	}
@@ -42,7 +42,7 @@ func (c *cli) export(args []string) error {
 		o := bundle.ExportOptions{SenderName: strings.TrimSpace(*name), People: people, Cases: cases, Armor: *armored}
 		if o.SenderName == "" {
 			var err error
-			if o.SenderName, err = selfName(v.Index()); err != nil {
+			if o.SenderName, err = ownerCardName(v.Index()); err != nil {
 				return err
 			}
 		}

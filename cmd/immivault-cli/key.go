@@ -18,13 +18,13 @@ import (
 // `family add`. Cards are public: printing one reveals nothing.
 func (c *cli) key(args []string) error {
 	fs := c.flags()
-	name := fs.String("name", "", "the `NAME` on the card (default: the person whose relation is self)")
+	name := fs.String("name", "", "the `NAME` on the card, remembered for next time (default: the name remembered, else the person whose relation is self)")
 	qr := fs.Bool("qr", false, "also draw the card as a QR code, for a phone to scan")
 	return c.withVaultArgs(fs, args, 0, func(v *vault.Vault, _ []string) error {
 		owner := strings.TrimSpace(*name)
 		if owner == "" {
 			var err error
-			if owner, err = selfName(v.Index()); err != nil {
+			if owner, err = ownerCardName(v.Index()); err != nil {
 				return err
 			}
 		}
@@ -38,6 +38,12 @@ func (c *cli) key(args []string) error {
 		if _, err := contact.Parse(text); err != nil {
 			return err
 		}
+		if owner != v.Index().CardName && *name != "" {
+			if err := v.Update(func(ix *vault.Index) error { _, err := ix.SetCardName(owner); return err }); err != nil {
+				return err
+			}
+			fmt.Fprintf(c.stderr, "note: %q is now the name on your card, for key and export without --name\n", displayable(owner))
+		}
 		if _, err := c.stdout.Write(text); err != nil {
 			return err
 		}
@@ -48,21 +54,18 @@ func (c *cli) key(args []string) error {
 	})
 }
 
-// selfName is the name of the one person whose relation is "self".
-func selfName(ix *vault.Index) (string, error) {
-	var names []string
-	for _, p := range ix.People {
-		if strings.EqualFold(strings.TrimSpace(p.Relation), "self") {
-			names = append(names, p.Name)
-		}
+// ownerCardName is the name on the owner's card when no --name is given:
+// the one `key --name` remembered, else the person whose relation is self.
+func ownerCardName(ix *vault.Index) (string, error) {
+	name, err := ix.OwnerCardName()
+	var owner *vault.OwnerError
+	switch {
+	case !errors.As(err, &owner):
+		return name, err
+	case owner.Selves == 0:
+		return "", errors.New(`no one in this vault has the relation self, so the card has no name: give one with --name, e.g. --name "Ana García" (key remembers it)`)
 	}
-	switch len(names) {
-	case 0:
-		return "", errors.New(`no one in this vault has the relation self, so the card has no name: give one with --name, e.g. --name "Ana García"`)
-	case 1:
-		return names[0], nil
-	}
-	return "", fmt.Errorf("%d people in this vault have the relation self: choose the name on the card with --name", len(names))
+	return "", fmt.Errorf("%d people in this vault have the relation self: choose the name on the card with --name (key remembers it)", owner.Selves)
 }
 
 // writeQR draws a card as a QR code in the terminal. A card is at most

@@ -18,6 +18,8 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"immivault/internal/filelock"
+	"immivault/internal/secret"
+	"immivault/internal/vault"
 )
 
 // TestMain lets the test binary stand in for immivault-cli: testscript
@@ -67,6 +69,7 @@ func TestScripts(t *testing.T) {
 			"gennotice":   cmdGenNotice,
 			"pngsize":     cmdPNGSize,
 			"ics":         cmdICS,
+			"setrelation": cmdSetRelation,
 		},
 	})
 }
@@ -280,4 +283,24 @@ func cmdStdoutSub(ts *testscript.TestScript, neg bool, args []string) {
 		out = regexp.MustCompile(args[i]).ReplaceAllString(out, args[i+1])
 	}
 	ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(out), 0o600))
+}
+
+// setrelation PERSON RELATION stores RELATION as the person's relation as
+// it is, in the vault at $IMMIVAULT_VAULT: what a release from before
+// relations were keys stored (the app in Spanish stored "yo" for self).
+func cmdSetRelation(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: setrelation PERSON RELATION")
+	}
+	pass := strings.TrimSuffix(ts.ReadFile(ts.Getenv("IMMIVAULT_PASSPHRASE_FILE")), "\n")
+	v, err := vault.Open(ts.Getenv("IMMIVAULT_VAULT"), secret.New([]byte(pass)), vault.Options{})
+	ts.Check(err)
+	defer v.Close()
+	ts.Check(v.Update(func(ix *vault.Index) error {
+		p, err := ix.Person(args[0])
+		if err == nil {
+			p.Relation = args[1]
+		}
+		return err
+	}))
 }

@@ -13,7 +13,7 @@ import (
 func (c *cli) personAdd(args []string) error {
 	fs := c.flags()
 	born := fs.String("born", "", "date of birth as `YYYY-MM-DD`")
-	relation := fs.String("relation", "", "how they are related, e.g. self, spouse, child (free text)")
+	relation := fs.String("relation", "", "how they are related to you: self, spouse, child, parent, sibling, or other words")
 	return c.withVaultArgs(fs, args, 1, func(v *vault.Vault, pos []string) error {
 		var p *vault.Person
 		if err := v.Update(func(ix *vault.Index) error {

@@ -309,3 +309,21 @@ func TestTrustReadsFingerprintsAsTyped(t *testing.T) {
 		t.Error("imported after every fingerprint typed was wrong")
 	}
 }
+
+// TestRelationsReadAsKeys: a bundle from a release that stored the app's
+// word for a relation ("yo" for self, in Spanish) reads with the key, as
+// the vault reads its own.
+func TestRelationsReadAsKeys(t *testing.T) {
+	a, b := newMember(t, "Ana"), newMember(t, "Beto")
+	befriend(t, a, b)
+	a.family(t)
+	m, entries := baseManifest(t, a)
+	m.People[0].Relation, m.People[1].Relation = "Yo", "hijo/a"
+	bb, err := b.open(t, craft(t, a, b, m, entries))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := []string{bb.m.People[0].Relation, bb.m.People[1].Relation}; !slices.Equal(got, []string{vault.RelationSelf, vault.RelationChild}) {
+		t.Errorf("relations read as %q", got)
+	}
+}

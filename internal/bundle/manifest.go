@@ -206,8 +206,15 @@ func parseManifest(b []byte) (*manifest, error) {
 // (filename.Strip: bidirectional controls such as U+202E, which shows
 // "I-797C\u202Efdp.scr" as "I-797Crcs.pdf", other format characters,
 // control characters), so that neither the preview nor the vault ever
-// holds such a name; a name with nothing left is "notice".
+// holds such a name; a name with nothing left is "notice". It reads
+// relations as the vault does: a bundle from an earlier release may carry
+// the app's word for one (vault.RelationKey).
 func (m *manifest) clean() {
+	for _, p := range m.People {
+		if p != nil {
+			p.Relation = vault.RelationKey(p.Relation)
+		}
+	}
 	for _, n := range m.Notices {
 		if n == nil {
 			continue

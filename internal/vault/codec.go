@@ -37,6 +37,9 @@ func writeIndex(w io.Writer, ix *Index, mac hash.Hash) error {
 	if ix.SigningPublicKey != "" {
 		j.Value("signing_public_key", ix.SigningPublicKey)
 	}
+	if ix.CardName != "" {
+		j.Value("card_name", ix.CardName)
+	}
 	j.Value("people", nonNil(ix.People))
 	j.Array("identifiers")
 	for _, id := range ix.Identifiers {
@@ -101,6 +104,7 @@ func readIndex(b []byte) (*Index, error) {
 	if err := ix.check(); err != nil {
 		return nil, err
 	}
+	ix.migrate()
 	return ix, nil
 }
 

@@ -33,7 +33,8 @@ func (ix *Index) Person(ref string) (*Person, error) {
 	return found, nil
 }
 
-// AddPerson adds a family member. born is YYYY-MM-DD or empty.
+// AddPerson adds a family member. born is YYYY-MM-DD or empty; relation
+// is a key (RelationSelf...), one of the app's words for one, or free text.
 func (ix *Index) AddPerson(name, born, relation string) (*Person, error) {
 	p := &Person{Record: newRecord(now())}
 	if err := ix.setPerson(p, name, born, relation); err != nil {
@@ -307,7 +308,7 @@ func (ix *Index) setPerson(p *Person, name, born, relation string) error {
 	if err := checkDate("date of birth", born); err != nil {
 		return err
 	}
-	p.Name, p.Born, p.Relation = name, born, strings.TrimSpace(relation)
+	p.Name, p.Born, p.Relation = name, born, RelationKey(relation)
 	return nil
 }
 

@@ -121,13 +121,16 @@ type Index struct {
 	// SigningPublicKey is the public half of signing.age's key (base64), so
 	// that a planted signing.age is caught: the index is authenticated,
 	// signing.age on its own is not.
-	SigningPublicKey string        `json:"signing_public_key,omitempty"`
-	People           []*Person     `json:"people"`
-	Identifiers      []*Identifier `json:"identifiers"`
-	Cases            []*Case       `json:"cases"`
-	Notices          []*Notice     `json:"notices"`
-	Events           []*Event      `json:"events"`
-	Contacts         []*Contact    `json:"contacts"`
+	SigningPublicKey string `json:"signing_public_key,omitempty"`
+	// CardName is the name on the owner's contact card as it was last
+	// given (SetCardName); "" for the owner's own (Owner).
+	CardName    string        `json:"card_name,omitempty"`
+	People      []*Person     `json:"people"`
+	Identifiers []*Identifier `json:"identifiers"`
+	Cases       []*Case       `json:"cases"`
+	Notices     []*Notice     `json:"notices"`
+	Events      []*Event      `json:"events"`
+	Contacts    []*Contact    `json:"contacts"`
 	// Synced maps a record ID to the versions of it (Updated times) that
 	// were shared in a bundle, oldest first: the merge base of family
 	// sharing (docs/adr/0008-family-sharing.md). Absent in vaults that
