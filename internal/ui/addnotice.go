@@ -35,8 +35,6 @@ type importQueue struct {
 	status   *widget.Label
 	progress *widget.ProgressBar
 	box      *fyne.Container
-	// chooseFile asks for a file; tests replace it.
-	chooseFile func(func(fyne.URIReadCloser))
 }
 
 type importJob struct {
@@ -59,29 +57,14 @@ func newImportQueue(a *App) *importQueue {
 	q.box = container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(160, q.progress.MinSize().Height), q.progress), q.status)
 	q.box.Hide()
 	q.ctx, q.stop = context.WithCancel(context.Background())
-	q.chooseFile = q.askFile
 	return q
 }
 
 func (q *importQueue) build() fyne.CanvasObject { return q.box }
 
-func (q *importQueue) askFile(open func(fyne.URIReadCloser)) {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			q.app.showError(err)
-			return
-		}
-		if r != nil {
-			open(r)
-		}
-	}, q.app.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf", ".png", ".jpg", ".jpeg", ".PDF", ".PNG", ".JPG", ".JPEG"}))
-	d.Show()
-}
-
 // chooseFiles asks for a notice file for the person.
 func (q *importQueue) chooseFiles(personID string) {
-	q.chooseFile(func(r fyne.URIReadCloser) {
+	q.app.askOpenFile([]string{".pdf", ".png", ".jpg", ".jpeg", ".PDF", ".PNG", ".JPG", ".JPEG"}, func(r fyne.URIReadCloser) {
 		q.enqueue(importJob{personID: personID, name: r.URI().Name(), open: func() (io.ReadCloser, error) { return r, nil }})
 	})
 }

@@ -65,8 +65,10 @@ type App struct {
 	// lastRemind is when remind last looked for dates to remind of.
 	lastRemind time.Time
 	dialogs    []dialog.Dialog // open dialogs, newest last: Escape dismisses it
-	// lastExport is the export dialog last shown, for tests.
-	lastExport *exportDialog
+	// askSaveFile asks where to save a file, suggesting name, and gives
+	// save the file chosen: the save dialog (showSaveDialog), which tests
+	// replace with a file of their choosing.
+	askSaveFile func(name string, save func(fyne.URIWriteCloser))
 
 	// focused is the screen's first field, focused when it is shown.
 	focused fyne.Focusable
@@ -89,6 +91,7 @@ func New(a fyne.App, w fyne.Window, opts Options) *App {
 	if app.opts.VaultDir == "" {
 		app.opts.VaultDir = defaultVaultDir(app.set)
 	}
+	app.askSaveFile = app.showSaveDialog
 	app.clip = newClipboard(app)
 	app.idle = newAutoLock(app)
 	return app

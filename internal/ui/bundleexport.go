@@ -31,15 +31,11 @@ type exportDialog struct {
 	summary  *widget.Label
 	d        dialog.Dialog
 	progress progress
-	// chooseFile asks where to save; tests replace it.
-	chooseFile func(name string, save func(fyne.URIWriteCloser))
 }
 
 func (a *App) showExport() {
 	a.idle.touch()
 	e := &exportDialog{app: a, people: map[string]*widget.Check{}, cases: map[string]*widget.Check{}, to: map[string]*widget.Check{}}
-	e.chooseFile = (&recoveryKeyScreen{app: a}).askFile
-	a.lastExport = e
 	a.showDialog(e.build())
 }
 
@@ -212,7 +208,7 @@ func (e *exportDialog) save() {
 	e.again.Clear()
 	name := "immivault-" + time.Now().Format("2006-01-02") + ".age"
 	v := e.app.vault
-	e.chooseFile(name, func(w fyne.URIWriteCloser) {
+	e.app.askSaveFile(name, func(w fyne.URIWriteCloser) {
 		background(func() (struct{}, error) {
 			err := bundle.Export(w, v, o)
 			if cerr := w.Close(); err == nil {

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -20,14 +19,8 @@ func TestExportAndImportThroughTheScreens(t *testing.T) {
 	addContact(t, luis, "Ana", anaCard, true)
 
 	// Luis sends Ana a bundle; Ana does not know him yet.
-	path := filepath.Join(t.TempDir(), "from-luis.age")
-	f, _ := os.Create(path)
-	if err := bundle.Export(f, luis, bundle.ExportOptions{SenderName: "Luis"}); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
 	flow := &importFlow{app: h.app}
-	flow.open(path)
+	flow.open(exportBundle(t, luis, bundle.ExportOptions{SenderName: "Luis"}))
 	h.waitFor("the unknown-sender question", func() bool { return h.shows(luisCard.Fingerprint()) })
 	h.typeFingerprint(luisCard.Fingerprint())
 	test.Tap(h.button(lang.L("I compared it: accept")))
@@ -43,30 +36,12 @@ func TestExportAndImportThroughTheScreens(t *testing.T) {
 	// Ana adds Luis, compares his fingerprint, and sends him her family,
 	// through the export dialog.
 	addContact(t, h.app.vault, "Luis", luisCard, true)
-	out := filepath.Join(t.TempDir(), "to-luis.age")
 	h.app.showExport()
-	e := h.app.lastExport
-	e.chooseFile = saveTo(t, out)
 	h.assertShows("Luis · " + luisCard.Fingerprint())
-	e.save()
-	h.waitFor("the bundle", func() bool {
-		return h.shows(lang.L("Share with family")) && fileSize(out) > 0 && len(h.app.dialogs) > 0
-	})
-	h.waitFor("the saved message", func() bool {
-		return h.shows(lang.L("Saved {{.Path}}. Send it any way you like: only the people it is for can open it.", map[string]any{"Path": out}))
-	})
+	out := h.saveBundle()
 
 	// Luis opens it with his vault: signed by Ana, holding her family.
-	bf, err := os.Open(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer bf.Close()
-	id, _ := luis.Decrypter()
-	b, err := bundle.Open(bf, fileSize(out), id)
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := openBundle(t, out, luis)
 	if _, known := b.KnownSender(luis.Index()); !known {
 		t.Error("Luis does not see the bundle as Ana's")
 	}
@@ -76,12 +51,17 @@ func TestExportAndImportThroughTheScreens(t *testing.T) {
 	}
 }
 
-func fileSize(path string) int64 {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return 0
-	}
-	return fi.Size()
+// saveBundle saves the bundle of the export dialog on screen, as Save
+// bundle… does, into a file it returns once written.
+func (h *harness) saveBundle() string {
+	h.t.Helper()
+	out := filepath.Join(h.t.TempDir(), "bundle.age")
+	h.app.askSaveFile = saveTo(h.t, out)
+	test.Tap(h.button(lang.L("Save bundle…")))
+	h.waitFor("the saved message", func() bool {
+		return h.shows(lang.L("Saved {{.Path}}. Send it any way you like: only the people it is for can open it.", map[string]any{"Path": out}))
+	})
+	return out
 }
 
 // TestExportDialogTicksVerifiedOnly: the export dialog starts with the
@@ -92,15 +72,15 @@ func TestExportDialogTicksVerifiedOnly(t *testing.T) {
 	verified := addContact(t, h.app.vault, "Luis", otherCard(t, "Luis"), true)
 	unverified := addContact(t, h.app.vault, "Beto", otherCard(t, "Beto"), false)
 	h.app.showExport()
-	e := h.app.lastExport
-	if !e.to[verified.ID].Checked {
+	if !findCheck(t, h.win.Canvas(), "Luis · "+verified.Card().Fingerprint()).Checked {
 		t.Error("Luis, whose fingerprint was compared, is not ticked")
 	}
-	if e.to[unverified.ID].Checked {
+	if findCheck(t, h.win.Canvas(), "Beto · "+unverified.Card().Fingerprint()+" · "+lang.L("fingerprint not compared yet")).Checked {
 		t.Error("Beto, whose fingerprint was never compared, is ticked")
 	}
 	h.assertShows(lang.L("Family members whose fingerprint you have not compared are not ticked: compare it in Family sharing first, or tick them if you are sure."))
-	if o := e.options(); len(o.To) != 1 || !o.To[0].SameKeys(verified.Card()) {
-		t.Errorf("the bundle would be for %d people", len(o.To))
+	b := openBundle(t, h.saveBundle(), h.app.vault)
+	if !b.AddressedToCard(verified.Card()) || b.AddressedToCard(unverified.Card()) {
+		t.Errorf("the bundle is for %v, want Ana and Luis", b.AddressedTo())
 	}
 }

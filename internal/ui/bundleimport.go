@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"filippo.io/age"
@@ -30,31 +29,15 @@ type importFlow struct {
 	plan bundle.Plan
 	// reveals are the numbers of the preview's changes, masked until asked.
 	reveals []*changeReveal
-	// chooseFile asks for a bundle; tests replace it.
-	chooseFile func(func(path string))
 }
 
 func (a *App) showImport() {
 	a.idle.touch()
 	f := &importFlow{app: a}
-	f.chooseFile = f.askFile
-	f.chooseFile(f.open)
-}
-
-func (f *importFlow) askFile(open func(string)) {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			f.app.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
+	a.askOpenFile([]string{".age", ".txt", ".asc"}, func(r fyne.URIReadCloser) {
 		r.Close()
-		open(r.URI().Path())
-	}, f.app.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".age", ".txt", ".asc"}))
-	d.Show()
+		f.open(r.URI().Path())
+	})
 }
 
 // open decrypts and verifies the bundle at path with the vault's key, or

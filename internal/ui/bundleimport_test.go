@@ -17,23 +17,55 @@ import (
 	"immivault/internal/vault"
 )
 
-// exportTo writes a bundle of v, signed by it as name, to a file.
+// exportTo writes a bundle of v, signed by it as name, for the cards to
+// (and v), to a file.
 func exportTo(t *testing.T, v *vault.Vault, name string, to ...contact.Card) string {
+	t.Helper()
+	if to == nil {
+		to = []contact.Card{}
+	}
+	return exportBundle(t, v, bundle.ExportOptions{SenderName: name, To: to})
+}
+
+// exportBundle writes a bundle of v, made with o, to a file.
+func exportBundle(t *testing.T, v *vault.Vault, o bundle.ExportOptions) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "bundle.age")
 	f, err := os.Create(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if to == nil {
-		to = []contact.Card{}
+	err = bundle.Export(f, v, o)
+	if cerr := f.Close(); err == nil {
+		err = cerr
 	}
-	err = bundle.Export(f, v, bundle.ExportOptions{SenderName: name, To: to})
-	f.Close()
 	if err != nil {
 		t.Fatal(err)
 	}
 	return path
+}
+
+// openBundle opens the bundle at path with v's key.
+func openBundle(t *testing.T, path string, v *vault.Vault) *bundle.Bundle {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	info, err := f.Stat()
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, err := v.Decrypter()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := bundle.Open(f, info.Size(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
 
 // TestImportUnknownSenderNeedsTypedFingerprint: a bundle from someone
@@ -168,17 +200,10 @@ func TestImportPreviewShowsWhatUpdatesReplace(t *testing.T) {
 		}
 	}
 	change("Case Was Received", "A087654321")
-	first := exportTo(t, luis, "Luis", anaCard)
-	f, _ := os.Open(first)
-	id, _ := h.app.vault.Decrypter()
-	b, err := bundle.Open(f, fileSize(first), id)
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := openBundle(t, exportTo(t, luis, "Luis", anaCard), h.app.vault)
 	if _, err := bundle.Apply(h.app.vault, b, bundle.Preview(h.app.vault.Index(), b)); err != nil {
 		t.Fatal(err)
 	}
-	f.Close()
 	change("Case Was Approved", "A011111111")
 
 	flow := &importFlow{app: h.app}
@@ -258,15 +283,8 @@ func TestImportPassphraseBundle(t *testing.T) {
 	h := newHarness(t, familyVault(t))
 	h.unlock(testPassphrase)
 	luis := luisVault(t)
-	path := filepath.Join(t.TempDir(), "for-grandma.age")
-	f, _ := os.Create(path)
-	err := bundle.Export(f, luis, bundle.ExportOptions{SenderName: "Luis", Passphrase: secret.New([]byte("abuela cumple 80 en mayo")), WorkFactor: 10})
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
 	flow := &importFlow{app: h.app}
-	flow.open(path)
+	flow.open(exportBundle(t, luis, bundle.ExportOptions{SenderName: "Luis", Passphrase: secret.New([]byte("abuela cumple 80 en mayo")), WorkFactor: 10}))
 	h.waitFor("the passphrase question", func() bool {
 		return h.shows(lang.L("This bundle is protected by a passphrase. Type the one the sender gave you."))
 	})

@@ -65,16 +65,15 @@ func TestCreateVault(t *testing.T) {
 	if !next.Disabled() {
 		t.Fatal("Continue is enabled before the key was kept")
 	}
-	screen := h.recoveryScreen()
 	saved := filepath.Join(t.TempDir(), "key.txt")
-	screen.chooseFile = saveTo(t, saved)
+	h.app.askSaveFile = saveTo(t, saved)
 	test.Tap(h.button(lang.L("Save as text…")))
 	text, err := os.ReadFile(saved)
 	if err != nil || !bytes.Contains(text, []byte(key)) {
 		t.Fatalf("saved recovery key file (%v) lacks the key", err)
 	}
 	printed := filepath.Join(t.TempDir(), "kit.pdf")
-	screen.chooseFile = saveTo(t, printed)
+	h.app.askSaveFile = saveTo(t, printed)
 	test.Tap(h.button(lang.L("Save as PDF…")))
 	if pdf, err := os.ReadFile(printed); err != nil || !bytes.HasPrefix(pdf, []byte("%PDF-")) {
 		t.Fatalf("Save as PDF wrote no PDF (%v)", err)

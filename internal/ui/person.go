@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"slices"
-	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -27,14 +26,12 @@ const revealFor = 15 * time.Second
 // personPage is one person: their numbers (masked until revealed), their
 // cases with a timeline, and their notices.
 type personPage struct {
-	app    *App
-	person *vault.Person
-	rows   []*identifierRow
-	ctx    context.Context
-	cancel context.CancelFunc // stops thumbnail rendering
-	// thumbnails counts the thumbnails drawn, for tests.
-	thumbnails atomic.Int32
-	deadlines  []deadline.Deadline // the family's, for the case timelines
+	app       *App
+	person    *vault.Person
+	rows      []*identifierRow
+	ctx       context.Context
+	cancel    context.CancelFunc  // stops thumbnail rendering
+	deadlines []deadline.Deadline // the family's, for the case timelines
 }
 
 // identifierRow shows one identifier: masked, or revealed for a while.
@@ -320,7 +317,6 @@ func (pg *personPage) noticeTile(n *vault.Notice) fyne.CanvasObject {
 		}
 		img.Image, img.Resource = thumb.Image, nil
 		img.Refresh()
-		pg.thumbnails.Add(1)
 	})
 	return tile
 }

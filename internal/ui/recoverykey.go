@@ -44,8 +44,6 @@ type recoveryKeyScreen struct {
 	saved *widget.Label
 	// then runs on Continue; the default opens the vault's main screen.
 	then func()
-	// chooseFile asks where to save; tests replace it.
-	chooseFile func(name string, save func(fyne.URIWriteCloser))
 	// printer is the print dialog's choice of printer.
 	printer *widget.Select
 }
@@ -64,7 +62,6 @@ func newRecoveryKeyScreen(a *App, v *vault.Vault, key *secret.Secret) *recoveryK
 	s.next.Importance = widget.HighImportance
 	s.next.Disable()
 	s.then = func() { a.opened(v) }
-	s.chooseFile = s.askFile
 	return s
 }
 
@@ -113,7 +110,7 @@ func kitText() recoverykit.Text {
 }
 
 func (s *recoveryKeyScreen) saveText() {
-	s.chooseFile("immivault-recovery-key.txt", func(w fyne.URIWriteCloser) {
+	s.app.askSaveFile("immivault-recovery-key.txt", func(w fyne.URIWriteCloser) {
 		s.write(w, s.kit().WriteText)
 	})
 }
@@ -121,7 +118,7 @@ func (s *recoveryKeyScreen) saveText() {
 // savePDF writes the one-page recovery kit, to print from another program
 // or keep.
 func (s *recoveryKeyScreen) savePDF() {
-	s.chooseFile("immivault-recovery-key.pdf", func(w fyne.URIWriteCloser) {
+	s.app.askSaveFile("immivault-recovery-key.pdf", func(w fyne.URIWriteCloser) {
 		s.write(w, s.kit().WritePDF)
 	})
 }
@@ -148,20 +145,6 @@ func (s *recoveryKeyScreen) write(w fyne.URIWriteCloser, write func(io.Writer) e
 // may read (0600 on Unix) holding what write writes.
 func writePrivate(path string, write func(io.Writer) error) error {
 	return atomicfile.Write(path, 0o600, write)
-}
-
-func (s *recoveryKeyScreen) askFile(name string, save func(fyne.URIWriteCloser)) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			s.app.showError(err)
-			return
-		}
-		if w != nil {
-			save(w)
-		}
-	}, s.app.win)
-	d.SetFileName(name)
-	d.Show()
 }
 
 // print sends the recovery kit to a printer the person picks, without

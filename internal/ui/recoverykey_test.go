@@ -50,7 +50,7 @@ func TestRecoveryKeyFilesArePrivate(t *testing.T) {
 			t.Fatal(err)
 		}
 		os.Chmod(path, 0o644) // whatever the umask
-		h.recoveryScreen().chooseFile = saveTo(t, path)
+		h.app.askSaveFile = saveTo(t, path)
 		test.Tap(h.button(tc.button))
 		b, err := os.ReadFile(path)
 		if err != nil || !bytes.Contains(b, []byte(tc.want)) {
@@ -95,7 +95,7 @@ func TestPrintLeavesNoFile(t *testing.T) {
 	t.Setenv("PATH", bin+string(os.PathListSeparator)+os.Getenv("PATH"))
 
 	h, key := showNewKey(t)
-	h.recoveryScreen().chooseFile = func(string, func(fyne.URIWriteCloser)) {
+	h.app.askSaveFile = func(string, func(fyne.URIWriteCloser)) {
 		t.Fatal("Print… asked where to save a file")
 	}
 	test.Tap(h.button(lang.L("Print…")))

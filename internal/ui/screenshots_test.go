@@ -2,16 +2,26 @@ package ui
 
 import (
 	"context"
+	"crypto/sha256"
+	"image"
+	"image/color"
+	"image/draw"
 	"image/png"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
 	"immivault/internal/filing"
+	"immivault/internal/ids"
 	"immivault/internal/notice"
 	"immivault/internal/notice/fields"
 	"immivault/internal/notice/noticetest"
@@ -19,8 +29,10 @@ import (
 )
 
 // TestScreenshots renders the main screens with the software painter, in
-// the light and the dark theme, and checks that each draws something. With
-// IMMIVAULT_SCREENSHOTS=DIR it also writes them there as PNG (for docs/).
+// the light and the dark theme, and checks that each drew what it should:
+// its own words and widgets, on the theme's background, in a picture unlike
+// the other screens'. With IMMIVAULT_SCREENSHOTS=DIR it also writes them
+// there as PNG (for docs/).
 func TestScreenshots(t *testing.T) {
 	out := os.Getenv("IMMIVAULT_SCREENSHOTS")
 	for _, variant := range []struct {
@@ -30,12 +42,23 @@ func TestScreenshots(t *testing.T) {
 		t.Run(variant.name, func(t *testing.T) {
 			h := newHarness(t, familyVault(t))
 			h.app.fyne.Settings().SetTheme(fixedVariant{theme.DefaultTheme(), variant.variant})
-			shot := func(name string) {
+			seen := map[[sha256.Size]byte]string{} // each picture, to the screen that drew it
+			light := variant.variant == theme.VariantLight
+			shot := func(name string, c fyne.Canvas, lightBackground bool, want ...string) {
 				t.Helper()
-				img := h.win.Canvas().Capture()
-				if img.Bounds().Dx() < 400 {
-					t.Fatalf("%s: captured %v", name, img.Bounds())
+				img := c.Capture()
+				checkDrawn(t, name, img, lightBackground)
+				shown := shownTexts(c)
+				for _, w := range want {
+					if !slices.ContainsFunc(shown, func(s string) bool { return strings.Contains(s, w) }) {
+						t.Errorf("%s: the screen does not show %q; it shows:\n%s", name, w, strings.Join(shown, "\n"))
+					}
 				}
+				sum := sha256.Sum256(rgba(img).Pix)
+				if other, ok := seen[sum]; ok {
+					t.Errorf("%s: drew the same picture as %s", name, other)
+				}
+				seen[sum] = name
 				if out == "" {
 					return
 				}
@@ -48,43 +71,102 @@ func TestScreenshots(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			shot("unlock")
+			win := h.win.Canvas()
+			shot("unlock", win, light, lang.L("Unlock your vault"), lang.L("Unlock"), h.dir)
 			h.unlock(testPassphrase)
 			fileNotice(t, h, noticetest.Generate(11))
-			h.waitFor("the thumbnail", func() bool { return h.app.main.page.thumbnails.Load() == 1 })
-			shot("person")
+			h.waitFor("the thumbnail", func() bool { return drawnImages(win) == 1 })
+			shot("person", win, light, "Ana Morales", "Luis Morales", lang.L("Numbers"), lang.L("Cases"), lang.L("Notices"),
+				ids.Mask(ids.ANumber, []byte(testANumber)), "I-485")
 			ana, _ := h.app.vault.Index().Person("Ana Morales")
 			h.app.editIdentifier(ana, nil)
-			shot("add-number")
+			shot("add-number", win, light, lang.L("Add a number for {{.Name}}", map[string]any{"Name": "Ana Morales"}), lang.L("Kind"), lang.L("Number"))
 			h.app.dismissDialog()
 			h.app.showSettings()
-			shot("settings")
+			shot("settings", win, light, lang.L("Settings"), lang.L("Lock after idle"), lang.L("Theme"), h.dir)
 			h.app.dismissDialog()
-			h.app.update(func(ix *vault.Index) error { _, err := ix.AddContact("Luis", otherCard(t, "Luis")); return err })
+			luis := otherCard(t, "Luis")
+			h.app.update(func(ix *vault.Index) error { _, err := ix.AddContact("Luis", luis); return err })
 			datedFamily(t, h)
 			h.app.showUpcoming()
-			shot("upcoming")
+			shot("upcoming", win, light, lang.L("Upcoming"), lang.L("Export to calendar…"), "Ana Morales")
 			h.app.screen.(*upcomingScreen).back()
 			h.app.showSharing()
-			shot("sharing")
+			mine, _ := h.app.vault.Card("Ana Morales")
+			shot("sharing", win, light, lang.L("My card: {{.Name}}", map[string]any{"Name": "Ana Morales"}), mine.Fingerprint(), "Luis")
 			h.app.showExport()
-			shot("export")
+			shot("export", win, light, lang.L("Share with family"), lang.L("Save bundle…"), "Ana Morales", "Luis · "+luis.Fingerprint())
 			h.app.dismissDialog()
 			h.app.screen.(*sharingScreen).back()
 			h.app.openNotice(h.app.vault.Index().Notices[0])
 			h.waitFor("the notice window", func() bool { return len(h.app.viewers) == 1 })
 			for w := range h.app.viewers {
 				w.Resize(fyne.NewSize(820, 900))
-				time.Sleep(time.Second) // the page renders in the background
-				img := w.Canvas().Capture()
-				if out != "" {
-					f, _ := os.Create(filepath.Join(out, "notice-"+variant.name+".png"))
-					png.Encode(f, img)
-					f.Close()
-				}
+				page := lang.L("Page {{.Page}} of {{.Pages}}", map[string]any{"Page": 1, "Pages": 1})
+				h.waitFor("the page", func() bool {
+					return drawnImages(w.Canvas()) == 1 && slices.Contains(shownTexts(w.Canvas()), page)
+				})
+				time.Sleep(time.Second)                                     // drawn again at the window's width, if it needs
+				shot("notice", w.Canvas(), true, page, lang.L("Fit width")) // mostly the page: white paper
 			}
 		})
 	}
+}
+
+// checkDrawn fails the test unless img shows a screen: mostly a light
+// background or a dark one, as said, with enough drawn on it in enough
+// colours (text, icons, fields) to be one.
+func checkDrawn(t *testing.T, name string, img image.Image, lightBackground bool) {
+	t.Helper()
+	pix := rgba(img)
+	counts := map[color.RGBA]int{}
+	for i := 0; i+3 < len(pix.Pix); i += 4 {
+		counts[color.RGBA{pix.Pix[i], pix.Pix[i+1], pix.Pix[i+2], pix.Pix[i+3]}]++
+	}
+	var background color.RGBA
+	for c, n := range counts {
+		if n > counts[background] {
+			background = c
+		}
+	}
+	all := len(pix.Pix) / 4
+	if b := img.Bounds(); b.Dx() < 400 || b.Dy() < 300 {
+		t.Errorf("%s: captured %v", name, b)
+	}
+	if drawn := all - counts[background]; drawn < all/50 {
+		t.Errorf("%s: only %d of %d pixels differ from the background: nothing drawn", name, drawn, all)
+	}
+	if len(counts) < 32 {
+		t.Errorf("%s: drawn in %d colours, too few for text and icons", name, len(counts))
+	}
+	light := 299*int(background.R)+587*int(background.G)+114*int(background.B) > 128*1000
+	if light != lightBackground {
+		t.Errorf("%s: the background is %v, not %s", name, background, map[bool]string{true: "light", false: "dark"}[lightBackground])
+	}
+}
+
+func rgba(img image.Image) *image.RGBA {
+	if r, ok := img.(*image.RGBA); ok {
+		return r
+	}
+	r := image.NewRGBA(img.Bounds())
+	draw.Draw(r, r.Bounds(), img, img.Bounds().Min, draw.Src)
+	return r
+}
+
+// drawnImages counts the visible pictures made from image data (a notice's
+// thumbnail or page, a QR code), leaving out icons, which come from
+// resources.
+func drawnImages(c fyne.Canvas) int {
+	n := 0
+	for _, o := range append([]fyne.CanvasObject{c.Content()}, c.Overlays().List()...) {
+		for _, obj := range test.LaidOutObjects(o) {
+			if img, ok := obj.(*canvas.Image); ok && img.Visible() && img.Image != nil && img.Resource == nil {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // fileNotice files a generated notice under Ana, as confirming its

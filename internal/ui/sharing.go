@@ -26,8 +26,6 @@ type sharingScreen struct {
 	app  *App
 	mine contact.Card
 	list *fyne.Container
-	// chooseFile asks where to save my card; tests replace it.
-	chooseFile func(name string, save func(fyne.URIWriteCloser))
 }
 
 func (a *App) showSharing() {
@@ -38,7 +36,6 @@ func (a *App) showSharing() {
 		return
 	}
 	s := &sharingScreen{app: a, mine: card, list: container.NewVBox()}
-	s.chooseFile = (&recoveryKeyScreen{app: a}).askFile
 	if a.main != nil {
 		a.main.close()
 		a.main = nil
@@ -151,7 +148,7 @@ func (s *sharingScreen) copyCard() {
 }
 
 func (s *sharingScreen) saveCard() {
-	s.chooseFile(fileSafe(s.mine.Name)+".immivault-card.txt", func(w fyne.URIWriteCloser) {
+	s.app.askSaveFile(fileSafe(s.mine.Name)+".immivault-card.txt", func(w fyne.URIWriteCloser) {
 		_, err := w.Write(s.mine.Marshal())
 		if cerr := w.Close(); err == nil {
 			err = cerr

@@ -24,15 +24,12 @@ type upcomingScreen struct {
 	today time.Time
 	items []deadline.Deadline
 	body  *fyne.Container
-	// chooseFile asks where to save the calendar; tests replace it.
-	chooseFile func(name string, save func(fyne.URIWriteCloser))
 }
 
 func (a *App) showUpcoming() {
 	a.idle.touch()
 	s := &upcomingScreen{app: a, today: day(a.opts.Now())}
 	s.items = deadline.Compute(a.vault.Index(), s.today)
-	s.chooseFile = (&recoveryKeyScreen{app: a}).askFile
 	if a.main != nil {
 		a.main.close()
 		a.main = nil
@@ -164,7 +161,7 @@ func (s *upcomingScreen) exportCalendar() {
 		names[p.ID] = p.Name
 	}
 	items := s.items
-	s.chooseFile("immivault.ics", func(w fyne.URIWriteCloser) {
+	s.app.askSaveFile("immivault.ics", func(w fyne.URIWriteCloser) {
 		err := calendar.Write(w, items, calendar.Options{
 			Lang: language(), PersonName: func(id string) string { return names[id] }, Now: time.Now(),
 		})

@@ -82,7 +82,7 @@ func TestUpcomingListsTheFamilysDates(t *testing.T) {
 
 	// Calendar export: an iCalendar file without numbers.
 	out := filepath.Join(t.TempDir(), "family.ics")
-	s.chooseFile = saveTo(t, out)
+	h.app.askSaveFile = saveTo(t, out)
 	s.exportCalendar()
 	ics, err := os.ReadFile(out)
 	if err != nil || !bytes.HasPrefix(ics, []byte("BEGIN:VCALENDAR")) {
