@@ -307,17 +307,17 @@ func (mg *merger) run() {
 }
 
 // decide is the merge rule for one record that the bundle has at version
-// in, descending from the versions hist. found says this vault has it, at
-// version local; same compares the two contents.
-func (mg *merger) decide(kind string, in vault.Record, hist []time.Time, found bool, local vault.Record, same func() bool) (Action, string) {
+// in, descending from the versions hist. local is this vault's version,
+// nil if it has none; same compares the two contents.
+func (mg *merger) decide(kind string, in vault.Record, hist []time.Time, local *vault.Record, same func() bool) (Action, string) {
 	shared := mg.ix.SharedVersions(in.ID)
 	if owner, ok := mg.owners[in.ID]; ok && owner != kind {
 		return Duplicate, ""
 	}
 	switch {
-	case !found && containsTime(shared, in.Updated):
+	case local == nil && containsTime(shared, in.Updated):
 		return Removed, ""
-	case !found:
+	case local == nil:
 		return Add, ""
 	case local.Updated.Equal(in.Updated):
 		return Unchanged, ""
@@ -442,16 +442,8 @@ func shorten(s string, max int) string {
 	return s[:max]
 }
 
-func (mg *merger) personExists(id string) bool {
-	return slices.ContainsFunc(mg.ix.People, func(p *vault.Person) bool { return p.ID == id })
-}
-
-func (mg *merger) caseExists(id string) bool {
-	return id == "" || slices.ContainsFunc(mg.ix.Cases, func(c *vault.Case) bool { return c.ID == id })
-}
-
 func (mg *merger) missingPerson(id string) string {
-	if mg.personExists(id) {
+	if find(mg.ix.People, id) != nil {
 		return ""
 	}
 	return "the person it belongs to (" + mg.names[id] + ")"
@@ -461,23 +453,15 @@ func (mg *merger) missingParents(personID, caseID string) string {
 	if m := mg.missingPerson(personID); m != "" {
 		return m
 	}
-	if !mg.caseExists(caseID) {
+	if caseID != "" && find(mg.ix.Cases, caseID) == nil {
 		return "the case it belongs to"
 	}
 	return ""
 }
 
 func (mg *merger) person(in *personJSON) {
-	i := slices.IndexFunc(mg.ix.People, func(p *vault.Person) bool { return p.ID == in.ID })
-	var local *vault.Person
-	if i >= 0 {
-		local = mg.ix.People[i]
-	}
-	act, copyID := mg.decide("person", in.Record, in.History, local != nil, recordOf(local), func() bool {
-		l, r := *local, in.Person
-		l.Record, r.Record = vault.Record{}, vault.Record{}
-		return l == r
-	})
+	local := find(mg.ix.People, in.ID)
+	act, copyID := mg.decide("person", in.Record, in.History, recordOf(local), func() bool { return sameContent(local, in.Person) })
 	it := Item{Action: act, Kind: "person", ID: in.ID, What: in.Name}
 	if local != nil && (act == Update || act == Conflict) {
 		it.Changes = personChanges(local, &in.Person)
@@ -488,30 +472,13 @@ func (mg *merger) person(in *personJSON) {
 	if !mg.step(it, in.Record, "", copyID) {
 		return
 	}
-	switch p := in.Person; act {
-	case Add:
-		mg.ix.People = append(mg.ix.People, &p)
-	case Update:
-		p.Created = local.Created
-		*local = p
-	case Conflict:
-		p.ID, p.Name = copyID, mg.mark(p.Name, vault.MaxShortText)
-		mg.ix.People = append(mg.ix.People, &p)
-	}
+	put(&mg.ix.People, local, in.Person, act, copyID, func(p *vault.Person) { p.Name = mg.mark(p.Name, vault.MaxShortText) })
 	mg.done(act, in.Record, in.History, copyID)
 }
 
 func (mg *merger) kase(in *caseJSON) {
-	i := slices.IndexFunc(mg.ix.Cases, func(c *vault.Case) bool { return c.ID == in.ID })
-	var local *vault.Case
-	if i >= 0 {
-		local = mg.ix.Cases[i]
-	}
-	act, copyID := mg.decide("case", in.Record, in.History, local != nil, recordOf(local), func() bool {
-		l, r := *local, in.Case
-		l.Record, r.Record = vault.Record{}, vault.Record{}
-		return l == r
-	})
+	local := find(mg.ix.Cases, in.ID)
+	act, copyID := mg.decide("case", in.Record, in.History, recordOf(local), func() bool { return sameContent(local, in.Case) })
 	it := Item{Action: act, Kind: "case", ID: in.ID, What: strings.TrimSpace(in.ReceiptNumber + " " + in.Form + " (" + mg.names[in.PersonID] + ")")}
 	if local != nil && (act == Update || act == Conflict) {
 		it.Changes = mg.caseChanges(local, &in.Case)
@@ -522,30 +489,17 @@ func (mg *merger) kase(in *caseJSON) {
 	if !mg.step(it, in.Record, mg.missingPerson(in.PersonID), copyID) {
 		return
 	}
-	switch c := in.Case; act {
-	case Add:
-		mg.ix.Cases = append(mg.ix.Cases, &c)
-	case Update:
-		c.Created = local.Created
-		*local = c
-	case Conflict:
-		c.ID, c.Status = copyID, mg.mark(c.Status, vault.MaxLongText)
-		mg.ix.Cases = append(mg.ix.Cases, &c)
-	}
+	put(&mg.ix.Cases, local, in.Case, act, copyID, func(c *vault.Case) { c.Status = mg.mark(c.Status, vault.MaxLongText) })
 	mg.done(act, in.Record, in.History, copyID)
 }
 
 func (mg *merger) identifier(in *identifierJSON) {
-	i := slices.IndexFunc(mg.ix.Identifiers, func(x *vault.Identifier) bool { return x.ID == in.ID })
-	var local *vault.Identifier
-	if i >= 0 {
-		local = mg.ix.Identifiers[i]
-	}
+	local := find(mg.ix.Identifiers, in.ID)
 	same := func(x *vault.Identifier) bool {
 		return x.PersonID == in.PersonID && x.Kind == in.Kind && x.Label == in.Label && x.Country == in.Country &&
 			x.Validity == in.Validity
 	}
-	act, copyID := mg.decide("identifier", in.Record, in.History, local != nil, recordOf(local), func() bool {
+	act, copyID := mg.decide("identifier", in.Record, in.History, recordOf(local), func() bool {
 		return same(local) && local.Value.Equal(in.Value)
 	})
 	other := local // what the sender's version is compared with
@@ -571,14 +525,7 @@ func (mg *merger) identifier(in *identifierJSON) {
 	if !mg.step(it, in.Record, mg.missingPerson(in.PersonID), copyID) {
 		return
 	}
-	x := in.Identifier
-	switch act {
-	case Add:
-		mg.ix.Identifiers = append(mg.ix.Identifiers, &x)
-	case Update:
-		x.Created = local.Created
-		*local = x
-	case Conflict:
+	put(&mg.ix.Identifiers, local, in.Identifier, act, copyID, func(x *vault.Identifier) {
 		// A copy of another kind, so that the person's own number of this
 		// kind stays the one that lookups by kind find.
 		label := in.Kind.Title()
@@ -587,9 +534,8 @@ func (mg *merger) identifier(in *identifierJSON) {
 		} else if in.Kind == ids.Other {
 			label = in.Label
 		}
-		x.ID, x.Kind, x.Country, x.Label = copyID, ids.Other, "", mg.mark(label, vault.MaxLabel)
-		mg.ix.Identifiers = append(mg.ix.Identifiers, &x)
-	}
+		x.Kind, x.Country, x.Label = ids.Other, "", mg.mark(label, vault.MaxLabel)
+	})
 	mg.done(act, in.Record, in.History, copyID)
 }
 
@@ -611,12 +557,8 @@ func (id *identifierJSON) describe() string {
 }
 
 func (mg *merger) notice(in *noticeJSON) {
-	i := slices.IndexFunc(mg.ix.Notices, func(n *vault.Notice) bool { return n.ID == in.ID })
-	var local *vault.Notice
-	if i >= 0 {
-		local = mg.ix.Notices[i]
-	}
-	act, copyID := mg.decide("notice", in.Record, in.History, local != nil, recordOf(local), func() bool {
+	local := find(mg.ix.Notices, in.ID)
+	act, copyID := mg.decide("notice", in.Record, in.History, recordOf(local), func() bool {
 		return local.PersonID == in.PersonID && local.CaseID == in.CaseID && local.FileName == in.FileName &&
 			local.Type == in.Type && local.SHA256 == in.SHA256 && equalFields(local.Fields, in.Fields)
 	})
@@ -639,20 +581,13 @@ func (mg *merger) notice(in *noticeJSON) {
 		mg.usedBlobs[n.Blob] = true
 		mg.result.Files++
 	}
-	switch act {
-	case Add:
-		mg.ix.Notices = append(mg.ix.Notices, &n)
-	case Update:
-		n.Created = local.Created
-		if it.file == "" {
-			n.Blob = local.Blob
-		}
-		*local = n
-	case Conflict:
-		ext := noticeExt(n.FileName)
-		n.ID, n.FileName = copyID, mg.mark(n.FileName[:len(n.FileName)-len(ext)], vault.MaxFileName-len(ext))+ext
-		mg.ix.Notices = append(mg.ix.Notices, &n)
+	if act == Update && it.file == "" {
+		n.Blob = local.Blob
 	}
+	put(&mg.ix.Notices, local, n, act, copyID, func(n *vault.Notice) {
+		ext := noticeExt(n.FileName)
+		n.FileName = mg.mark(n.FileName[:len(n.FileName)-len(ext)], vault.MaxFileName-len(ext)) + ext
+	})
 	mg.done(act, in.Record, in.History, copyID)
 }
 
@@ -669,16 +604,8 @@ func equalFields(a, b map[string]string) bool {
 }
 
 func (mg *merger) event(in *eventJSON) {
-	i := slices.IndexFunc(mg.ix.Events, func(e *vault.Event) bool { return e.ID == in.ID })
-	var local *vault.Event
-	if i >= 0 {
-		local = mg.ix.Events[i]
-	}
-	act, copyID := mg.decide("event", in.Record, in.History, local != nil, recordOf(local), func() bool {
-		l, r := *local, in.Event
-		l.Record, r.Record = vault.Record{}, vault.Record{}
-		return l == r
-	})
+	local := find(mg.ix.Events, in.ID)
+	act, copyID := mg.decide("event", in.Record, in.History, recordOf(local), func() bool { return sameContent(local, in.Event) })
 	it := Item{Action: act, Kind: "event", ID: in.ID, What: strings.TrimSpace(in.Kind + " " + in.Date + " " + in.Time + " (" + mg.names[in.PersonID] + ")")}
 	if local != nil && (act == Update || act == Conflict) {
 		it.Changes = mg.eventChanges(local, &in.Event)
@@ -686,37 +613,67 @@ func (mg *merger) event(in *eventJSON) {
 	if !mg.step(it, in.Record, mg.missingParents(in.PersonID, in.CaseID), copyID) {
 		return
 	}
-	switch e := in.Event; act {
-	case Add:
-		mg.ix.Events = append(mg.ix.Events, &e)
-	case Update:
-		e.Created = local.Created
-		*local = e
-	case Conflict:
-		e.ID, e.Note = copyID, mg.mark(e.Note, vault.MaxLongText)
-		mg.ix.Events = append(mg.ix.Events, &e)
-	}
+	put(&mg.ix.Events, local, in.Event, act, copyID, func(e *vault.Event) { e.Note = mg.mark(e.Note, vault.MaxLongText) })
 	mg.done(act, in.Record, in.History, copyID)
 }
 
-// recordOf is a record's Record, or the zero one for nil.
-func recordOf[T interface {
-	*vault.Person | *vault.Case | *vault.Identifier | *vault.Notice | *vault.Event
-}](r T) vault.Record {
+// record is a kind of record the merge reaches generically.
+type record interface {
+	vault.Person | vault.Case | vault.Identifier | vault.Notice | vault.Event
+}
+
+// recordOf is a record's Record (its ID and times), or nil for none.
+func recordOf[T record](r *T) *vault.Record {
 	if r == nil {
-		return vault.Record{}
+		return nil
 	}
 	switch x := any(r).(type) {
 	case *vault.Person:
-		return x.Record
+		return &x.Record
 	case *vault.Case:
-		return x.Record
+		return &x.Record
 	case *vault.Identifier:
-		return x.Record
+		return &x.Record
 	case *vault.Notice:
-		return x.Record
+		return &x.Record
 	case *vault.Event:
-		return x.Record
+		return &x.Record
 	}
-	return vault.Record{}
+	panic("recordOf: not a record") // the constraint lists every kind
+}
+
+// find is the record of records with the ID id, or nil.
+func find[T record](records []*T, id string) *T {
+	for _, r := range records {
+		if recordOf(r).ID == id {
+			return r
+		}
+	}
+	return nil
+}
+
+// sameContent reports whether two versions of a record hold the same,
+// their IDs and times aside.
+func sameContent[T vault.Person | vault.Case | vault.Event](local *T, in T) bool {
+	l := *local
+	*recordOf(&l), *recordOf(&in) = vault.Record{}, vault.Record{}
+	return l == in
+}
+
+// put makes an accepted change to the records of one kind, with the
+// sender's version in: added (Add), in place of local and with its
+// creation time (Update), or beside it as the copy copyID, which mark
+// marks (Conflict).
+func put[T record](records *[]*T, local *T, in T, act Action, copyID string, mark func(*T)) {
+	switch act {
+	case Add:
+		*records = append(*records, &in)
+	case Update:
+		recordOf(&in).Created = recordOf(local).Created
+		*local = in
+	case Conflict:
+		recordOf(&in).ID = copyID
+		mark(&in)
+		*records = append(*records, &in)
+	}
 }
