@@ -27,14 +27,20 @@
 //
 // A page whose text layer holds almost nothing while it draws a picture (an image, or letters
 // turned into outlines) is a scan, read by OCR. A page that is nothing but one JPEG, as scanner
-// apps make, is given to tesseract as that JPEG; any other is drawn at 300 dpi for it.
+// apps make, is decoded in Go, for OCR and for viewing, when the JPEG's own header agrees with
+// the size the PDF gives it; any other page is drawn by PDFium (at 300 dpi for OCR).
 //
 // # OCR
 //
 // Images and scanned pages are read by the tesseract program when it is on PATH, fed through
-// its standard input and read from its standard output. Without tesseract, Read still succeeds
-// (the pages can be viewed) with [TextSource] "none" and a warning that asks the person to type
-// the numbers in. OCR of a long scan takes seconds per page: pass [WithProgress] to show it.
+// its standard input and read from its standard output. What it is fed is always a gray PGM
+// that this package wrote from pixels it decoded or drew itself, at most 40 megapixels, never
+// the notice's bytes: tesseract's image libraries never parse the file. It runs with a minimal
+// environment (PATH, the locale, TESSDATA_PREFIX, OMP_THREAD_LIMIT, TMPDIR; no passphrase
+// variable) and, on Linux and Windows, at most 1 GiB of memory. Without tesseract, Read still
+// succeeds (the pages can be viewed) with [TextSource] "none" and a warning that asks the
+// person to type the numbers in. OCR of a long scan takes seconds per page: pass
+// [WithProgress] to show it.
 //
 // # Limits
 //
@@ -44,18 +50,25 @@
 //   - a file is at most [MaxFileSize] (200 MB);
 //   - a PDF has at most [MaxPages] (500) pages;
 //   - an image has at most [MaxImagePixels] (50 megapixels), read from its header before any
-//     pixel is decoded, so a small file that claims to be a huge image costs nothing;
+//     pixel is decoded, so a small file that claims to be a huge image costs nothing. An image
+//     inside a PDF is held to the same limit before its page is drawn, by the larger of the
+//     size its dictionary gives and the size its JPEG or JPEG 2000 header gives: a PDF that
+//     calls a 12000×12000 JPEG 1000×1000 is refused, not decoded ([ErrImageTooLarge]);
+//   - a PDF page drawn has at most 100,000 objects ([ErrPageTooComplex]);
 //   - a render produces at most [MaxRenderPixels] (100 megapixels).
 //
 // Work on what passes is bounded too:
 //
 //   - the text of a PDF page is read up to its 100,000th character;
-//   - OCR reads a page of at most 40 megapixels (large PDF pages are rendered below 300 dpi to
-//     fit), keeps at most 16 MB of tesseract's output and gives tesseract two minutes a page;
+//   - OCR reads a page of at most 40 megapixels (large PDF pages are rendered below 300 dpi,
+//     large images shrunk, to fit), keeps at most 16 MB of tesseract's output and gives
+//     tesseract two minutes and 1 GiB (Linux, Windows) a page;
 //   - one PDFium step (opening the file, reading or drawing one page) gets 30 seconds and 1 GiB
 //     of memory, so that a PDF crafted to make PDFium spin or swell fails instead of hanging.
 //
 // The caller's context cancels all of it: OCR kills tesseract, and PDFium is stopped mid-call.
+// A panic in a decoder, which no file should cause, is reported as [ErrDamaged] in one line.
+// docs/adr/0011-hostile-notice-images.md has the reasons and what remains.
 //
 // # Secrets
 //
