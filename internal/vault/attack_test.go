@@ -266,13 +266,20 @@ func TestPassphraseIdentitySkipsOtherRecipients(t *testing.T) {
 
 func addNotice(t *testing.T, v *Vault, personID string, content []byte) *Notice {
 	t.Helper()
+	return addNoticeNamed(t, v, personID, "notice.pdf", content)
+}
+
+// addNoticeNamed stores content and adds it as the person's notice under
+// fileName.
+func addNoticeNamed(t *testing.T, v *Vault, personID, fileName string, content []byte) *Notice {
+	t.Helper()
 	ref, err := v.AddBlob(bytes.NewReader(content))
 	if err != nil {
 		t.Fatal(err)
 	}
 	var n *Notice
 	if err := v.Update(func(ix *Index) error {
-		n, err = ix.AddNotice(personID, "", "notice.pdf", ref)
+		n, err = ix.AddNotice(personID, "", fileName, ref)
 		return err
 	}); err != nil {
 		t.Fatal(err)

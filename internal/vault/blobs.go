@@ -332,14 +332,11 @@ func (v *Vault) canRemove() error {
 // from the disk's free space). It reports how many files it removed, and
 // refuses while the vault has a problem, as CollectGarbage does.
 func (v *Vault) PurgeHistory() (int, error) {
-	lock, err := acquireLock(v)
+	lock, err := v.lockFresh()
 	if err != nil {
 		return 0, err
 	}
 	defer lock.Unlock()
-	if err := v.refresh(); err != nil {
-		return 0, err
-	}
 	if err := v.canRemove(); err != nil {
 		return 0, err
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -160,21 +161,7 @@ func (v *Vault) commit(next *Index) error {
 			return err
 		}
 	}
-	err := atomicfile.Write(cur, 0o600, func(w io.Writer) error {
-		aw, err := age.Encrypt(w, v.recipient)
-		if err != nil {
-			return err
-		}
-		mac, err := v.newMAC()
-		if err != nil {
-			return err
-		}
-		if err := writeIndex(aw, next, mac); err != nil {
-			return err
-		}
-		return aw.Close()
-	})
-	if err != nil {
+	if err := v.writeIndexFile(cur, next); err != nil {
 		return err
 	}
 	fi, err := os.Stat(cur)
@@ -235,13 +222,7 @@ func (ix *Index) clone() *Index {
 		}
 	}
 	for _, n := range c.Notices {
-		if n.Fields != nil {
-			f := make(map[string]string, len(n.Fields))
-			for k, val := range n.Fields {
-				f[k] = val
-			}
-			n.Fields = f
-		}
+		n.Fields = maps.Clone(n.Fields)
 	}
 	return &c
 }
@@ -257,6 +238,20 @@ func cloneAll[T any](s []*T) []*T {
 
 func acquireLock(v *Vault) (*filelock.Lock, error) {
 	return filelock.Acquire(filepath.Join(v.dir, lockFile), v.opts.LockTimeout)
+}
+
+// lockFresh takes the write lock and reads the newest index, for a change
+// made under the lock; the caller releases the lock.
+func (v *Vault) lockFresh() (*filelock.Lock, error) {
+	lock, err := acquireLock(v)
+	if err != nil {
+		return nil, err
+	}
+	if err := v.refresh(); err != nil {
+		lock.Unlock()
+		return nil, err
+	}
+	return lock, nil
 }
 
 // warn adds a warning once: a reload that falls back again says nothing new.

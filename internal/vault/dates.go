@@ -62,10 +62,5 @@ func (ix *Index) SetResidence(personID string, r Residence) error {
 }
 
 func (ix *Index) identifierByID(id string) (*Identifier, error) {
-	for _, x := range ix.Identifiers {
-		if x.ID == id {
-			return x, nil
-		}
-	}
-	return nil, &NotFoundError{What: "identifier", Name: id}
+	return byID(ix.Identifiers, "identifier", id)
 }

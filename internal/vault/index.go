@@ -138,14 +138,20 @@ func (ix *Index) SetIdentifier(personID string, kind ids.Kind, qualifier string,
 	return id, nil
 }
 
-func (ix *Index) personByID(id string) (*Person, error) {
-	for _, p := range ix.People {
-		if p.ID == id {
-			return p, nil
+func (ix *Index) personByID(id string) (*Person, error) { return byID(ix.People, "person", id) }
+
+// byID finds the record with the ID id; what names its kind in the error.
+func byID[R interface{ recordID() string }](records []R, what, id string) (R, error) {
+	for _, r := range records {
+		if r.recordID() == id {
+			return r, nil
 		}
 	}
-	return nil, &NotFoundError{What: "person", Name: id}
+	var none R
+	return none, &NotFoundError{What: what, Name: id}
 }
+
+func (r *Record) recordID() string { return r.ID }
 
 // CaseByReceipt finds a case by its receipt number in any spelling.
 func (ix *Index) CaseByReceipt(receipt string) (*Case, error) {
@@ -235,23 +241,9 @@ func (ix *Index) AddNotice(personID, caseID, fileName string, blob BlobRef) (*No
 }
 
 // Notice finds a notice by its ID.
-func (ix *Index) Notice(id string) (*Notice, error) {
-	for _, n := range ix.Notices {
-		if n.ID == id {
-			return n, nil
-		}
-	}
-	return nil, &NotFoundError{What: "notice", Name: id}
-}
+func (ix *Index) Notice(id string) (*Notice, error) { return byID(ix.Notices, "notice", id) }
 
-func (ix *Index) caseByID(id string) (*Case, error) {
-	for _, c := range ix.Cases {
-		if c.ID == id {
-			return c, nil
-		}
-	}
-	return nil, &NotFoundError{What: "case", Name: id}
-}
+func (ix *Index) caseByID(id string) (*Case, error) { return byID(ix.Cases, "case", id) }
 
 // AddEvent records a dated event.
 func (ix *Index) AddEvent(e Event) (*Event, error) {

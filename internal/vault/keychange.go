@@ -76,14 +76,11 @@ func (v *Vault) ChangeKey(newPassphrase *secret.Secret) (*secret.Secret, error) 
 	if err != nil {
 		return nil, err
 	}
-	lock, err := acquireLock(v)
+	lock, err := v.lockFresh()
 	if err != nil {
 		return nil, err
 	}
 	defer lock.Unlock()
-	if err := v.refresh(); err != nil {
-		return nil, err
-	}
 	if len(v.Warnings) > 0 {
 		return nil, fmt.Errorf("the vault has a problem to repair first (%s); run verify", v.Warnings[0])
 	}

@@ -1,6 +1,7 @@
 package vault
 
 import (
+	"crypto/cipher"
 	"crypto/rand"
 	"encoding/base64"
 	"encoding/hex"
@@ -45,17 +46,7 @@ func (r *passphraseRecipient) Wrap(fileKey []byte) ([]*age.Stanza, error) {
 	salt := make([]byte, scryptSaltSize)
 	rand.Read(salt)
 	var wrapped []byte
-	err := r.pass.Use(func(p []byte) error {
-		k, err := scrypt.Key(p, append([]byte(scryptLabel), salt...), 1<<r.logN, 8, 1, chacha20poly1305.KeySize)
-		releaseScryptMemory()
-		if err != nil {
-			return err
-		}
-		defer clear(k)
-		aead, err := chacha20poly1305.New(k)
-		if err != nil {
-			return err
-		}
+	err := withScryptKey(r.pass, salt, r.logN, func(aead cipher.AEAD) error {
 		wrapped = aead.Seal(nil, make([]byte, chacha20poly1305.NonceSize), fileKey, nil)
 		return nil
 	})
@@ -113,7 +104,20 @@ func (i *passphraseIdentity) Unwrap(stanzas []*age.Stanza) ([]byte, error) {
 		return nil, errors.New("invalid scrypt stanza body")
 	}
 	var fileKey []byte
-	err = i.pass.Use(func(p []byte) error {
+	err = withScryptKey(i.pass, salt, logN, func(aead cipher.AEAD) error {
+		fileKey, err = aead.Open(nil, make([]byte, chacha20poly1305.NonceSize), s.Body, nil)
+		if err != nil {
+			return age.ErrIncorrectIdentity
+		}
+		return nil
+	})
+	return fileKey, err
+}
+
+// withScryptKey derives the key of an scrypt stanza from the passphrase
+// and the salt, at work factor 2^logN, and calls f with it, wiped after.
+func withScryptKey(pass *secret.Secret, salt []byte, logN int, f func(cipher.AEAD) error) error {
+	return pass.Use(func(p []byte) error {
 		k, err := scrypt.Key(p, append([]byte(scryptLabel), salt...), 1<<logN, 8, 1, chacha20poly1305.KeySize)
 		releaseScryptMemory()
 		if err != nil {
@@ -124,13 +128,8 @@ func (i *passphraseIdentity) Unwrap(stanzas []*age.Stanza) ([]byte, error) {
 		if err != nil {
 			return err
 		}
-		fileKey, err = aead.Open(nil, make([]byte, chacha20poly1305.NonceSize), s.Body, nil)
-		if err != nil {
-			return age.ErrIncorrectIdentity
-		}
-		return nil
+		return f(aead)
 	})
-	return fileKey, err
 }
 
 // releaseScryptMemory hands scrypt's 256 MiB back to the OS as soon as the

@@ -44,14 +44,11 @@ func (v *Vault) SigningKey() (*secret.Secret, error) {
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
 	}
-	lock, err := acquireLock(v)
+	lock, err := v.lockFresh()
 	if err != nil {
 		return nil, err
 	}
 	defer lock.Unlock()
-	if err := v.refresh(); err != nil {
-		return nil, err
-	}
 	// Another process may have made or recorded it while we waited.
 	seed, err = v.readSigningKey()
 	switch {

@@ -1,20 +1,29 @@
 package vault
 
 import (
-	"crypto/ed25519"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
-	"filippo.io/age"
-
 	"immivault/internal/contact"
 	"immivault/internal/ids"
 )
 
-// validIndex is an index as the writers make it: every kind of record.
-func validIndex(t *testing.T) *Index {
+// otherCard is the contact card of another vault.
+func otherCard(t *testing.T) contact.Card {
+	t.Helper()
+	v, _ := newVault(t)
+	card, err := v.Card("Beto")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return card
+}
+
+// validIndex is an index as the writers make it: every kind of record,
+// and card in the family list.
+func validIndex(t *testing.T, card contact.Card) *Index {
 	t.Helper()
 	ix := &Index{}
 	p, err := ix.AddPerson("Maria Exemplo", "1990-02-03", "self")
@@ -52,15 +61,7 @@ func validIndex(t *testing.T) *Index {
 	if _, err := ix.AddEvent(Event{PersonID: p.ID, CaseID: c.ID, NoticeID: n.ID, Kind: "biometrics", Date: "2025-02-14", Time: "09:30"}); err != nil {
 		t.Fatal(err)
 	}
-	id, err := age.GenerateHybridIdentity()
-	if err != nil {
-		t.Fatal(err)
-	}
-	pub, _, err := ed25519.GenerateKey(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := ix.AddContact("Beto", contact.Card{Name: "Beto", Recipient: id.Recipient().String(), SigningKey: pub}); err != nil {
+	if _, err := ix.AddContact("Beto", card); err != nil {
 		t.Fatal(err)
 	}
 	return ix
@@ -69,7 +70,7 @@ func validIndex(t *testing.T) *Index {
 // TestWritersMakeValidRecords: what the index's writers make passes the
 // record rules, and so does the vault an earlier release made.
 func TestWritersMakeValidRecords(t *testing.T) {
-	if err := validIndex(t).Validate(); err != nil {
+	if err := validIndex(t, otherCard(t)).Validate(); err != nil {
 		t.Errorf("the writers' records: %v", err)
 	}
 	v, err := Open(copyV1Vault(t), pass("correct horse"), fast)
@@ -84,6 +85,7 @@ func TestWritersMakeValidRecords(t *testing.T) {
 // TestRecordRulesNameTheRecord: each rule, broken, is refused by Validate
 // with the record's kind and ID before what is wrong.
 func TestRecordRulesNameTheRecord(t *testing.T) {
+	card := otherCard(t)
 	for _, tc := range []struct {
 		name   string
 		change func(ix *Index)
@@ -117,7 +119,7 @@ func TestRecordRulesNameTheRecord(t *testing.T) {
 		{"null", func(ix *Index) { ix.Events = append(ix.Events, nil) }, "a null event"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			ix := validIndex(t)
+			ix := validIndex(t, card)
 			tc.change(ix)
 			err := ix.Validate()
 			if err == nil || !strings.Contains(err.Error(), tc.want) {

@@ -233,17 +233,7 @@ func TestBlobRoundTripAndDuplicate(t *testing.T) {
 	v, _ := newVault(t)
 	pid := addFamily(t, v)
 	content := bytes.Repeat([]byte("%PDF-1.7 notice "), 5000)
-	ref, err := v.AddBlob(bytes.NewReader(content))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var n *Notice
-	if err := v.Update(func(ix *Index) error {
-		n, err = ix.AddNotice(pid, "", "../../I-797C.pdf", ref)
-		return err
-	}); err != nil {
-		t.Fatal(err)
-	}
+	n := addNoticeNamed(t, v, pid, "../../I-797C.pdf", content)
 	if n.FileName != "I-797C.pdf" {
 		t.Fatalf("file name %q", n.FileName)
 	}
