@@ -72,10 +72,8 @@ func TestHistoryIsBounded(t *testing.T) {
 		}, "ahead of this computer's clock"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			m, entries := baseManifest(t, a)
-			tc.change(m)
 			before := b.state(t)
-			_, err := b.open(t, craft(t, a, b, m, entries))
+			_, err := openChanged(t, a, b, tc.change)
 			switch {
 			case tc.wantErr == "" && err != nil:
 				t.Fatalf("refused: %v", err)
@@ -171,11 +169,11 @@ func TestFileNamesLoseHiddenCharacters(t *testing.T) {
 	a, b := newMember(t, "Ana"), newMember(t, "Beto")
 	befriend(t, a, b)
 	a.family(t)
-	m, entries := baseManifest(t, a)
-	m.Notices[0].FileName = "I-797C\u202Efdp.scr"
-	m.Notices[1].FileName = "pass\u200Bport\u2066\u2069\u061C\u200E\u200F\u00AD\tscan.jpg"
-	m.Notices[2].FileName = "\u202E\u202C"
-	bb, err := b.open(t, craft(t, a, b, m, entries))
+	bb, err := openChanged(t, a, b, func(m *manifest) {
+		m.Notices[0].FileName = "I-797C\u202Efdp.scr"
+		m.Notices[1].FileName = "pass\u200Bport\u2066\u2069\u061C\u200E\u200F\u00AD\tscan.jpg"
+		m.Notices[2].FileName = "\u202E\u202C"
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -317,9 +315,7 @@ func TestRelationsReadAsKeys(t *testing.T) {
 	a, b := newMember(t, "Ana"), newMember(t, "Beto")
 	befriend(t, a, b)
 	a.family(t)
-	m, entries := baseManifest(t, a)
-	m.People[0].Relation, m.People[1].Relation = "Yo", "hijo/a"
-	bb, err := b.open(t, craft(t, a, b, m, entries))
+	bb, err := openChanged(t, a, b, func(m *manifest) { m.People[0].Relation, m.People[1].Relation = "Yo", "hijo/a" })
 	if err != nil {
 		t.Fatal(err)
 	}
