@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"immivault/internal/secret"
-	"immivault/internal/ui/secretentry"
 )
 
 // changeKeyScreen sets a new passphrase on the open vault, and with it a new
@@ -21,13 +20,11 @@ import (
 // locking waits (App.changingKey): locking in between would lose the only
 // sight of the new recovery key, as the one typed last no longer works.
 type changeKeyScreen struct {
-	app         *App
-	pass, again *secretentry.Entry
-	meter       *strengthMeter
-	match       *widget.Label
-	changeB     *widget.Button
-	backB       *widget.Button
-	progress    progress
+	app      *App
+	choice   *passphraseChoice
+	changeB  *widget.Button
+	backB    *widget.Button
+	progress progress
 }
 
 // showChangeKey leaves the family for the passphrase screen.
@@ -45,20 +42,13 @@ func (a *App) showChangeKey() {
 }
 
 func newChangeKeyScreen(a *App) *changeKeyScreen {
-	s := &changeKeyScreen{app: a, pass: secretentry.New(), again: secretentry.New()}
-	s.pass.PlaceHolder = lang.L("New passphrase")
-	s.again.PlaceHolder = lang.L("The same passphrase again")
-	s.meter = newStrengthMeter(userWords(a.opts.VaultDir))
-	s.match = widget.NewLabel("")
+	s := &changeKeyScreen{app: a}
+	s.choice = newPassphraseChoice(a, lang.L("New passphrase"), s.changed, s.change)
 	s.changeB = widget.NewButtonWithIcon(lang.L("Change passphrase and key"), theme.ConfirmIcon(), s.change)
 	s.changeB.Importance = widget.HighImportance
 	s.backB = widget.NewButtonWithIcon(lang.L("Back"), theme.NavigateBackIcon(), s.back)
 	s.progress = newProgress()
-	s.pass.OnChanged = s.changed
-	s.again.OnChanged = s.changed
-	s.pass.OnSubmitted = func() { a.win.Canvas().Focus(s.again) }
-	s.again.OnSubmitted = s.change
-	a.focused = s.pass
+	a.focused = s.choice.pass
 	s.changed()
 	return s
 }
@@ -70,36 +60,19 @@ func (s *changeKeyScreen) build() fyne.CanvasObject {
 	slow.Wrapping = fyne.TextWrapWord
 	slow.Importance = widget.WarningImportance
 	return page(heading(lang.L("Change your passphrase")), intro,
-		widget.NewLabelWithStyle(lang.L("New passphrase"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), s.pass,
-		s.meter.build(),
-		widget.NewLabelWithStyle(lang.L("Type it again"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), s.again,
-		s.match, slow, s.progress.problem, container.NewHBox(s.backB, s.changeB, s.progress.busy))
+		s.choice.build(lang.L("New passphrase")),
+		s.choice.match, slow, s.progress.problem, container.NewHBox(s.backB, s.changeB, s.progress.busy))
 }
 
 // changed re-rates the passphrase and says whether the two entries match.
 func (s *changeKeyScreen) changed() {
 	s.app.idle.touch()
-	s.pass.Use(func(b []byte) error { s.meter.rate(b); return nil })
-	switch {
-	case s.again.Len() == 0:
-		s.match.SetText("")
-	case secretentry.Equal(s.pass, s.again):
-		s.match.SetText(lang.L("The passphrases match."))
-		s.match.Importance = widget.SuccessImportance
-	default:
-		s.match.SetText(lang.L("The passphrases do not match yet."))
-		s.match.Importance = widget.MediumImportance
-	}
-	s.match.Refresh()
-	if s.ready() && !s.progress.running() {
+	s.choice.rate()
+	if s.choice.chosen() && !s.progress.running() {
 		s.changeB.Enable()
 	} else {
 		s.changeB.Disable()
 	}
-}
-
-func (s *changeKeyScreen) ready() bool {
-	return s.meter.score >= minScore && s.again.Len() > 0 && secretentry.Equal(s.pass, s.again)
 }
 
 // change runs ChangeKey off the UI goroutine, then shows the new recovery
@@ -110,14 +83,14 @@ func (s *changeKeyScreen) change() {
 		return
 	}
 	switch {
-	case s.meter.score < minScore:
+	case !s.choice.strong():
 		s.progress.say(lang.L("Choose a passphrase that the meter calls strong."))
 		return
-	case !secretentry.Equal(s.pass, s.again):
+	case !s.choice.same():
 		s.progress.say(lang.L("The passphrases do not match yet."))
 		return
 	}
-	pass := s.pass.Secret()
+	pass := s.choice.pass.Secret()
 	v := a.vault
 	s.setBusy(true)
 	a.changingKey = true
@@ -133,8 +106,7 @@ func (s *changeKeyScreen) change() {
 			}
 			return
 		}
-		s.pass.Clear()
-		s.again.Clear()
+		s.choice.clear()
 		a.idle.touch()
 		k := newRecoveryKeyScreen(a, v, key)
 		k.note = lang.L("Your previous recovery key no longer opens the vault: keep this new one instead.")
@@ -152,17 +124,14 @@ func (s *changeKeyScreen) change() {
 }
 
 func (s *changeKeyScreen) setBusy(busy bool) {
+	s.choice.setEnabled(!busy)
 	if busy {
 		s.progress.start()
-		s.pass.Disable()
-		s.again.Disable()
 		s.changeB.Disable()
 		s.backB.Disable()
 		return
 	}
 	s.progress.stop()
-	s.pass.Enable()
-	s.again.Enable()
 	s.backB.Enable()
 	s.changed()
 }
@@ -178,8 +147,7 @@ func (s *changeKeyScreen) back() {
 	if s.progress.running() {
 		return
 	}
-	s.pass.Clear()
-	s.again.Clear()
+	s.choice.clear()
 	s.app.main = newMainScreen(s.app)
 	s.app.show(s.app.main)
 }

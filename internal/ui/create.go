@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"immivault/internal/secret"
-	"immivault/internal/ui/secretentry"
 	"immivault/internal/vault"
 )
 
@@ -25,29 +24,20 @@ const minScore = 3
 type createScreen struct {
 	app *App
 
-	pass, again *secretentry.Entry
-	meter       *strengthMeter
-	match       *widget.Label
-	understood  *widget.Check
-	create      *widget.Button
-	progress    progress
+	choice     *passphraseChoice
+	understood *widget.Check
+	create     *widget.Button
+	progress   progress
 }
 
 func newCreateScreen(a *App) *createScreen {
-	s := &createScreen{app: a, pass: secretentry.New(), again: secretentry.New()}
-	s.pass.PlaceHolder = lang.L("Passphrase")
-	s.again.PlaceHolder = lang.L("The same passphrase again")
-	s.meter = newStrengthMeter(userWords(a.opts.VaultDir))
-	s.match = widget.NewLabel("")
+	s := &createScreen{app: a}
+	s.choice = newPassphraseChoice(a, lang.L("Passphrase"), s.changed, s.createVault)
 	s.understood = widget.NewCheck(lang.L("I understand that nobody can recover a lost passphrase"), func(bool) { s.changed() })
 	s.create = widget.NewButtonWithIcon(lang.L("Create vault"), theme.ConfirmIcon(), s.createVault)
 	s.create.Importance = widget.HighImportance
 	s.progress = newProgress()
-	s.pass.OnChanged = s.changed
-	s.again.OnChanged = s.changed
-	s.pass.OnSubmitted = func() { a.win.Canvas().Focus(s.again) }
-	s.again.OnSubmitted = s.createVault
-	a.focused = s.pass
+	a.focused = s.choice.pass
 	s.changed()
 	return s
 }
@@ -67,12 +57,8 @@ func (s *createScreen) build() fyne.CanvasObject {
 	warning.Importance = widget.WarningImportance
 
 	form := container.NewVBox(
-		widget.NewLabelWithStyle(lang.L("Passphrase"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		s.pass,
-		s.meter.build(),
-		widget.NewLabelWithStyle(lang.L("Type it again"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		s.again,
-		s.match,
+		s.choice.build(lang.L("Passphrase")),
+		s.choice.match,
 		warning,
 		s.understood,
 		s.progress.problem,
@@ -84,18 +70,7 @@ func (s *createScreen) build() fyne.CanvasObject {
 // changed re-rates the passphrase and says whether the two entries match.
 func (s *createScreen) changed() {
 	s.app.idle.touch()
-	s.pass.Use(func(b []byte) error { s.meter.rate(b); return nil })
-	switch {
-	case s.again.Len() == 0:
-		s.match.SetText("")
-	case secretentry.Equal(s.pass, s.again):
-		s.match.SetText(lang.L("The passphrases match."))
-		s.match.Importance = widget.SuccessImportance
-	default:
-		s.match.SetText(lang.L("The passphrases do not match yet."))
-		s.match.Importance = widget.MediumImportance
-	}
-	s.match.Refresh()
+	s.choice.rate()
 	if s.ready() {
 		s.create.Enable()
 	} else {
@@ -104,7 +79,7 @@ func (s *createScreen) changed() {
 }
 
 func (s *createScreen) ready() bool {
-	return s.meter.score >= minScore && s.again.Len() > 0 && secretentry.Equal(s.pass, s.again) && s.understood.Checked
+	return s.choice.chosen() && s.understood.Checked
 }
 
 // createVault runs scrypt and writes the new vault off the UI goroutine,
@@ -113,7 +88,7 @@ func (s *createScreen) createVault() {
 	if !s.ready() || s.progress.running() {
 		return
 	}
-	pass := s.pass.Secret()
+	pass := s.choice.pass.Secret()
 	s.setBusy(true)
 	dir, opts := s.app.opts.VaultDir, s.app.opts.Vault
 	type created struct {
@@ -129,23 +104,19 @@ func (s *createScreen) createVault() {
 			s.progress.say(oneLine(err.Error()))
 			return
 		}
-		s.pass.Clear()
-		s.again.Clear()
+		s.choice.clear()
 		s.app.show(newRecoveryKeyScreen(s.app, c.v, c.key))
 	})
 }
 
 func (s *createScreen) setBusy(busy bool) {
+	s.choice.setEnabled(!busy)
 	if busy {
 		s.progress.start()
-		s.pass.Disable()
-		s.again.Disable()
 		s.create.Disable()
 		return
 	}
 	s.progress.stop()
-	s.pass.Enable()
-	s.again.Enable()
 	s.changed()
 }
 

@@ -102,6 +102,14 @@ func cardQR(c contact.Card) image.Image {
 	return q.Image(-4) // 4 pixels a module: sharp when shown pixel for pixel
 }
 
+// update saves a change to the family list and shows the list anew; an
+// error is shown, and nothing changed.
+func (s *sharingScreen) update(change func(ix *vault.Index) error) {
+	if s.app.update(change) {
+		s.refresh()
+	}
+}
+
 func (s *sharingScreen) refresh() {
 	s.list.RemoveAll()
 	contacts := s.app.vault.Index().Contacts
@@ -230,9 +238,7 @@ func (s *sharingScreen) addCard() {
 		if !ok || fp.Text == "" {
 			return
 		}
-		if a.update(func(ix *vault.Index) error { _, err := ix.AddContact(name.Text, card); return err }) {
-			s.refresh()
-		}
+		s.update(func(ix *vault.Index) error { _, err := ix.AddContact(name.Text, card); return err })
 	}, a.win)
 	submits(d, name)
 	d.Resize(fyne.NewSize(640, 520))
@@ -250,9 +256,7 @@ func (s *sharingScreen) verify(c *vault.Contact) {
 	d := dialog.NewCustomConfirm(lang.L("Compare fingerprints"), lang.L("They match"), lang.L("They do not match"),
 		container.NewVBox(how, fp), func(match bool) {
 			if match {
-				if a.update(func(ix *vault.Index) error { return ix.VerifyContact(c.ID) }) {
-					s.refresh()
-				}
+				s.update(func(ix *vault.Index) error { return ix.VerifyContact(c.ID) })
 				return
 			}
 			a.showDialog(dialog.NewInformation(lang.L("Compare fingerprints"),
@@ -268,8 +272,8 @@ func (s *sharingScreen) rename(c *vault.Contact) {
 	name.SetText(c.Name)
 	d := dialog.NewForm(lang.L("Rename {{.Name}}", map[string]any{"Name": c.Name}), lang.L("Save"), lang.L("Cancel"),
 		[]*widget.FormItem{widget.NewFormItem(lang.L("Name"), name)}, func(ok bool) {
-			if ok && a.update(func(ix *vault.Index) error { return ix.RenameContact(c.ID, name.Text) }) {
-				s.refresh()
+			if ok {
+				s.update(func(ix *vault.Index) error { return ix.RenameContact(c.ID, name.Text) })
 			}
 		}, a.win)
 	submits(d, name)
@@ -280,8 +284,6 @@ func (s *sharingScreen) rename(c *vault.Contact) {
 
 func (s *sharingScreen) remove(c *vault.Contact) {
 	s.app.confirmRemove(lang.L("Remove {{.Name}} from the family list? Bundles you made for them stay readable to them.", map[string]any{"Name": c.Name}), func() {
-		if s.app.update(func(ix *vault.Index) error { return ix.RemoveContact(c.ID) }) {
-			s.refresh()
-		}
+		s.update(func(ix *vault.Index) error { return ix.RemoveContact(c.ID) })
 	})
 }

@@ -95,29 +95,22 @@ func (s *unlockScreen) useRecoveryKey() {
 // recoverScreen opens the vault with its recovery key and sets a new
 // passphrase.
 type recoverScreen struct {
-	app         *App
-	key         *secretentry.Entry
-	pass, again *secretentry.Entry
-	meter       *strengthMeter
-	recoverB    *widget.Button
-	progress    progress
+	app      *App
+	key      *secretentry.Entry
+	choice   *passphraseChoice
+	recoverB *widget.Button
+	progress progress
 }
 
 func newRecoverScreen(a *App) *recoverScreen {
-	s := &recoverScreen{app: a, key: secretentry.New(), pass: secretentry.New(), again: secretentry.New()}
+	s := &recoverScreen{app: a, key: secretentry.New()}
 	s.key.PlaceHolder = "AGE-SECRET-KEY-PQ-1…"
-	s.pass.PlaceHolder = lang.L("New passphrase")
-	s.again.PlaceHolder = lang.L("The same passphrase again")
-	s.meter = newStrengthMeter(userWords(a.opts.VaultDir))
+	s.choice = newPassphraseChoice(a, lang.L("New passphrase"), s.changed, s.recover)
 	s.recoverB = widget.NewButtonWithIcon(lang.L("Open and set the new passphrase"), theme.ConfirmIcon(), s.recover)
 	s.recoverB.Importance = widget.HighImportance
 	s.progress = newProgress()
-	for _, e := range []*secretentry.Entry{s.key, s.pass, s.again} {
-		e.OnChanged = s.changed
-	}
-	s.key.OnSubmitted = func() { a.win.Canvas().Focus(s.pass) }
-	s.pass.OnSubmitted = func() { a.win.Canvas().Focus(s.again) }
-	s.again.OnSubmitted = s.recover
+	s.key.OnChanged = s.changed
+	s.key.OnSubmitted = func() { a.win.Canvas().Focus(s.choice.pass) }
 	a.focused = s.key
 	s.changed()
 	return s
@@ -129,15 +122,13 @@ func (s *recoverScreen) build() fyne.CanvasObject {
 	back := widget.NewButtonWithIcon(lang.L("Back"), theme.NavigateBackIcon(), s.back)
 	return page(heading(lang.L("Use your recovery key")), intro,
 		widget.NewLabelWithStyle(lang.L("Recovery key"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), s.key,
-		widget.NewLabelWithStyle(lang.L("New passphrase"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), s.pass,
-		s.meter.build(),
-		widget.NewLabelWithStyle(lang.L("Type it again"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), s.again,
+		s.choice.build(lang.L("New passphrase")),
 		s.progress.problem, container.NewHBox(back, s.recoverB, s.progress.busy))
 }
 
 func (s *recoverScreen) changed() {
 	s.app.idle.touch()
-	s.pass.Use(func(b []byte) error { s.meter.rate(b); return nil })
+	s.choice.rate()
 	if s.ready() {
 		s.recoverB.Enable()
 	} else {
@@ -146,7 +137,7 @@ func (s *recoverScreen) changed() {
 }
 
 func (s *recoverScreen) ready() bool {
-	return s.key.Len() > 0 && s.meter.score >= minScore && secretentry.Equal(s.pass, s.again)
+	return s.key.Len() > 0 && s.choice.chosen()
 }
 
 func (s *recoverScreen) recover() {
@@ -154,12 +145,12 @@ func (s *recoverScreen) recover() {
 		return
 	}
 	if !s.ready() {
-		if !secretentry.Equal(s.pass, s.again) {
+		if !s.choice.same() {
 			s.progress.say(lang.L("The passphrases do not match yet."))
 		}
 		return
 	}
-	key, pass := s.key.Secret(), s.pass.Secret()
+	key, pass := s.key.Secret(), s.choice.pass.Secret()
 	s.setBusy(true)
 	dir, opts := s.app.opts.VaultDir, s.app.opts.Vault
 	type recovered struct {
@@ -177,9 +168,7 @@ func (s *recoverScreen) recover() {
 		case err != nil:
 			s.progress.say(oneLine(err.Error()))
 		default:
-			for _, e := range []*secretentry.Entry{s.key, s.pass, s.again} {
-				e.Clear()
-			}
+			s.clear()
 			// Recovering gave the vault a new key: the key typed here no
 			// longer opens it, and the new one is shown once.
 			k := newRecoveryKeyScreen(s.app, r.v, r.key)
@@ -193,25 +182,25 @@ func (s *recoverScreen) recover() {
 func (s *recoverScreen) cancel() { s.back() }
 
 func (s *recoverScreen) back() {
-	for _, e := range []*secretentry.Entry{s.key, s.pass, s.again} {
-		e.Clear()
-	}
+	s.clear()
 	s.app.show(newUnlockScreen(s.app))
 }
 
+// clear empties the key and passphrase fields.
+func (s *recoverScreen) clear() {
+	s.key.Clear()
+	s.choice.clear()
+}
+
 func (s *recoverScreen) setBusy(busy bool) {
-	for _, e := range []*secretentry.Entry{s.key, s.pass, s.again} {
-		if busy {
-			e.Disable()
-		} else {
-			e.Enable()
-		}
-	}
+	s.choice.setEnabled(!busy)
 	if busy {
+		s.key.Disable()
 		s.progress.start()
 		s.recoverB.Disable()
 		return
 	}
+	s.key.Enable()
 	s.progress.stop()
 	s.changed()
 }
