@@ -5,10 +5,6 @@ import (
 	"path/filepath"
 	"testing"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
-
 	"immivault/internal/ids"
 	"immivault/internal/notice/fields"
 	"immivault/internal/notice/noticetest"
@@ -63,13 +59,22 @@ func bigFamily(b *testing.B) *vault.Vault {
 	return v
 }
 
-func benchApp(b *testing.B, dir string) (*App, fyne.Window) {
+// bigFamilyApp is the app open on a bigFamily vault, showing nothing yet.
+func bigFamilyApp(b *testing.B) (*App, *vault.Vault) {
 	b.Helper()
-	a := test.NewTempApp(b)
-	w := test.NewTempWindow(b, widget.NewLabel(""))
-	w.Resize(fyne.NewSize(1100, 760))
-	app := New(a, w, Options{VaultDir: dir, Vault: fast})
-	return app, w
+	v := bigFamily(b)
+	app, _ := newTestApp(b, Options{VaultDir: v.Dir(), Vault: fast})
+	app.vault = v
+	return app, v
+}
+
+// bigFamilyMain is bigFamilyApp showing its main screen.
+func bigFamilyMain(b *testing.B) (*App, *vault.Vault) {
+	b.Helper()
+	app, v := bigFamilyApp(b)
+	app.main = newMainScreen(app)
+	app.show(app.main)
+	return app, v
 }
 
 // BenchmarkFirstFrame is launch to the first drawn unlock screen, without
@@ -81,7 +86,7 @@ func BenchmarkFirstFrame(b *testing.B) {
 	dir := v.Dir()
 	v.Close()
 	for b.Loop() {
-		app, w := benchApp(b, dir)
+		app, w := newTestApp(b, Options{VaultDir: dir, Vault: fast})
 		app.Start()
 		w.Canvas().Capture()
 		app.idle.stop()
@@ -91,9 +96,7 @@ func BenchmarkFirstFrame(b *testing.B) {
 // BenchmarkUnlockOnUIGoroutine is what unlocking does on the UI goroutine
 // after scrypt: build and draw the main screen of a 12-person family.
 func BenchmarkUnlockOnUIGoroutine(b *testing.B) {
-	v := bigFamily(b)
-	app, _ := benchApp(b, v.Dir())
-	app.vault = v
+	app, _ := bigFamilyApp(b)
 	for b.Loop() {
 		app.main = newMainScreen(app)
 		app.show(app.main)
@@ -102,11 +105,7 @@ func BenchmarkUnlockOnUIGoroutine(b *testing.B) {
 
 // BenchmarkSelectPersonOnUIGoroutine is tapping a person in the list.
 func BenchmarkSelectPersonOnUIGoroutine(b *testing.B) {
-	v := bigFamily(b)
-	app, _ := benchApp(b, v.Dir())
-	app.vault = v
-	app.main = newMainScreen(app)
-	app.show(app.main)
+	app, v := bigFamilyMain(b)
 	people := v.Index().People
 	i := 0
 	for b.Loop() {
@@ -118,11 +117,7 @@ func BenchmarkSelectPersonOnUIGoroutine(b *testing.B) {
 // BenchmarkImportOnUIGoroutine is what adding a notice does on the UI
 // goroutine: show the proposal, and after filing redraw the person.
 func BenchmarkImportOnUIGoroutine(b *testing.B) {
-	v := bigFamily(b)
-	app, _ := benchApp(b, v.Dir())
-	app.vault = v
-	app.main = newMainScreen(app)
-	app.show(app.main)
+	app, v := bigFamilyMain(b)
 	n := noticetest.Generate(3)
 	found := fields.Extract(fmt.Sprintf("Receipt Number %s\nCase Type %s", n.Truth.ReceiptNumber, n.Truth.Form), fields.PDFText)
 	job := importJob{personID: v.Index().People[0].ID, name: "notice.pdf"}

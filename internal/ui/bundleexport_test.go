@@ -11,8 +11,7 @@ import (
 )
 
 func TestExportAndImportThroughTheScreens(t *testing.T) {
-	h := newHarness(t, familyVault(t))
-	h.unlock(testPassphrase)
+	h := familyHarness(t)
 	luis := luisVault(t)
 	luisCard, _ := luis.Card("Luis")
 	anaCard, _ := h.app.vault.Card("Ana")
@@ -67,8 +66,7 @@ func (h *harness) saveBundle() string {
 // TestExportDialogTicksVerifiedOnly: the export dialog starts with the
 // family members whose fingerprint was compared ticked, and no one else.
 func TestExportDialogTicksVerifiedOnly(t *testing.T) {
-	h := newHarness(t, familyVault(t))
-	h.unlock(testPassphrase)
+	h := familyHarness(t)
 	verified := addContact(t, h.app.vault, "Luis", otherCard(t, "Luis"), true)
 	unverified := addContact(t, h.app.vault, "Beto", otherCard(t, "Beto"), false)
 	h.app.showExport()

@@ -74,8 +74,7 @@ func openBundle(t *testing.T, path string, v *vault.Vault) *bundle.Bundle {
 // --trust-sender ask: a click is not enough, and a wrong fingerprint is
 // refused in one line, with nothing imported.
 func TestImportUnknownSenderNeedsTypedFingerprint(t *testing.T) {
-	h := newHarness(t, familyVault(t))
-	h.unlock(testPassphrase)
+	h := familyHarness(t)
 	luis := luisVault(t)
 	luisCard, _ := luis.Card("Luis")
 	anaCard, _ := h.app.vault.Card("Ana")
@@ -148,8 +147,7 @@ func TestImportOwnBundle(t *testing.T) {
 // does not name it among its addressees was passed on by someone: the
 // preview says so, as the CLI does.
 func TestImportPassedOnWarns(t *testing.T) {
-	h := newHarness(t, familyVault(t))
-	h.unlock(testPassphrase)
+	h := familyHarness(t)
 	luis := luisVault(t)
 	luisCard, _ := luis.Card("Luis")
 	addContact(t, h.app.vault, "Luis", luisCard, true)
@@ -175,8 +173,7 @@ func TestImportPassedOnWarns(t *testing.T) {
 // field, what the vault holds now beside what the bundle brings; numbers
 // are masked until revealed, as on a person's page.
 func TestImportPreviewShowsWhatUpdatesReplace(t *testing.T) {
-	h := newHarness(t, familyVault(t))
-	h.unlock(testPassphrase)
+	h := familyHarness(t)
 	luis := luisVault(t)
 	luisCard, _ := luis.Card("Luis")
 	anaCard, _ := h.app.vault.Card("Ana")
@@ -280,8 +277,7 @@ func (h *harness) typeFingerprint(text string) {
 }
 
 func TestImportPassphraseBundle(t *testing.T) {
-	h := newHarness(t, familyVault(t))
-	h.unlock(testPassphrase)
+	h := familyHarness(t)
 	luis := luisVault(t)
 	flow := &importFlow{app: h.app}
 	flow.open(exportBundle(t, luis, bundle.ExportOptions{SenderName: "Luis", Passphrase: secret.New([]byte("abuela cumple 80 en mayo")), WorkFactor: 10}))

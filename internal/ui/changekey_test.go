@@ -93,8 +93,7 @@ func TestChangePassphraseGivesANewKey(t *testing.T) {
 
 // TestChangePassphraseBackKeepsTheKey: going back changes nothing.
 func TestChangePassphraseBackKeepsTheKey(t *testing.T) {
-	h := newHarness(t, familyVault(t))
-	h.unlock(testPassphrase)
+	h := familyHarness(t)
 	h.app.showChangeKey()
 	e := h.focusedSecret()
 	typeSecret(e, newTestPassphrase)

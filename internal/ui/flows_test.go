@@ -200,8 +200,7 @@ func TestEscapeGoesBackFromRecovery(t *testing.T) {
 }
 
 func TestLockDropsEverythingAndUnlocksAgain(t *testing.T) {
-	h := newHarness(t, familyVault(t))
-	h.unlock(testPassphrase)
+	h := familyHarness(t)
 	held := h.app.vault.Index().Identifiers[0].Value
 	h.app.Lock()
 	if !h.app.Locked() || h.app.main != nil {
@@ -217,33 +216,33 @@ func TestLockDropsEverythingAndUnlocksAgain(t *testing.T) {
 }
 
 func TestAutoLock(t *testing.T) {
-	h := newHarness(t, familyVault(t))
-	h.unlock(testPassphrase)
+	h := familyHarness(t)
+	// lockedAfter lets d pass, in use or idle, and says whether the app
+	// locked when it checked its timers.
+	lockedAfter := func(d time.Duration, inUse bool) bool {
+		h.clock.advance(d)
+		if inUse {
+			h.app.idle.touch()
+		}
+		h.app.idle.check()
+		return h.app.Locked()
+	}
 
 	// Idle: 4 minutes is fine, 5 locks.
-	h.clock.advance(4 * time.Minute)
-	h.app.idle.check()
-	if h.app.Locked() {
+	if lockedAfter(4*time.Minute, false) {
 		t.Fatal("locked before the idle time")
 	}
-	h.clock.advance(time.Minute)
-	h.app.idle.check()
-	if !h.app.Locked() {
+	if !lockedAfter(time.Minute, false) {
 		t.Fatal("not locked after 5 idle minutes")
 	}
 
 	// In the background for the set time.
 	h.unlock(testPassphrase)
 	h.app.idle.background = h.clock.Now()
-	h.clock.advance(h.app.set.unfocusLock - time.Second)
-	h.app.idle.touch()
-	h.app.idle.check()
-	if h.app.Locked() {
+	if lockedAfter(h.app.set.unfocusLock-time.Second, true) {
 		t.Fatal("locked before the background time")
 	}
-	h.clock.advance(time.Second)
-	h.app.idle.check()
-	if !h.app.Locked() {
+	if !lockedAfter(time.Second, false) {
 		t.Fatal("not locked after the window stayed in the background")
 	}
 
@@ -251,9 +250,7 @@ func TestAutoLock(t *testing.T) {
 	h.app.idle.background = time.Time{}
 	h.unlock(testPassphrase)
 	for range 8 * 60 / 4 {
-		h.clock.advance(4 * time.Minute)
-		h.app.idle.touch()
-		h.app.idle.check()
+		lockedAfter(4*time.Minute, true)
 	}
 	if !h.app.Locked() {
 		t.Fatal("not locked after the session maximum")
@@ -268,8 +265,7 @@ func TestNoVaultFolderProblems(t *testing.T) {
 }
 
 func TestShortcutsLockAndSearch(t *testing.T) {
-	h := newHarness(t, familyVault(t))
-	h.unlock(testPassphrase)
+	h := familyHarness(t)
 	c := h.win.Canvas().(fyne.Shortcutable)
 	c.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault})
 	if h.win.Canvas().Focused() != h.app.main.search {

@@ -57,17 +57,31 @@ type harness struct {
 	dir   string
 }
 
+// newTestApp makes the app in a headless window of the usual size.
+func newTestApp(tb testing.TB, opts Options) (*App, fyne.Window) {
+	tb.Helper()
+	a := test.NewTempApp(tb)
+	w := test.NewTempWindow(tb, widget.NewLabel(""))
+	w.Resize(fyne.NewSize(1100, 760))
+	return New(a, w, opts), w
+}
+
 // newHarness starts the app on dir in a headless window.
 func newHarness(t *testing.T, dir string) *harness {
 	t.Helper()
-	a := test.NewTempApp(t)
-	w := test.NewTempWindow(t, widget.NewLabel(""))
-	w.Resize(fyne.NewSize(1100, 760))
 	c := &clock{now: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)}
-	app := New(a, w, Options{VaultDir: dir, Vault: fast, Now: c.Now})
+	app, w := newTestApp(t, Options{VaultDir: dir, Vault: fast, Now: c.Now})
 	app.Start()
 	t.Cleanup(func() { app.idle.stop(); app.clip.stopTicking() })
 	return &harness{t: t, app: app, win: w, clock: c, dir: dir}
+}
+
+// familyHarness is the app unlocked on a familyVault, at its main screen.
+func familyHarness(t *testing.T) *harness {
+	t.Helper()
+	h := newHarness(t, familyVault(t))
+	h.unlock(testPassphrase)
+	return h
 }
 
 // familyVault makes a vault with Ana (a receipt number and an A-number)

@@ -42,8 +42,7 @@ func generations(t *testing.T, dir string) []string {
 // TestRemoveNumberSaysWhatStays: removing a number says that earlier
 // versions still hold it (not that it "cannot be undone"), and leaves them.
 func TestRemoveNumberSaysWhatStays(t *testing.T) {
-	h := newHarness(t, familyVault(t))
-	h.unlock(testPassphrase)
+	h := familyHarness(t)
 	before := len(generations(t, h.dir))
 	if before == 0 {
 		t.Fatal("the vault keeps no earlier versions to test with")
@@ -64,8 +63,7 @@ func TestRemoveNumberSaysWhatStays(t *testing.T) {
 // TestRemoveNumberForGood: "Remove it for good" also deletes the earlier
 // versions of the index, which held the value.
 func TestRemoveNumberForGood(t *testing.T) {
-	h := newHarness(t, familyVault(t))
-	h.unlock(testPassphrase)
+	h := familyHarness(t)
 	removeANumber(h)
 	test.Tap(findCheck(t, h.win.Canvas(), lang.L("Remove it for good: delete those earlier versions now")))
 	test.Tap(h.button(lang.L("Remove")))

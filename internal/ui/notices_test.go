@@ -15,8 +15,7 @@ import (
 // window: they are read one after the other, each proposal is shown with
 // what was read, and confirming files the notice, its case and its dates.
 func TestAddNoticeFilesItUnderThePerson(t *testing.T) {
-	h := newHarness(t, familyVault(t))
-	h.unlock(testPassphrase)
+	h := familyHarness(t)
 	ana, _ := h.app.vault.Index().Person("Ana Morales")
 	h.app.main.selectPerson(ana.ID)
 
@@ -74,8 +73,7 @@ func TestAddNoticeFilesItUnderThePerson(t *testing.T) {
 }
 
 func TestAddNoticeRefusesDamagedFile(t *testing.T) {
-	h := newHarness(t, familyVault(t))
-	h.unlock(testPassphrase)
+	h := familyHarness(t)
 	path := filepath.Join(t.TempDir(), "broken.pdf")
 	os.WriteFile(path, []byte("%PDF-1.7 this is not really a pdf"), 0o600)
 	h.app.dropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(path)})

@@ -15,8 +15,7 @@ import (
 // TestPersonPageMasksEveryIdentifier is the golden-markup proof that a
 // person's page renders every number as dots until revealed.
 func TestPersonPageMasksEveryIdentifier(t *testing.T) {
-	h := newHarness(t, familyVault(t))
-	h.unlock(testPassphrase)
+	h := familyHarness(t)
 	test.AssertRendersToMarkup(t, "person_masked.xml", h.win.Canvas())
 
 	for _, text := range shownTexts(h.win.Canvas()) {
@@ -30,8 +29,7 @@ func TestPersonPageMasksEveryIdentifier(t *testing.T) {
 }
 
 func TestRevealShowsTheValueForAWhile(t *testing.T) {
-	h := newHarness(t, familyVault(t))
-	h.unlock(testPassphrase)
+	h := familyHarness(t)
 	pg := h.app.main.page
 	var row *identifierRow
 	for _, r := range pg.rows {
@@ -62,8 +60,7 @@ func TestRevealShowsTheValueForAWhile(t *testing.T) {
 }
 
 func TestCopyClearsTheClipboardIfItStillHoldsTheValue(t *testing.T) {
-	h := newHarness(t, familyVault(t))
-	h.unlock(testPassphrase)
+	h := familyHarness(t)
 	cb := h.app.fyne.Clipboard()
 	id := h.app.vault.Index().Identifiers[0]
 
@@ -102,8 +99,7 @@ func TestCopyClearsTheClipboardIfItStillHoldsTheValue(t *testing.T) {
 }
 
 func TestIdentifierDialogValidatesAsYouType(t *testing.T) {
-	h := newHarness(t, familyVault(t))
-	h.unlock(testPassphrase)
+	h := familyHarness(t)
 	ix := h.app.vault.Index()
 	luis, _ := ix.Person("Luis Morales")
 	d := &identifierDialog{app: h.app, person: luis, kinds: ids.Kinds()}
@@ -131,8 +127,7 @@ func TestIdentifierDialogValidatesAsYouType(t *testing.T) {
 }
 
 func TestSearchFindsByNameNumberCaseAndForm(t *testing.T) {
-	h := newHarness(t, familyVault(t))
-	h.unlock(testPassphrase)
+	h := familyHarness(t)
 	ix := h.app.vault.Index()
 	for _, tc := range []struct{ q, want string }{
 		{"luis", "Luis Morales"},
@@ -162,8 +157,7 @@ func TestSearchFindsByNameNumberCaseAndForm(t *testing.T) {
 }
 
 func TestAddAndEditPerson(t *testing.T) {
-	h := newHarness(t, familyVault(t))
-	h.unlock(testPassphrase)
+	h := familyHarness(t)
 	h.app.main.addPerson()
 	name, ok := h.win.Canvas().Focused().(*field)
 	if !ok {
@@ -182,8 +176,7 @@ func TestAddAndEditPerson(t *testing.T) {
 }
 
 func TestEscapeCancelsADialog(t *testing.T) {
-	h := newHarness(t, familyVault(t))
-	h.unlock(testPassphrase)
+	h := familyHarness(t)
 	h.app.main.addPerson()
 	name := h.win.Canvas().Focused().(*field)
 	test.Type(name, "Nobody")
@@ -197,8 +190,7 @@ func TestEscapeCancelsADialog(t *testing.T) {
 }
 
 func TestDatesInTheForms(t *testing.T) {
-	h := newHarness(t, familyVault(t))
-	h.unlock(testPassphrase)
+	h := familyHarness(t)
 	ix := h.app.vault.Index()
 	ana, _ := ix.Person("Ana Morales")
 

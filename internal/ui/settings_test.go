@@ -13,8 +13,7 @@ import (
 )
 
 func TestSettingsAreSavedAndApplied(t *testing.T) {
-	h := newHarness(t, familyVault(t))
-	h.unlock(testPassphrase)
+	h := familyHarness(t)
 	h.app.showSettings()
 	h.assertShows(lang.L("Lock after idle"), lang.L("Clear copied values after"), h.dir)
 

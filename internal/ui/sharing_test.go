@@ -29,8 +29,7 @@ func otherCard(t *testing.T, name string) contact.Card {
 }
 
 func TestFamilySharingCardsAndContacts(t *testing.T) {
-	h := newHarness(t, familyVault(t))
-	h.unlock(testPassphrase)
+	h := familyHarness(t)
 	test.Tap(h.button(lang.L("Family sharing")))
 	s, ok := h.app.screen.(*sharingScreen)
 	if !ok {

@@ -52,8 +52,7 @@ func datedFamily(t *testing.T, h *harness) {
 var secretValues = []string{testReceipt, testANumber, "X1234567", "IOE0912345678", "0912345678", "2512345678"}
 
 func TestUpcomingListsTheFamilysDates(t *testing.T) {
-	h := newHarness(t, familyVault(t))
-	h.unlock(testPassphrase)
+	h := familyHarness(t)
 	datedFamily(t, h)
 	test.Tap(h.button(lang.L("Upcoming")))
 	s, ok := h.app.screen.(*upcomingScreen)
@@ -101,8 +100,7 @@ func TestUpcomingListsTheFamilysDates(t *testing.T) {
 }
 
 func TestRemindersOncePerLeadTime(t *testing.T) {
-	h := newHarness(t, familyVault(t))
-	h.unlock(testPassphrase)
+	h := familyHarness(t)
 	datedFamily(t, h)
 	rec := &recordingApp{App: h.app.fyne}
 	h.app.fyne = rec
