@@ -44,6 +44,8 @@ func problemText(err error) string {
 		return lang.L("This image is too large to show: notice images are limited to {{.Megapixels}} megapixels.", map[string]any{"Megapixels": notice.MaxImagePixels / 1_000_000})
 	case errors.Is(err, notice.ErrRenderTooLarge):
 		return lang.L("This page is too large to show at this zoom. Zoom out.")
+	case errors.Is(err, notice.ErrPageTooComplex):
+		return lang.L("This page holds too many drawing objects to be a notice, so it is not shown.")
 	}
 	return lang.L("This notice cannot be shown: {{.Error}}", map[string]any{"Error": err})
 }
