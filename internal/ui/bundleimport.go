@@ -132,8 +132,7 @@ func (f *importFlow) checkSender() {
 	fp := widget.NewLabelWithStyle(s.Fingerprint(), fyne.TextAlignCenter, fyne.TextStyle{Monospace: true, Bold: true})
 	typed := a.newField()
 	typed.SetPlaceHolder(lang.L("Type the fingerprint they read to you"))
-	problem := widget.NewLabel("")
-	problem.Wrapping = fyne.TextWrapWord
+	problem := wrapped("")
 	problem.Importance = widget.DangerImportance
 	typed.OnChanged = func(string) { problem.SetText("") }
 	// A confirm dialog, so that Cancel and Escape end the import alike. A
@@ -219,8 +218,7 @@ func (f *importFlow) preview() {
 	f.reveals = reveals
 	head := container.NewVBox(wrapped(f.senderLine()))
 	if f.b.PassedOn(a.vault) {
-		warn := wrapped(lang.L("The sender did not make this bundle for you: someone passed it on. Import it only if you know how it reached you."))
-		warn.Importance = widget.WarningImportance
+		warn := warningText(lang.L("The sender did not make this bundle for you: someone passed it on. Import it only if you know how it reached you."))
 		head.Add(warn)
 	}
 	if f.plan.Changes() == 0 {

@@ -54,11 +54,8 @@ func newChangeKeyScreen(a *App) *changeKeyScreen {
 }
 
 func (s *changeKeyScreen) build() fyne.CanvasObject {
-	intro := widget.NewLabel(lang.L("Choose a new passphrase. immivault then gives your vault a new key and encrypts everything in it again, so that an old copy of the vault's files, with the old passphrase, does not open anything saved from now on. You also get a new recovery key to keep: the old one stops working."))
-	intro.Wrapping = fyne.TextWrapWord
-	slow := widget.NewLabel(lang.L("With many notices this takes a while. Keep immivault open until the new recovery key is shown."))
-	slow.Wrapping = fyne.TextWrapWord
-	slow.Importance = widget.WarningImportance
+	intro := wrapped(lang.L("Choose a new passphrase. immivault then gives your vault a new key and encrypts everything in it again, so that an old copy of the vault's files, with the old passphrase, does not open anything saved from now on. You also get a new recovery key to keep: the old one stops working."))
+	slow := warningText(lang.L("With many notices this takes a while. Keep immivault open until the new recovery key is shown."))
 	return page(heading(lang.L("Change your passphrase")), intro,
 		s.choice.build(lang.L("New passphrase")),
 		s.choice.match, slow, s.progress.problem, container.NewHBox(s.backB, s.changeB, s.progress.busy))
@@ -124,16 +121,10 @@ func (s *changeKeyScreen) change() {
 }
 
 func (s *changeKeyScreen) setBusy(busy bool) {
-	s.choice.setEnabled(!busy)
-	if busy {
-		s.progress.start()
-		s.changeB.Disable()
-		s.backB.Disable()
-		return
+	s.progress.setBusy(busy, s.choice.pass, s.choice.again, s.changeB, s.backB)
+	if !busy {
+		s.changed() // Change only for a strong passphrase typed twice
 	}
-	s.progress.stop()
-	s.backB.Enable()
-	s.changed()
 }
 
 // cancel is Escape: back to the family, unless the key is changing.

@@ -50,11 +50,8 @@ func userWords(dir string) []string {
 func (s *createScreen) build() fyne.CanvasObject {
 	where := widget.NewLabel(lang.L("The vault will be created in {{.Dir}}", map[string]any{"Dir": s.app.opts.VaultDir}))
 	where.Wrapping = fyne.TextWrapBreak
-	intro := widget.NewLabel(lang.L("Choose a passphrase that you will remember and nobody could guess: four or five unrelated words work well. You will type it each time you open immivault."))
-	intro.Wrapping = fyne.TextWrapWord
-	warning := widget.NewLabel(lang.L("There is no “forgot my passphrase”. Nobody, not even immivault’s makers, can open the vault without it. The next step gives you a recovery key: keep it somewhere safe."))
-	warning.Wrapping = fyne.TextWrapWord
-	warning.Importance = widget.WarningImportance
+	intro := wrapped(lang.L("Choose a passphrase that you will remember and nobody could guess: four or five unrelated words work well. You will type it each time you open immivault."))
+	warning := warningText(lang.L("There is no “forgot my passphrase”. Nobody, not even immivault’s makers, can open the vault without it. The next step gives you a recovery key: keep it somewhere safe."))
 
 	form := container.NewVBox(
 		s.choice.build(lang.L("Passphrase")),
@@ -110,19 +107,22 @@ func (s *createScreen) createVault() {
 }
 
 func (s *createScreen) setBusy(busy bool) {
-	s.choice.setEnabled(!busy)
-	if busy {
-		s.progress.start()
-		s.create.Disable()
-		return
+	s.progress.setBusy(busy, s.choice.pass, s.choice.again, s.create)
+	if !busy {
+		s.changed() // Create only when ready
 	}
-	s.progress.stop()
-	s.changed()
 }
 
 // heading is a screen's title.
 func heading(text string) *widget.RichText {
 	return widget.NewRichText(&widget.TextSegment{Text: text, Style: widget.RichTextStyleHeading})
+}
+
+// warningText is wrapped text in the warning colour.
+func warningText(text string) *widget.Label {
+	l := wrapped(text)
+	l.Importance = widget.WarningImportance
+	return l
 }
 
 // page lays out a full-window screen: the app's icon beside a column of at

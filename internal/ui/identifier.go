@@ -242,11 +242,9 @@ func kindRuleFor(k ids.Kind, err error) string {
 // them. "Remove it for good" also deletes those versions (PurgeHistory).
 func (s *identifierDialog) remove() {
 	id, a := s.editing, s.app
-	question := widget.NewLabel(lang.L("Remove {{.Kind}} from {{.Name}}? It leaves the vault's records at once, but the earlier versions of the vault that immivault keeps to repair damage still hold it until later saves replace them.", map[string]any{"Kind": identifierTitle(id), "Name": s.person.Name}))
-	question.Wrapping = fyne.TextWrapWord
+	question := wrapped(lang.L("Remove {{.Kind}} from {{.Name}}? It leaves the vault's records at once, but the earlier versions of the vault that immivault keeps to repair damage still hold it until later saves replace them.", map[string]any{"Kind": identifierTitle(id), "Name": s.person.Name}))
 	forGood := widget.NewCheck(lang.L("Remove it for good: delete those earlier versions now"), nil)
-	note := widget.NewLabel(lang.L("Copies in backups or a sync service's history are not touched."))
-	note.Wrapping = fyne.TextWrapWord
+	note := wrapped(lang.L("Copies in backups or a sync service's history are not touched."))
 	note.SizeName = theme.SizeNameCaptionText
 	d := dialog.NewCustomConfirm(lang.L("Remove"), lang.L("Remove"), lang.L("Cancel"),
 		container.NewVBox(question, forGood, note), func(ok bool) {

@@ -66,16 +66,6 @@ func (c *passphraseChoice) same() bool { return secretentry.Equal(c.pass, c.agai
 // chosen reports whether the passphrase is strong and typed twice alike.
 func (c *passphraseChoice) chosen() bool { return c.strong() && c.again.Len() > 0 && c.same() }
 
-func (c *passphraseChoice) setEnabled(on bool) {
-	for _, e := range []*secretentry.Entry{c.pass, c.again} {
-		if on {
-			e.Enable()
-		} else {
-			e.Disable()
-		}
-	}
-}
-
 func (c *passphraseChoice) clear() {
 	c.pass.Clear()
 	c.again.Clear()

@@ -23,13 +23,23 @@ func newProgress() progress {
 
 func (p progress) running() bool { return p.busy.Visible() }
 
-func (p progress) start() {
-	p.problem.Hide()
-	p.busy.Show()
-	p.busy.Start()
-}
-
-func (p progress) stop() {
+// setBusy shows the busy indicator, and hides the last problem, while slow
+// work runs, with the controls that must not be touched meanwhile
+// disabled; not busy, it hides the indicator and enables them again.
+func (p progress) setBusy(busy bool, controls ...fyne.Disableable) {
+	for _, c := range controls {
+		if busy {
+			c.Disable()
+		} else {
+			c.Enable()
+		}
+	}
+	if busy {
+		p.problem.Hide()
+		p.busy.Show()
+		p.busy.Start()
+		return
+	}
 	p.busy.Stop()
 	p.busy.Hide()
 }

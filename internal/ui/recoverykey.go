@@ -66,14 +66,9 @@ func newRecoveryKeyScreen(a *App, v *vault.Vault, key *secret.Secret) *recoveryK
 }
 
 func (s *recoveryKeyScreen) build() fyne.CanvasObject {
-	intro := widget.NewLabel(lang.L("If you ever forget your passphrase, this recovery key is the only way back into your vault. Save it or print it now, and keep it apart from this computer: on paper in a safe place, or in another password manager. It is shown only this once."))
-	intro.Wrapping = fyne.TextWrapWord
-	warning := widget.NewLabel(lang.L("Anyone who has this key can open your vault."))
-	warning.Importance = widget.WarningImportance
-	warning.Wrapping = fyne.TextWrapWord
-	note := widget.NewLabel(s.note)
-	note.Importance = widget.WarningImportance
-	note.Wrapping = fyne.TextWrapWord
+	intro := wrapped(lang.L("If you ever forget your passphrase, this recovery key is the only way back into your vault. Save it or print it now, and keep it apart from this computer: on paper in a safe place, or in another password manager. It is shown only this once."))
+	warning := warningText(lang.L("Anyone who has this key can open your vault."))
+	note := warningText(s.note)
 	note.Hidden = s.note == ""
 
 	var shown string

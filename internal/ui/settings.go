@@ -205,8 +205,7 @@ func (s *settingsDialog) build() dialog.Dialog {
 		})
 		form.Append(lang.L("Passphrase"), container.NewHBox(change))
 	}
-	note := widget.NewLabel(lang.L("A new language or vault location takes effect the next time immivault starts."))
-	note.Wrapping = fyne.TextWrapWord
+	note := wrapped(lang.L("A new language or vault location takes effect the next time immivault starts."))
 	s.d = dialog.NewCustomConfirm(lang.L("Settings"), lang.L("Save"), lang.L("Cancel"),
 		container.NewVBox(form, note), func(ok bool) {
 			if ok {

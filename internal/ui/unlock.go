@@ -76,15 +76,7 @@ func (s *unlockScreen) unlock() {
 }
 
 func (s *unlockScreen) setBusy(busy bool) {
-	if busy {
-		s.progress.start()
-		s.pass.Disable()
-		s.unlockB.Disable()
-		return
-	}
-	s.progress.stop()
-	s.pass.Enable()
-	s.unlockB.Enable()
+	s.progress.setBusy(busy, s.pass, s.unlockB)
 }
 
 func (s *unlockScreen) useRecoveryKey() {
@@ -117,8 +109,7 @@ func newRecoverScreen(a *App) *recoverScreen {
 }
 
 func (s *recoverScreen) build() fyne.CanvasObject {
-	intro := widget.NewLabel(lang.L("Paste or type your recovery key, then choose a new passphrase. The vault then gets a new key, and you get a new recovery key to keep instead of this one."))
-	intro.Wrapping = fyne.TextWrapWord
+	intro := wrapped(lang.L("Paste or type your recovery key, then choose a new passphrase. The vault then gets a new key, and you get a new recovery key to keep instead of this one."))
 	back := widget.NewButtonWithIcon(lang.L("Back"), theme.NavigateBackIcon(), s.back)
 	return page(heading(lang.L("Use your recovery key")), intro,
 		widget.NewLabelWithStyle(lang.L("Recovery key"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), s.key,
@@ -193,22 +184,15 @@ func (s *recoverScreen) clear() {
 }
 
 func (s *recoverScreen) setBusy(busy bool) {
-	s.choice.setEnabled(!busy)
-	if busy {
-		s.key.Disable()
-		s.progress.start()
-		s.recoverB.Disable()
-		return
+	s.progress.setBusy(busy, s.key, s.choice.pass, s.choice.again, s.recoverB)
+	if !busy {
+		s.changed() // Open only when ready
 	}
-	s.key.Enable()
-	s.progress.stop()
-	s.changed()
 }
 
 // memoryNote shows the locked-memory warning, if there is one.
 func memoryNote(a *App) fyne.CanvasObject {
-	note := widget.NewLabel(a.opts.MemoryWarning)
-	note.Wrapping = fyne.TextWrapWord
+	note := wrapped(a.opts.MemoryWarning)
 	note.SizeName = theme.SizeNameCaptionText
 	note.Hidden = a.opts.MemoryWarning == ""
 	return note
@@ -228,11 +212,9 @@ func newProblemScreen(a *App, message string) *problemScreen {
 func (s *problemScreen) build() fyne.CanvasObject {
 	where := widget.NewLabel(s.app.opts.VaultDir)
 	where.Wrapping = fyne.TextWrapBreak
-	msg := widget.NewLabel(s.message)
-	msg.Wrapping = fyne.TextWrapWord
+	msg := wrapped(s.message)
 	msg.Importance = widget.DangerImportance
-	hint := widget.NewLabel(lang.L("Choose another folder in Settings, or start immivault with --vault DIR."))
-	hint.Wrapping = fyne.TextWrapWord
+	hint := wrapped(lang.L("Choose another folder in Settings, or start immivault with --vault DIR."))
 	settings := widget.NewButtonWithIcon(lang.L("Settings"), theme.SettingsIcon(), s.app.showSettings)
 	return page(heading(lang.L("This vault cannot be opened")), where, msg, hint, container.NewHBox(settings))
 }
