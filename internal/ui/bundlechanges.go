@@ -22,7 +22,7 @@ func (f *importFlow) changeRows(it bundle.Item) (fyne.CanvasObject, []*changeRev
 		widget.NewLabel(""), emptyNote(lang.L("In your vault")), widget.NewLabel(""), emptyNote(lang.L("In the bundle")), widget.NewLabel(""))
 	var reveals []*changeReveal
 	for _, c := range it.Changes {
-		current, incoming := widget.NewLabel(changeValue(c.Current)), widget.NewLabel(changeValue(c.New))
+		current, incoming := widget.NewLabel(changeValue(c.Field, c.Current)), widget.NewLabel(changeValue(c.Field, c.New))
 		current.Wrapping, incoming.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
 		var action fyne.CanvasObject = widget.NewLabel("")
 		if c.Secret() {
@@ -41,8 +41,12 @@ func (f *importFlow) changeRows(it bundle.Item) (fyne.CanvasObject, []*changeRev
 	return container.NewPadded(grid), reveals
 }
 
-// changeValue is a field's value in the preview: "—" for none.
-func changeValue(v string) string {
+// changeValue is a field's value in the preview: "—" for none, a
+// relation as the app shows it.
+func changeValue(field, v string) string {
+	if field == "relation" && v != "" {
+		return relationText(v)
+	}
 	switch v {
 	case "":
 		return "—"

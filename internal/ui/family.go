@@ -101,7 +101,7 @@ func (m *mainScreen) refreshList() {
 	if q == "" {
 		m.rows = m.rows[:0]
 		for _, p := range ix.People {
-			m.rows = append(m.rows, listRow{personID: p.ID, title: p.Name, detail: p.Relation})
+			m.rows = append(m.rows, listRow{personID: p.ID, title: p.Name, detail: relationText(p.Relation)})
 		}
 	} else {
 		m.rows = searchIndex(ix, q)
@@ -189,7 +189,7 @@ func (m *mainScreen) editPerson(p *vault.Person) {
 		title, confirm = lang.L("Edit {{.Name}}", map[string]any{"Name": p.Name}), lang.L("Save")
 		name.SetText(p.Name)
 		born.SetText(p.Born)
-		relation.SetText(p.Relation)
+		relation.SetText(relationText(p.Relation))
 		since.SetText(p.Since)
 		conditional.SetChecked(p.Conditional)
 		marriage.SetChecked(p.ViaMarriage)
@@ -211,7 +211,7 @@ func (m *mainScreen) editPerson(p *vault.Person) {
 		if a.update(func(ix *vault.Index) error {
 			if p != nil {
 				id = p.ID
-				if err := ix.EditPerson(p.ID, name.Text, strings.TrimSpace(born.Text), relation.Text); err != nil {
+				if err := ix.EditPerson(p.ID, name.Text, strings.TrimSpace(born.Text), relationKey(relation.Text)); err != nil {
 					return err
 				}
 				if residence.Since == p.Since && residence.Conditional == p.Conditional && residence.ViaMarriage == p.ViaMarriage {
@@ -220,7 +220,7 @@ func (m *mainScreen) editPerson(p *vault.Person) {
 				residence.Source = p.Source
 				return ix.SetResidence(p.ID, residence)
 			}
-			added, err := ix.AddPerson(name.Text, strings.TrimSpace(born.Text), relation.Text)
+			added, err := ix.AddPerson(name.Text, strings.TrimSpace(born.Text), relationKey(relation.Text))
 			if err != nil {
 				return err
 			}
@@ -241,9 +241,43 @@ func (m *mainScreen) editPerson(p *vault.Person) {
 	a.win.Canvas().Focus(name)
 }
 
-// relations are suggestions; any text is accepted.
+// relations are the relations the vault keeps as keys, as the app shows
+// them: suggestions, for any text is accepted.
 func relations() []string {
-	return []string{lang.L("self"), lang.L("spouse"), lang.L("child"), lang.L("parent"), lang.L("sibling")}
+	out := make([]string, len(vault.Relations))
+	for i, k := range vault.Relations {
+		out[i] = relationText(k)
+	}
+	return out
+}
+
+// relationText shows a relation: a key in the app's language, other text
+// as it was typed.
+func relationText(r string) string {
+	switch r {
+	case vault.RelationSelf:
+		return lang.L("self")
+	case vault.RelationSpouse:
+		return lang.L("spouse")
+	case vault.RelationChild:
+		return lang.L("child")
+	case vault.RelationParent:
+		return lang.L("parent")
+	case vault.RelationSibling:
+		return lang.L("sibling")
+	}
+	return r
+}
+
+// relationKey is the key of a relation as the app shows it (relationText),
+// in any letter case; the vault takes other text as it is (vault.RelationKey).
+func relationKey(shown string) string {
+	for _, k := range vault.Relations {
+		if strings.EqualFold(strings.TrimSpace(shown), relationText(k)) {
+			return k
+		}
+	}
+	return shown
 }
 
 type errorText string

@@ -52,7 +52,7 @@ func (pg *personPage) build() fyne.CanvasObject {
 	p := pg.person
 	ix := pg.app.vault.Index()
 	pg.deadlines = deadline.Compute(ix, day(pg.app.opts.Now()))
-	sub := p.Relation
+	sub := relationText(p.Relation)
 	if p.Born != "" {
 		if sub != "" {
 			sub += " · "

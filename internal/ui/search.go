@@ -20,7 +20,7 @@ func searchIndex(ix *vault.Index, q string) []listRow {
 	for _, p := range ix.People {
 		name[p.ID] = p.Name
 		if strings.Contains(strings.ToLower(p.Name), words) {
-			out = append(out, listRow{personID: p.ID, title: p.Name, detail: p.Relation})
+			out = append(out, listRow{personID: p.ID, title: p.Name, detail: relationText(p.Relation)})
 		}
 	}
 	if len(compact) >= 3 {

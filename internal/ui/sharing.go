@@ -43,11 +43,15 @@ func (a *App) showSharing() {
 	a.show(s)
 }
 
-// ownerName is the name on my card: the person whose relation is "self",
-// else the first person.
+// ownerName is the name on my card: the one remembered or the owner's
+// (vault.Index.OwnerCardName); when the vault cannot say, the first
+// person whose relation is self, else the first person.
 func ownerName(ix *vault.Index) string {
+	if name, err := ix.OwnerCardName(); err == nil {
+		return name
+	}
 	for _, p := range ix.People {
-		if strings.EqualFold(p.Relation, "self") || strings.EqualFold(p.Relation, lang.L("self")) {
+		if p.Relation == vault.RelationSelf {
 			return p.Name
 		}
 	}
