@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"immivault/internal/filename"
 )
 
 // The fixed entries of a bundle's archive.
@@ -25,20 +27,11 @@ const (
 	maxName      = 200
 )
 
-// windowsReserved are device names Windows will not create a file as, with
-// or without an extension.
-var windowsReserved = map[string]bool{
-	"CON": true, "PRN": true, "AUX": true, "NUL": true,
-	"COM1": true, "COM2": true, "COM3": true, "COM4": true, "COM5": true, "COM6": true, "COM7": true, "COM8": true, "COM9": true,
-	"LPT1": true, "LPT2": true, "LPT3": true, "LPT4": true, "LPT5": true, "LPT6": true, "LPT7": true, "LPT8": true, "LPT9": true,
-}
-
 // cleanComponent makes s a file or folder name that every system accepts:
 // NFC, no control characters and none of <>:"/\|?*, no leading or trailing
 // spaces or dots, not a Windows device name, at most max bytes. It returns
 // fallback for a name with nothing left.
 func cleanComponent(s, fallback string, max int) string {
-	s = norm.NFC.String(s)
 	s = strings.Map(func(r rune) rune {
 		switch {
 		case r == utf8.RuneError || unicode.IsControl(r) || unicode.In(r, unicode.Bidi_Control) || strings.ContainsRune(`<>:"/\|?*`, r):
@@ -47,24 +40,8 @@ func cleanComponent(s, fallback string, max int) string {
 			return ' '
 		}
 		return r
-	}, s)
-	s = strings.Join(strings.Fields(s), " ")
-	if len(s) > max {
-		cut := max
-		for cut > 0 && !utf8.RuneStart(s[cut]) {
-			cut--
-		}
-		s = s[:cut]
-	}
-	s = strings.Trim(s, " .")
-	if s == "" {
-		return fallback
-	}
-	stem, _, _ := strings.Cut(s, ".")
-	if windowsReserved[strings.ToUpper(strings.TrimSpace(stem))] {
-		s = "_" + s
-	}
-	return s
+	}, norm.NFC.String(s))
+	return filename.Fit(s, fallback, max)
 }
 
 // checkEntryName says why name may not be in a bundle's archive, or nil:

@@ -70,9 +70,17 @@ func Clean(s, fallback string) string {
 		}
 		return r
 	}, s)
+	return Fit(s, fallback, maxBytes)
+}
+
+// Fit finishes a name whose characters are already ones a file name may
+// hold: single spaces, at most max bytes (cut at a character boundary), no
+// leading or trailing spaces or dots, and not a Windows device name (which
+// gets a leading _). A name with nothing left is fallback.
+func Fit(s, fallback string, max int) string {
 	s = strings.Join(strings.Fields(s), " ")
-	if len(s) > maxBytes {
-		cut := maxBytes
+	if len(s) > max {
+		cut := max
 		for cut > 0 && !utf8.RuneStart(s[cut]) {
 			cut--
 		}
