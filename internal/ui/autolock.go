@@ -14,7 +14,7 @@ type autoLock struct {
 	app        *App
 	lastUse    time.Time
 	background time.Time // when the app lost focus; zero while in front
-	stopCh     chan struct{}
+	stopCheck  func()    // stops the checks; nil when not started
 }
 
 func newAutoLock(a *App) *autoLock { return &autoLock{app: a} }
@@ -25,28 +25,36 @@ func (l *autoLock) start() {
 	lc := l.app.fyne.Lifecycle()
 	lc.SetOnExitedForeground(func() { l.background = l.app.opts.Now() })
 	lc.SetOnEnteredForeground(func() { l.background = time.Time{}; l.touch() })
-	if l.stopCh != nil {
-		return
+	if l.stopCheck == nil {
+		l.stopCheck = everySecond(l.check)
 	}
-	l.stopCh = make(chan struct{})
-	go func(stop chan struct{}) {
-		t := time.NewTicker(time.Second)
-		defer t.Stop()
-		for {
-			select {
-			case <-t.C:
-				fyne.Do(l.check)
-			case <-stop:
-				return
-			}
-		}
-	}(l.stopCh)
 }
 
 func (l *autoLock) stop() {
-	if l.stopCh != nil {
-		close(l.stopCh)
-		l.stopCh = nil
+	if l.stopCheck != nil {
+		l.stopCheck()
+		l.stopCheck = nil
+	}
+}
+
+// everySecond runs f on the UI goroutine once a second until stop is
+// called.
+func everySecond(f func()) (stop func()) {
+	t := time.NewTicker(time.Second)
+	done := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case <-t.C:
+				fyne.Do(f)
+			case <-done:
+				return
+			}
+		}
+	}()
+	return func() {
+		t.Stop()
+		close(done)
 	}
 }
 

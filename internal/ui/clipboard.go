@@ -5,7 +5,6 @@ import (
 	"crypto/subtle"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -26,8 +25,7 @@ type clipboard struct {
 	holding   bool
 	clearAt   time.Time
 	countdown *widget.Label // "Clipboard clears in 28 s"
-	ticker    *time.Ticker
-	stopTick  chan struct{}
+	stopTick  func()        // stops the countdown; nil when not running
 }
 
 func newClipboard(a *App) *clipboard {
@@ -55,30 +53,16 @@ func (c *clipboard) copy(s *secret.Secret) error {
 }
 
 func (c *clipboard) startTicking() {
-	if c.ticker != nil {
-		return
+	if c.stopTick == nil {
+		c.stopTick = everySecond(c.tick)
 	}
-	c.ticker = time.NewTicker(time.Second)
-	c.stopTick = make(chan struct{})
-	go func(t *time.Ticker, stop chan struct{}) {
-		for {
-			select {
-			case <-t.C:
-				fyne.Do(c.tick)
-			case <-stop:
-				return
-			}
-		}
-	}(c.ticker, c.stopTick)
 }
 
 func (c *clipboard) stopTicking() {
-	if c.ticker == nil {
-		return
+	if c.stopTick != nil {
+		c.stopTick()
+		c.stopTick = nil
 	}
-	c.ticker.Stop()
-	close(c.stopTick)
-	c.ticker = nil
 }
 
 // tick updates the countdown and clears the clipboard when it runs out.

@@ -26,12 +26,18 @@ func chooseFileIn(t *testing.T, v *Viewer, path string) *int {
 	return asked
 }
 
-func TestExportDeclined(t *testing.T) {
-	data := twoPagePDF(t)
-	v, w := open(t, "receipt.pdf", data, windowSize)
+// openToExport opens data as receipt.pdf and has the save dialog choose a
+// file of that name: its path, and how often it was asked.
+func openToExport(t *testing.T, data []byte) (v *Viewer, w fyne.Window, path string, asked *int) {
+	t.Helper()
+	v, w = open(t, "receipt.pdf", data, windowSize)
 	waitForPage(t, v)
-	path := filepath.Join(t.TempDir(), "receipt.pdf")
-	asked := chooseFileIn(t, v, path)
+	path = filepath.Join(t.TempDir(), "receipt.pdf")
+	return v, w, path, chooseFileIn(t, v, path)
+}
+
+func TestExportDeclined(t *testing.T) {
+	v, w, path, asked := openToExport(t, twoPagePDF(t))
 
 	v.ExportCopy()
 	if text := overlayText(w); !strings.Contains(text, "will not be encrypted") {
@@ -49,10 +55,7 @@ func TestExportDeclined(t *testing.T) {
 
 func TestExportAccepted(t *testing.T) {
 	data := twoPagePDF(t)
-	v, w := open(t, "receipt.pdf", data, windowSize)
-	waitForPage(t, v)
-	path := filepath.Join(t.TempDir(), "receipt.pdf")
-	asked := chooseFileIn(t, v, path)
+	v, w, path, asked := openToExport(t, data)
 
 	v.ExportCopy()
 	if *asked != 0 {

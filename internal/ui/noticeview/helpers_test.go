@@ -44,6 +44,24 @@ func twoPagePDF(tb testing.TB) []byte {
 	return out.Bytes()
 }
 
+// textPDF is a PDF of one page of the size ("Letter", "A3") with a line of
+// text; setup, if not nil, changes the document first (a password, say).
+func textPDF(tb testing.TB, size, text string, setup func(*fpdf.Fpdf)) []byte {
+	tb.Helper()
+	pdf := fpdf.New("P", "pt", size, "")
+	if setup != nil {
+		setup(pdf)
+	}
+	pdf.AddPage()
+	pdf.SetFont("Helvetica", "", 12)
+	pdf.Text(72, 72, text)
+	var out bytes.Buffer
+	if err := pdf.Output(&out); err != nil {
+		tb.Fatal(err)
+	}
+	return out.Bytes()
+}
+
 // scanPNG is a page-shaped picture as a PNG, what a phone scanning app saves.
 func scanPNG() []byte {
 	img := image.NewGray(image.Rect(0, 0, 850, 1100))

@@ -1,14 +1,11 @@
 package noticeview
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"image"
 	"testing"
 	"time"
-
-	"github.com/go-pdf/fpdf"
 
 	"immivault/internal/notice"
 	"immivault/internal/notice/noticetest"
@@ -16,15 +13,6 @@ import (
 
 func TestThumbnail(t *testing.T) {
 	warmEngine(t)
-	a3 := fpdf.New("P", "pt", "A3", "")
-	a3.AddPage()
-	a3.SetFont("Helvetica", "", 20)
-	a3.Text(72, 72, "A larger page than a letter")
-	var a3PDF bytes.Buffer
-	if err := a3.Output(&a3PDF); err != nil {
-		t.Fatal(err)
-	}
-
 	for _, tc := range []struct {
 		name    string
 		data    []byte
@@ -32,7 +20,7 @@ func TestThumbnail(t *testing.T) {
 	}{
 		{"notice.pdf", noticetest.Generate(3).PDF, 200},
 		{"two-pages.pdf", twoPagePDF(t), 96},
-		{"a3.pdf", a3PDF.Bytes(), 200},
+		{"a3.pdf", textPDF(t, "A3", "A larger page than a letter", nil), 200},
 		{"scan.png", scanPNG(), 160},
 		{"scan.jpeg", noticetest.EncodeJPEG(noticetest.Scan(image.NewGray(image.Rect(0, 0, 1700, 2200)), 1)), 256},
 		{"small.png", noticetest.EncodePNG(image.NewGray(image.Rect(0, 0, 40, 30))), 160},

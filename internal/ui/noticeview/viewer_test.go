@@ -1,7 +1,6 @@
 package noticeview
 
 import (
-	"bytes"
 	"math"
 	"math/rand/v2"
 	"runtime"
@@ -151,15 +150,9 @@ func TestUnreadableNotice(t *testing.T) {
 	for i := range random {
 		random[i] = byte(rand.N(256))
 	}
-	protected := fpdf.New("P", "pt", "Letter", "")
-	protected.SetProtection(fpdf.CnProtectPrint, "user secret", "owner secret")
-	protected.AddPage()
-	protected.SetFont("Helvetica", "", 12)
-	protected.Text(72, 72, "EAC2512345678")
-	var protectedPDF bytes.Buffer
-	if err := protected.Output(&protectedPDF); err != nil {
-		t.Fatal(err)
-	}
+	protectedPDF := textPDF(t, "Letter", "EAC2512345678", func(pdf *fpdf.Fpdf) {
+		pdf.SetProtection(fpdf.CnProtectPrint, "user secret", "owner secret")
+	})
 
 	for _, tc := range []struct {
 		name string
@@ -170,7 +163,7 @@ func TestUnreadableNotice(t *testing.T) {
 		{"broken.pdf", append([]byte("%PDF-1.7\n"), random...), notice.ErrDamaged},
 		{"truncated.png", scanPNG()[:2000], notice.ErrDamaged},
 		{"empty.pdf", nil, notice.ErrEmpty},
-		{"locked.pdf", protectedPDF.Bytes(), notice.ErrPasswordProtected},
+		{"locked.pdf", protectedPDF, notice.ErrPasswordProtected},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			v, _ := open(t, tc.name, tc.data, windowSize)
