@@ -31,6 +31,7 @@ type JSONWriter struct {
 	open   []jsonContainer
 	brk    bool
 	buf    bytes.Buffer
+	enc    *json.Encoder // writes into buf
 	err    error
 }
 
@@ -136,9 +137,7 @@ func (j *JSONWriter) Members(v any) {
 // before it, the line break and indentation, and in an object its key.
 func (j *JSONWriter) start(key string) {
 	if j.separate() {
-		name, err := json.Marshal(key)
-		j.fail(err)
-		j.write(name)
+		j.write(j.marshal(key, 0))
 		if j.indent != "" {
 			j.write([]byte(": "))
 		} else {
@@ -176,10 +175,12 @@ func (j *JSONWriter) marshal(v any, depth int) []byte {
 		return nil
 	}
 	j.buf.Reset()
-	enc := json.NewEncoder(&j.buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent(strings.Repeat(j.indent, depth), j.indent)
-	if err := enc.Encode(v); err != nil {
+	if j.enc == nil {
+		j.enc = json.NewEncoder(&j.buf)
+		j.enc.SetEscapeHTML(false)
+	}
+	j.enc.SetIndent(strings.Repeat(j.indent, depth), j.indent)
+	if err := j.enc.Encode(v); err != nil {
 		j.fail(err)
 		return nil
 	}
