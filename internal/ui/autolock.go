@@ -14,7 +14,7 @@ type autoLock struct {
 	app        *App
 	lastUse    time.Time
 	background time.Time // when the app lost focus; zero while in front
-	stopCheck  func()    // stops the checks; nil when not started
+	ticks      ticker
 }
 
 func newAutoLock(a *App) *autoLock { return &autoLock{app: a} }
@@ -25,24 +25,24 @@ func (l *autoLock) start() {
 	lc := l.app.fyne.Lifecycle()
 	lc.SetOnExitedForeground(func() { l.background = l.app.opts.Now() })
 	lc.SetOnEnteredForeground(func() { l.background = time.Time{}; l.touch() })
-	if l.stopCheck == nil {
-		l.stopCheck = everySecond(l.check)
-	}
+	l.ticks.start(l.check)
 }
 
-func (l *autoLock) stop() {
-	if l.stopCheck != nil {
-		l.stopCheck()
-		l.stopCheck = nil
-	}
+func (l *autoLock) stop() { l.ticks.stop() }
+
+// ticker runs a function on the UI goroutine once a second, from start to
+// stop; starting it while it runs does nothing.
+type ticker struct {
+	t    *time.Ticker
+	done chan struct{}
 }
 
-// everySecond runs f on the UI goroutine once a second until stop is
-// called.
-func everySecond(f func()) (stop func()) {
-	t := time.NewTicker(time.Second)
-	done := make(chan struct{})
-	go func() {
+func (k *ticker) start(f func()) {
+	if k.t != nil {
+		return
+	}
+	k.t, k.done = time.NewTicker(time.Second), make(chan struct{})
+	go func(t *time.Ticker, done chan struct{}) {
 		for {
 			select {
 			case <-t.C:
@@ -51,10 +51,14 @@ func everySecond(f func()) (stop func()) {
 				return
 			}
 		}
-	}()
-	return func() {
-		t.Stop()
-		close(done)
+	}(k.t, k.done)
+}
+
+func (k *ticker) stop() {
+	if k.t != nil {
+		k.t.Stop()
+		close(k.done)
+		k.t, k.done = nil, nil
 	}
 }
 

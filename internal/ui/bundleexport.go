@@ -50,10 +50,8 @@ func (e *exportDialog) build() dialog.Dialog {
 			for _, kc := range cases {
 				if on {
 					kc.SetChecked(false)
-					kc.Disable()
-				} else {
-					kc.Enable()
 				}
+				setEnabled(kc, !on)
 			}
 			e.changed()
 		})

@@ -65,11 +65,7 @@ func (s *changeKeyScreen) build() fyne.CanvasObject {
 func (s *changeKeyScreen) changed() {
 	s.app.idle.touch()
 	s.choice.rate()
-	if s.choice.chosen() && !s.progress.running() {
-		s.changeB.Enable()
-	} else {
-		s.changeB.Disable()
-	}
+	setEnabled(s.changeB, s.choice.chosen() && !s.progress.running())
 }
 
 // change runs ChangeKey off the UI goroutine, then shows the new recovery

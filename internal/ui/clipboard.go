@@ -25,7 +25,7 @@ type clipboard struct {
 	holding   bool
 	clearAt   time.Time
 	countdown *widget.Label // "Clipboard clears in 28 s"
-	stopTick  func()        // stops the countdown; nil when not running
+	ticks     ticker
 }
 
 func newClipboard(a *App) *clipboard {
@@ -47,22 +47,9 @@ func (c *clipboard) copy(s *secret.Secret) error {
 	}
 	c.holding = true
 	c.clearAt = c.app.opts.Now().Add(c.app.set.clipClear)
-	c.startTicking()
+	c.ticks.start(c.tick)
 	c.tick()
 	return nil
-}
-
-func (c *clipboard) startTicking() {
-	if c.stopTick == nil {
-		c.stopTick = everySecond(c.tick)
-	}
-}
-
-func (c *clipboard) stopTicking() {
-	if c.stopTick != nil {
-		c.stopTick()
-		c.stopTick = nil
-	}
 }
 
 // tick updates the countdown and clears the clipboard when it runs out.
@@ -92,5 +79,5 @@ func (c *clipboard) clearIfOurs() {
 	c.holding = false
 	c.hash = [sha256.Size]byte{}
 	c.countdown.Hide()
-	c.stopTicking()
+	c.ticks.stop()
 }

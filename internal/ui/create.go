@@ -68,11 +68,7 @@ func (s *createScreen) build() fyne.CanvasObject {
 func (s *createScreen) changed() {
 	s.app.idle.touch()
 	s.choice.rate()
-	if s.ready() {
-		s.create.Enable()
-	} else {
-		s.create.Disable()
-	}
+	setEnabled(s.create, s.ready())
 }
 
 func (s *createScreen) ready() bool {

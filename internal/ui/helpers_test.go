@@ -72,7 +72,7 @@ func newHarness(t *testing.T, dir string) *harness {
 	c := &clock{now: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)}
 	app, w := newTestApp(t, Options{VaultDir: dir, Vault: fast, Now: c.Now})
 	app.Start()
-	t.Cleanup(func() { app.idle.stop(); app.clip.stopTicking() })
+	t.Cleanup(func() { app.idle.stop(); app.clip.ticks.stop() })
 	return &harness{t: t, app: app, win: w, clock: c, dir: dir}
 }
 

@@ -28,11 +28,7 @@ func (p progress) running() bool { return p.busy.Visible() }
 // disabled; not busy, it hides the indicator and enables them again.
 func (p progress) setBusy(busy bool, controls ...fyne.Disableable) {
 	for _, c := range controls {
-		if busy {
-			c.Disable()
-		} else {
-			c.Enable()
-		}
+		setEnabled(c, !busy)
 	}
 	if busy {
 		p.problem.Hide()
@@ -42,6 +38,15 @@ func (p progress) setBusy(busy bool, controls ...fyne.Disableable) {
 	}
 	p.busy.Stop()
 	p.busy.Hide()
+}
+
+// setEnabled enables c, or disables it.
+func setEnabled(c fyne.Disableable, on bool) {
+	if on {
+		c.Enable()
+	} else {
+		c.Disable()
+	}
 }
 
 func (p progress) say(problem string) {

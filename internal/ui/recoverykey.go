@@ -52,11 +52,7 @@ func newRecoveryKeyScreen(a *App, v *vault.Vault, key *secret.Secret) *recoveryK
 	s := &recoveryKeyScreen{app: a, v: v, key: key, saved: widget.NewLabel("")}
 	s.saved.Wrapping = fyne.TextWrapWord
 	s.kept = widget.NewCheck(lang.L("I have saved or printed my recovery key and put it somewhere safe"), func(on bool) {
-		if on {
-			s.next.Enable()
-		} else {
-			s.next.Disable()
-		}
+		setEnabled(s.next, on)
 	})
 	s.next = widget.NewButtonWithIcon(lang.L("Continue"), theme.NavigateNextIcon(), s.done)
 	s.next.Importance = widget.HighImportance

@@ -120,11 +120,7 @@ func (s *recoverScreen) build() fyne.CanvasObject {
 func (s *recoverScreen) changed() {
 	s.app.idle.touch()
 	s.choice.rate()
-	if s.ready() {
-		s.recoverB.Enable()
-	} else {
-		s.recoverB.Disable()
-	}
+	setEnabled(s.recoverB, s.ready())
 }
 
 func (s *recoverScreen) ready() bool {
