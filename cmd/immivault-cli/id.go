@@ -51,17 +51,10 @@ func (c *cli) idSet(args []string) error {
 		return err
 	}
 	return c.withVault(func(v *vault.Vault) error {
-		var person *vault.Person
-		var id *vault.Identifier
-		if err := v.Update(func(ix *vault.Index) error {
-			if person, err = ix.Person(ref); err != nil {
-				return err
-			}
-			if id, err = ix.SetIdentifier(person.ID, kind, qualifier, value); err != nil || !dates.given() {
-				return err
-			}
-			return ix.SetValidity(id.ID, dates.apply(id.Validity))
-		}); err != nil {
+		person, id, err := updateIdentifier(v, ref, dates, func(ix *vault.Index, p *vault.Person) (*vault.Identifier, error) {
+			return ix.SetIdentifier(p.ID, kind, qualifier, value)
+		})
+		if err != nil {
 			return err
 		}
 		var mask string
@@ -97,26 +90,39 @@ func (c *cli) idSetDates(ref string, kind ids.Kind, country, label string, dates
 		return err
 	}
 	return c.withVault(func(v *vault.Vault) error {
-		var person *vault.Person
-		var id *vault.Identifier
-		if err := v.Update(func(ix *vault.Index) error {
-			if person, err = ix.Person(ref); err != nil {
-				return err
+		person, id, err := updateIdentifier(v, ref, dates, func(ix *vault.Index, p *vault.Person) (*vault.Identifier, error) {
+			id, err := ix.Identifier(p.ID, kind, qualifier)
+			var missing *vault.NotFoundError
+			if errors.As(err, &missing) {
+				return nil, fmt.Errorf("%s has no %s in this vault: set it first, with its value on standard input", displayable(p.Name), kindTitle(kind, qualifier))
 			}
-			if id, err = ix.Identifier(person.ID, kind, qualifier); err != nil {
-				var missing *vault.NotFoundError
-				if errors.As(err, &missing) {
-					return fmt.Errorf("%s has no %s in this vault: set it first, with its value on standard input", displayable(person.Name), kindTitle(kind, qualifier))
-				}
-				return err
-			}
-			return ix.SetValidity(id.ID, dates.apply(id.Validity))
-		}); err != nil {
+			return id, err
+		})
+		if err != nil {
 			return err
 		}
 		fmt.Fprintf(c.stdout, "set the dates of %s for %s: %s\n", identifierTitle(id), displayable(person.Name), cmp.Or(validityText(id.Validity), "none"))
 		return nil
 	})
+}
+
+// updateIdentifier, in one update of the vault, finds the person ref
+// names, sets or finds their identifier with find, and gives it the dates,
+// if any were given.
+func updateIdentifier(v *vault.Vault, ref string, dates validityChange, find func(*vault.Index, *vault.Person) (*vault.Identifier, error)) (*vault.Person, *vault.Identifier, error) {
+	var person *vault.Person
+	var id *vault.Identifier
+	err := v.Update(func(ix *vault.Index) error {
+		var err error
+		if person, err = ix.Person(ref); err != nil {
+			return err
+		}
+		if id, err = find(ix, person); err != nil || !dates.given() {
+			return err
+		}
+		return ix.SetValidity(id.ID, dates.apply(id.Validity))
+	})
+	return person, id, err
 }
 
 // validityChange is what --issued and --expires say: a flag not given

@@ -167,49 +167,49 @@ func writeList(w io.Writer, ix *vault.Index, reveal bool) error {
 				}
 			}
 		}
-		header := false
+		heading := headingOnce(w, "  cases:")
 		for _, cs := range ix.Cases {
-			if cs.PersonID != p.ID {
-				continue
+			if cs.PersonID == p.ID {
+				heading()
+				fmt.Fprintf(w, "    %s%s\n", cs.ReceiptNumber, caseDetails(cs))
 			}
-			if !header {
-				fmt.Fprintln(w, "  cases:")
-				header = true
-			}
-			fmt.Fprintf(w, "    %s%s\n", cs.ReceiptNumber, caseDetails(cs))
 		}
-		header = false
+		heading = headingOnce(w, "  notices:")
 		for _, n := range ix.Notices {
-			if n.PersonID != p.ID {
-				continue
+			if n.PersonID == p.ID {
+				heading()
+				fmt.Fprintf(w, "    %s  %s  %s%s\n", n.ID, displayable(n.FileName), byteSize(n.Size), inCase(receipts, n.CaseID))
 			}
-			if !header {
-				fmt.Fprintln(w, "  notices:")
-				header = true
-			}
-			fmt.Fprintf(w, "    %s  %s  %s", n.ID, displayable(n.FileName), byteSize(n.Size))
-			if n.CaseID != "" {
-				fmt.Fprintf(w, "  case %s", receipts[n.CaseID])
-			}
-			fmt.Fprintln(w)
 		}
-		header = false
+		heading = headingOnce(w, "  dates:")
 		for _, e := range ix.Events {
-			if e.PersonID != p.ID {
-				continue
+			if e.PersonID == p.ID {
+				heading()
+				fmt.Fprintf(w, "    %s  %s%s\n", strings.TrimSpace(e.Date+" "+e.Time), displayable(e.Kind), inCase(receipts, e.CaseID))
 			}
-			if !header {
-				fmt.Fprintln(w, "  dates:")
-				header = true
-			}
-			fmt.Fprintf(w, "    %s  %s", strings.TrimSpace(e.Date+" "+e.Time), displayable(e.Kind))
-			if e.CaseID != "" {
-				fmt.Fprintf(w, "  case %s", receipts[e.CaseID])
-			}
-			fmt.Fprintln(w)
 		}
 	}
 	return nil
+}
+
+// headingOnce gives a function that writes title the first time it is
+// called: a list's heading, written only if the list has something.
+func headingOnce(w io.Writer, title string) func() {
+	written := false
+	return func() {
+		if !written {
+			fmt.Fprintln(w, title)
+			written = true
+		}
+	}
+}
+
+// inCase is "  case RECEIPT" after a record of a case, "" after others.
+func inCase(receipts map[string]string, caseID string) string {
+	if caseID == "" {
+		return ""
+	}
+	return "  case " + receipts[caseID]
 }
 
 // writeIdentifier writes one line: the identifier's title, then its mask,
