@@ -101,7 +101,7 @@ func readIndex(b []byte) (*Index, error) {
 		return nil, errors.New("not an immivault index")
 	}
 	ix := &f.Index
-	if err := ix.check(); err != nil {
+	if err := ix.Check(); err != nil {
 		return nil, err
 	}
 	ix.migrate()

@@ -19,7 +19,7 @@ import (
 // together. A bundle's records are held to all of it, when a bundle is read
 // and before one is written (internal/bundle).
 //
-// index.age is read more leniently (Index.check): only IDs, links and
+// index.age is read more leniently (Index.Check): only IDs, links and
 // blob names, as every release has checked them. A vault written by an
 // earlier release must still open, and its writers did not hold records
 // to every rule here (free text could hold control characters or run
@@ -117,7 +117,7 @@ func (c *Case) Validate() error {
 
 // Validate checks the notice's own fields: a file name without a path,
 // its texts, its size and SHA-256, and the fields read from it. Its blob
-// is the index's business (Index.check): a bundle's notice has none.
+// is the index's business (Index.Check): a bundle's notice has none.
 func (n *Notice) Validate() error {
 	var file, fields error
 	switch {
@@ -221,10 +221,11 @@ func checkDate(what, d string) error {
 // ties them together (links). It is what a bundle's records must pass.
 func (ix *Index) Validate() error { return ix.links(true) }
 
-// check is what reading index.age refuses (see above): records that are
+// Check is what reading index.age refuses (see above): records that are
 // not there, missing or duplicate IDs, links to records that do not exist,
-// notices without a valid blob name or size.
-func (ix *Index) check() error {
+// notices without a valid blob name or size. Code that adds records
+// directly (an import) calls it before saving.
+func (ix *Index) Check() error {
 	if err := ix.links(false); err != nil {
 		return err
 	}
@@ -235,10 +236,6 @@ func (ix *Index) check() error {
 	}
 	return nil
 }
-
-// Check is what a reader of index.age refuses: code that adds records
-// directly (an import) calls it before saving.
-func (ix *Index) Check() error { return ix.check() }
 
 // links checks that every record is there (not null), has an ID no other
 // record has, and belongs to a person (and case) that is there; with
