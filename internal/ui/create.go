@@ -84,21 +84,16 @@ func (s *createScreen) createVault() {
 	pass := s.choice.pass.Secret()
 	s.setBusy(true)
 	dir, opts := s.app.opts.VaultDir, s.app.opts.Vault
-	type created struct {
-		v   *vault.Vault
-		key *secret.Secret
-	}
-	background(func() (created, error) {
-		v, key, err := vault.Create(dir, pass, opts)
-		return created{v, key}, err
-	}, func(c created, err error) {
+	withNewKey(func() (*vault.Vault, *secret.Secret, error) {
+		return vault.Create(dir, pass, opts)
+	}, func(v *vault.Vault, key *secret.Secret, err error) {
 		s.setBusy(false)
 		if err != nil {
 			s.progress.say(oneLine(err.Error()))
 			return
 		}
 		s.choice.clear()
-		s.app.show(newRecoveryKeyScreen(s.app, c.v, c.key))
+		s.app.show(newRecoveryKeyScreen(s.app, v, key))
 	})
 }
 

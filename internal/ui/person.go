@@ -182,12 +182,7 @@ func (pg *personPage) copyValue(id *vault.Identifier) {
 // cases lists the person's cases, newest receipt first, each with its
 // dates, its notices and a timeline.
 func (pg *personPage) cases(ix *vault.Index) fyne.CanvasObject {
-	var cases []*vault.Case
-	for _, c := range ix.Cases {
-		if c.PersonID == pg.person.ID {
-			cases = append(cases, c)
-		}
-	}
+	cases := ofPerson(ix.Cases, pg.person, func(c *vault.Case) string { return c.PersonID })
 	if len(cases) == 0 {
 		return emptyNote(lang.L("No cases yet. A case appears when you add a notice with a receipt number."))
 	}
@@ -269,15 +264,21 @@ func noticeTitle(n *vault.Notice) string {
 	return n.FileName
 }
 
+// ofPerson keeps the records that belong to p: those whose owner is p.ID.
+func ofPerson[R any](records []R, p *vault.Person, owner func(R) string) []R {
+	var kept []R
+	for _, r := range records {
+		if owner(r) == p.ID {
+			kept = append(kept, r)
+		}
+	}
+	return kept
+}
+
 // notices shows the person's notices as thumbnails, rendered in the
 // background.
 func (pg *personPage) notices(ix *vault.Index) fyne.CanvasObject {
-	var list []*vault.Notice
-	for _, n := range ix.Notices {
-		if n.PersonID == pg.person.ID {
-			list = append(list, n)
-		}
-	}
+	list := ofPerson(ix.Notices, pg.person, func(n *vault.Notice) string { return n.PersonID })
 	if len(list) == 0 {
 		return emptyNote(lang.L("No notices yet. Drop PDF or photo files of USCIS notices on this window, or use Add notice."))
 	}

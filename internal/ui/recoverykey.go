@@ -61,6 +61,20 @@ func newRecoveryKeyScreen(a *App, v *vault.Vault, key *secret.Secret) *recoveryK
 	return s
 }
 
+// withNewKey runs open, which creates or recovers the vault and so gives
+// it a new recovery key, off the UI goroutine, then done on it with the
+// vault and the key.
+func withNewKey(open func() (*vault.Vault, *secret.Secret, error), done func(*vault.Vault, *secret.Secret, error)) {
+	type opened struct {
+		v   *vault.Vault
+		key *secret.Secret
+	}
+	background(func() (opened, error) {
+		v, key, err := open()
+		return opened{v, key}, err
+	}, func(o opened, err error) { done(o.v, o.key, err) })
+}
+
 func (s *recoveryKeyScreen) build() fyne.CanvasObject {
 	intro := wrapped(lang.L("If you ever forget your passphrase, this recovery key is the only way back into your vault. Save it or print it now, and keep it apart from this computer: on paper in a safe place, or in another password manager. It is shown only this once."))
 	warning := warningText(lang.L("Anyone who has this key can open your vault."))

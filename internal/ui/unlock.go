@@ -140,14 +140,9 @@ func (s *recoverScreen) recover() {
 	key, pass := s.key.Secret(), s.choice.pass.Secret()
 	s.setBusy(true)
 	dir, opts := s.app.opts.VaultDir, s.app.opts.Vault
-	type recovered struct {
-		v   *vault.Vault
-		key *secret.Secret
-	}
-	background(func() (recovered, error) {
-		v, newKey, err := vault.Recover(dir, key, pass, opts)
-		return recovered{v, newKey}, err
-	}, func(r recovered, err error) {
+	withNewKey(func() (*vault.Vault, *secret.Secret, error) {
+		return vault.Recover(dir, key, pass, opts)
+	}, func(v *vault.Vault, newKey *secret.Secret, err error) {
 		s.setBusy(false)
 		switch {
 		case errors.Is(err, vault.ErrWrongRecoveryKey):
@@ -158,7 +153,7 @@ func (s *recoverScreen) recover() {
 			s.clear()
 			// Recovering gave the vault a new key: the key typed here no
 			// longer opens it, and the new one is shown once.
-			k := newRecoveryKeyScreen(s.app, r.v, r.key)
+			k := newRecoveryKeyScreen(s.app, v, newKey)
 			k.note = lang.L("Your previous recovery key no longer opens the vault: keep this new one instead.")
 			s.app.show(k)
 		}
