@@ -22,25 +22,13 @@ import (
 
 // readNotice reads a notice file and what can be extracted from it. It
 // needs no vault: inspect uses it alone.
-func readNotice(path string) (data []byte, n fields.Notice, src fields.Source, warnings []string, err error) {
+func readNotice(path string) (*filing.Reading, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, n, "", nil, err
+		return nil, err
 	}
 	defer f.Close()
-	// One byte past the limit, so that notice.Read can say the file is too large.
-	data, err = io.ReadAll(io.LimitReader(f, notice.MaxFileSize+1))
-	if err != nil {
-		return nil, n, "", nil, err
-	}
-	doc, err := notice.Read(context.Background(), data, filepath.Base(path))
-	if err != nil {
-		return nil, n, "", nil, err
-	}
-	defer doc.Close()
-	src = fields.Source(doc.Source())
-	n = fields.Extract(doc.Text(), src)
-	return data, n, src, doc.Warnings(), nil
+	return filing.ReadNotice(context.Background(), f, filepath.Base(path))
 }
 
 func (c *cli) noticeInspect(args []string) error {
@@ -50,18 +38,17 @@ func (c *cli) noticeInspect(args []string) error {
 	if err != nil {
 		return err
 	}
-	_, n, src, warnings, err := readNotice(pos[0])
+	r, err := readNotice(pos[0])
 	if err != nil {
 		return err
 	}
-	sum := n.Summary(src)
-	sum.Warnings = append(append([]string{}, warnings...), sum.Warnings...)
+	sum := r.Summary()
 	if *asJSON {
 		enc := json.NewEncoder(c.stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(sum)
 	}
-	writeExtracted(c.stdout, n, src, sum.Warnings)
+	writeExtracted(c.stdout, r.Notice, r.Source, sum.Warnings)
 	return nil
 }
 
@@ -115,23 +102,23 @@ func (c *cli) noticeAdd(args []string) error {
 	if err != nil {
 		return err
 	}
-	data, n, src, warnings, err := readNotice(pos[1])
+	r, err := readNotice(pos[1])
 	if err != nil {
 		return err
 	}
 	return c.withVault(func(v *vault.Vault) error {
-		p, err := filing.Propose(v.Index(), pos[0], filepath.Base(pos[1]), data, n)
+		p, err := filing.Propose(v.Index(), pos[0], filepath.Base(pos[1]), r.Data, r.Notice)
 		if err != nil {
 			return err
 		}
-		p.Warnings = append(warnings, p.Warnings...)
-		writeExtracted(c.stdout, n, src, nil)
+		p.Warnings = append(r.Warnings, p.Warnings...)
+		writeExtracted(c.stdout, r.Notice, r.Source, nil)
 		writeProposal(c.stdout, p)
 		if ok, err := c.goAhead(*yes, "File it? [y/N] ",
 			"not filed: add --yes to file without a terminal to confirm on", "not filed"); !ok {
 			return err
 		}
-		filed, err := filing.Apply(v, p, data)
+		filed, err := filing.Apply(v, p, r.Data)
 		if err != nil {
 			return err
 		}

@@ -134,18 +134,11 @@ func readFile(ctx context.Context, j importJob, progress func(done, total int)) 
 		return readResult{}, err
 	}
 	defer f.Close()
-	// One byte past the limit, so that notice.Read can say the file is too large.
-	data, err := io.ReadAll(io.LimitReader(f, notice.MaxFileSize+1))
+	r, err := filing.ReadNotice(ctx, f, j.name, notice.WithProgress(progress))
 	if err != nil {
 		return readResult{}, err
 	}
-	doc, err := notice.Read(ctx, data, j.name, notice.WithProgress(progress))
-	if err != nil {
-		return readResult{}, err
-	}
-	defer doc.Close()
-	src := fields.Source(doc.Source())
-	return readResult{data: data, found: fields.Extract(doc.Text(), src), source: src, warn: doc.Warnings()}, nil
+	return readResult{data: r.Data, found: r.Notice, source: r.Source, warn: r.Warnings}, nil
 }
 
 // propose shows what was read as an editable form; confirming files it.

@@ -1,0 +1,45 @@
+package filing
+
+import (
+	"context"
+	"io"
+
+	"immivault/internal/notice"
+	"immivault/internal/notice/fields"
+)
+
+// Reading is a notice file as it was read: its bytes, for Propose and Apply, and what its text
+// says.
+type Reading struct {
+	Data     []byte
+	Notice   fields.Notice
+	Source   fields.Source // where the text came from
+	Warnings []string      // the reader's (no tesseract, a page OCR could not read); Notice has its own
+}
+
+// ReadNotice reads a notice file and what it says: the one way the app and the CLI read a
+// notice. It reads r to its end, but at most one byte past notice.MaxFileSize, so that
+// notice.Read can say that a larger file is too large; hands the bytes to notice.Read with opts
+// and the text to fields.Extract. name is the file's name, for error messages. The errors are
+// r's and notice.Read's.
+func ReadNotice(ctx context.Context, r io.Reader, name string, opts ...notice.Option) (*Reading, error) {
+	data, err := io.ReadAll(io.LimitReader(r, notice.MaxFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	doc, err := notice.Read(ctx, data, name, opts...)
+	if err != nil {
+		return nil, err
+	}
+	defer doc.Close()
+	src := fields.Source(doc.Source())
+	return &Reading{Data: data, Notice: fields.Extract(doc.Text(), src), Source: src, Warnings: doc.Warnings()}, nil
+}
+
+// Summary is what was read in the JSON schema of `immivault-cli notice inspect --json`, the
+// reader's warnings before Extract's.
+func (r *Reading) Summary() fields.Summary {
+	sum := r.Notice.Summary(r.Source)
+	sum.Warnings = append(append([]string{}, r.Warnings...), sum.Warnings...)
+	return sum
+}
