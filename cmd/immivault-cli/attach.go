@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 
 	"immivault/internal/vault"
@@ -15,16 +14,11 @@ func (c *cli) attach(args []string) error {
 	if err != nil {
 		return err
 	}
-	f, err := os.Open(pos[1])
+	f, _, err := openRegular(pos[1])
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	if fi, err := f.Stat(); err != nil {
-		return err
-	} else if !fi.Mode().IsRegular() {
-		return fmt.Errorf("%s is not a regular file", pos[1])
-	}
 	return c.withVault(func(v *vault.Vault) error {
 		// Look the person and case up before writing a blob that would be left
 		// behind if they do not exist; Update looks again in the newest index.

@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 
 	"filippo.io/age"
@@ -22,18 +21,11 @@ func (c *cli) importBundle(args []string) error {
 	if err != nil {
 		return err
 	}
-	f, err := os.Open(pos[0])
+	f, size, err := openRegular(pos[0])
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return err
-	}
-	if !fi.Mode().IsRegular() {
-		return fmt.Errorf("%s is not a regular file", pos[0])
-	}
 	return c.withVault(func(v *vault.Vault) error {
 		var id age.Identity
 		if *usePass {
@@ -45,7 +37,7 @@ func (c *cli) importBundle(args []string) error {
 		} else if id, err = v.Decrypter(); err != nil {
 			return err
 		}
-		b, err := bundle.Open(f, fi.Size(), id)
+		b, err := bundle.Open(f, size, id)
 		switch {
 		case errors.Is(err, bundle.ErrPassphrase) && !*usePass:
 			return errors.New("this bundle is protected by a passphrase: run again with --passphrase")
