@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 
 	"immivault/internal/vault"
@@ -47,6 +48,24 @@ func (c *cli) attach(args []string) error {
 		fmt.Fprintln(c.stdout, n.ID)
 		return nil
 	})
+}
+
+// openRegular opens a file named on the command line, and refuses anything
+// but a regular file (a folder, a device, a pipe). It gives the file's size.
+func openRegular(path string) (*os.File, int64, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, 0, err
+	}
+	fi, err := f.Stat()
+	if err == nil && !fi.Mode().IsRegular() {
+		err = fmt.Errorf("%s is not a regular file", path)
+	}
+	if err != nil {
+		f.Close()
+		return nil, 0, err
+	}
+	return f, fi.Size(), nil
 }
 
 // noticeOwner finds the person a notice is for and, if receipt is given,

@@ -268,24 +268,6 @@ func (c *cli) confirm(question string) (bool, error) {
 	return answer == "y" || answer == "yes", nil
 }
 
-// openRegular opens a file named on the command line, and refuses anything
-// but a regular file (a folder, a device, a pipe). It gives the file's size.
-func openRegular(path string) (*os.File, int64, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, 0, err
-	}
-	fi, err := f.Stat()
-	if err == nil && !fi.Mode().IsRegular() {
-		err = fmt.Errorf("%s is not a regular file", path)
-	}
-	if err != nil {
-		f.Close()
-		return nil, 0, err
-	}
-	return f, fi.Size(), nil
-}
-
 // checkOutput refuses a missing -o, or one that names an existing file
 // without --force, before anyone is asked for a passphrase.
 func (c *cli) checkOutput(out string, force bool) error {
