@@ -111,3 +111,25 @@ func hostileSeeds() [][]byte {
 		imagePagePDF(imageXObject(zlibBytes(make([]byte, 1000)), "/FlateDecode", 8000, 8000), smallOnPage),
 	}
 }
+
+// FuzzLayoutTSV feeds arbitrary text to parseTSV and layoutRows, as if tesseract had written it:
+// they must not panic, must return at once, and must not make a line of a million spaces.
+func FuzzLayoutTSV(f *testing.F) {
+	f.Add(tsv("1 1 1 100 100 150 30 96 Received", "1 1 1 265 100 80 30 96 Date",
+		"1 1 2 110 145 200 30 91 03/14/2025", "1 1 2 900 145 8 30 12 ~"))
+	f.Add([]byte("level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n" +
+		"5\t1\t1\t1\t1\t1\t-99999999\t0\t0\t0\t-1\t\xff\n5\t1\t1\t1\t1\t2\t99999999\t0\t-5\t0\tNaN\tx\n"))
+	f.Fuzz(func(t *testing.T, in []byte) {
+		laid := make(chan string, 1)
+		go func() { laid <- layoutRows(parseTSV(in)) }()
+		var text string
+		select {
+		case text = <-laid:
+		case <-time.After(time.Second):
+			t.Fatalf("no layout after a second on %d bytes", len(in))
+		}
+		if len(text) > 64*len(in)+1024 {
+			t.Fatalf("%d bytes of layout from %d bytes of TSV", len(text), len(in))
+		}
+	})
+}

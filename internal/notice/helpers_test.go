@@ -10,8 +10,6 @@ import (
 	"image/png"
 	"math"
 	"math/rand/v2"
-	"os"
-	"os/exec"
 	"regexp"
 	"strings"
 	"sync"
@@ -21,6 +19,8 @@ import (
 
 	"github.com/go-pdf/fpdf"
 	"golang.org/x/image/draw"
+
+	"immivault/internal/notice/noticetest"
 )
 
 // The numbers on the generated notices, fictional.
@@ -30,17 +30,8 @@ const (
 	testMarker   = "ZQXMARKER7731" // a string found nowhere but in the test notice
 )
 
-// needTesseract skips an OCR test where tesseract is missing, except in CI, which installs it:
-// there its absence fails the test, so the OCR path cannot silently go untested.
-func needTesseract(t testing.TB) {
-	t.Helper()
-	if _, err := exec.LookPath("tesseract"); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("tesseract is not on PATH; CI must install tesseract-ocr (make deps)")
-		}
-		t.Skip("tesseract is not installed")
-	}
-}
+// needTesseract skips an OCR test where tesseract is missing, except in CI, which installs it.
+var needTesseract = noticetest.NeedTesseract
 
 func testContext(t testing.TB) context.Context {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)

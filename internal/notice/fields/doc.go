@@ -11,16 +11,17 @@
 // pdftotext -layout give a text PDF. Notices print labels in one row and their values in the
 // row below, in the same columns, or a label and its value side by side, so columns matter.
 //
-// For a scan, tesseract's plain text keeps the rows but not the columns. OCRLayout rebuilds
-// them from tesseract's TSV output, the position of every word; readers should give Extract
-// its result. The fixtures and accuracy figures of this package come from
+// For a scan, tesseract's plain text keeps the rows but not the columns. The notice package
+// rebuilds them from tesseract's TSV output, the position of every word, the way it lays out a
+// text PDF, and gives Extract that. The scan fixtures of this package were made with
 //
 //	tesseract stdin stdout --psm 6 -c preserve_interword_spaces=1 -c thresholding_method=2 tsv
 //
 // on 300 DPI scans: page segmentation mode 6 reads the page as one block, so that a label row
 // and a value row each stay one line; Sauvola thresholding (method 2) reads grey, noisy JPEG
-// scans that tesseract's default threshold turns into nothing. Plain text is still read, with
-// the dates of a header row placed by their order where the columns are lost.
+// scans that tesseract's default threshold turns into nothing. (The notice package runs
+// tesseract with --psm 6 and its default threshold.) Plain text is still read, with the dates
+// of a header row placed by their order where the columns are lost.
 //
 // # Header dates and other dates
 //

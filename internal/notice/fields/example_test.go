@@ -46,20 +46,3 @@ func ExampleNotice_Summary() {
 	//   "text_source": "pdf-text",
 	//   "warnings": [],
 }
-
-func ExampleOCRLayout() {
-	tsv := "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n" +
-		"5\t1\t1\t1\t1\t1\t300\t500\t160\t30\t96\tReceived\n" +
-		"5\t1\t1\t1\t1\t2\t480\t500\t80\t30\t96\tDate\n" +
-		"5\t1\t1\t1\t1\t3\t900\t500\t160\t30\t95\tPriority\n" +
-		"5\t1\t1\t1\t1\t4\t1080\t500\t80\t30\t95\tDate\n" +
-		"5\t1\t1\t1\t2\t1\t900\t560\t200\t30\t91\t03/14/2025\n"
-	text, _ := fields.OCRLayout(strings.NewReader(tsv))
-	fmt.Print(text)
-	n := fields.Extract(text, fields.OCR)
-	fmt.Printf("received %q, priority %q\n", n.ReceivedDate.Value, n.PriorityDate.Value)
-	// Output:
-	// Received Date                 Priority Date
-	//                               03/14/2025
-	// received "", priority "2025-03-14"
-}

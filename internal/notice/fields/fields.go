@@ -47,7 +47,7 @@ type Notice struct {
 var baseConfidence = map[Source]float64{PDFText: 0.98, OCR: 0.85}
 
 // Extract reads a notice's fields from its text: the text layer of a PDF laid out in rows and
-// columns (PDFium's layout reconstruction, pdftotext -layout), OCRLayout's rendering of
+// columns (PDFium's layout reconstruction, pdftotext -layout), the notice package's layout of
 // tesseract's word boxes, or tesseract's plain text. Only the first MaxTextLen bytes are read.
 // Extract never fails: what it cannot find is left empty, and what looks wrong is kept and
 // explained in Warnings.

@@ -13,10 +13,10 @@ import (
 func TestFixturesMatchGenerator(t *testing.T) {
 	t.Parallel()
 	for _, kind := range []string{"text", "ocr"} {
-		for _, f := range loadFixtures(t, kind, false) {
-			want := noticetest.Generate(f.truth.Seed).Truth
-			if fmt.Sprintf("%+v", orNil(want)) != fmt.Sprintf("%+v", orNil(f.truth.Truth)) {
-				t.Errorf("%s: truth %+v, but seed %d now generates %+v: remake the fixtures", f.name, f.truth.Truth, f.truth.Seed, want)
+		for _, f := range loadFixtures(t, kind) {
+			want := noticetest.Generate(f.Seed).Truth
+			if fmt.Sprintf("%+v", orNil(want)) != fmt.Sprintf("%+v", orNil(f.Truth)) {
+				t.Errorf("%s: truth %+v, but seed %d now generates %+v: remake the fixtures", f.Name, f.Truth, f.Seed, want)
 			}
 		}
 	}

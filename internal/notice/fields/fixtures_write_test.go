@@ -19,8 +19,9 @@ import (
 // `pdftotext -layout` for text PDFs (close to what PDFium's layout reconstruction gives), and
 // tesseract for notices rasterised at 300 DPI by poppler's pdftoppm, passed through
 // noticetest.Scan and saved as PNG (odd seeds) or JPEG (even seeds). Tesseract runs as the
-// package documentation says a reader should run it, and writes both its TSV (NNN.tsv, which
-// OCRLayout lays out) and its plain text (NNN.txt). The truth is in NNN.json beside them.
+// package documentation says, and writes both its TSV (NNN.tsv, which internal/notice's
+// TestOCRFixtureAccuracy lays out the app's way) and its plain text (NNN.txt). The truth is in
+// NNN.json beside them.
 //
 // Those tools are not needed to run the tests, only to remake the fixtures, which is done by
 // hand and never in CI:
@@ -69,19 +70,12 @@ func TestWriteFixtures(t *testing.T) {
 	wg.Wait()
 }
 
-// fixtureTruth is the JSON written beside each fixture.
-type fixtureTruth struct {
-	Seed  int64            `json:"seed"`
-	Scan  string           `json:"scan,omitempty"` // how the OCR input was encoded: "png" or "jpeg"
-	Truth noticetest.Truth `json:"truth"`
-}
-
 func writeTextFixture(t *testing.T, tmp, base string, seed int64) {
 	n := noticetest.Generate(seed)
 	pdf := filepath.Join(tmp, fmt.Sprintf("%d.pdf", seed))
 	must(t, os.WriteFile(pdf, n.PDF, 0o600))
 	text := run(t, nil, "pdftotext", "-layout", pdf, "-")
-	writeFixture(t, base, text, fixtureTruth{Seed: seed, Truth: n.Truth})
+	writeFixture(t, base, text, noticetest.FixtureTruth{Seed: seed, Truth: n.Truth})
 }
 
 func writeOCRFixture(t *testing.T, tmp, base string, seed int64) {
@@ -94,7 +88,7 @@ func writeOCRFixture(t *testing.T, tmp, base string, seed int64) {
 	img, err := png.Decode(bytes.NewReader(page))
 	must(t, err)
 	scanned := noticetest.Scan(img, seed)
-	ft := fixtureTruth{Seed: seed, Scan: "png", Truth: n.Truth}
+	ft := noticetest.FixtureTruth{Seed: seed, Scan: "png", Truth: n.Truth}
 	input := noticetest.EncodePNG(scanned)
 	if seed%2 == 0 {
 		ft.Scan, input = "jpeg", noticetest.EncodeJPEG(scanned)
@@ -109,7 +103,7 @@ func writeOCRFixture(t *testing.T, tmp, base string, seed int64) {
 	writeFixture(t, base, text, ft)
 }
 
-func writeFixture(t *testing.T, base string, text []byte, ft fixtureTruth) {
+func writeFixture(t *testing.T, base string, text []byte, ft noticetest.FixtureTruth) {
 	js, err := json.MarshalIndent(ft, "", "  ")
 	must(t, err)
 	must(t, os.WriteFile(base+".txt", text, 0o644))

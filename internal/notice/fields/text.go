@@ -27,8 +27,9 @@ type page struct {
 	head      string
 	headLines int
 	// layout says the text's columns are positions on the paper, as in PDF text laid out by
-	// PDFium or pdftotext and in OCRLayout's output. Tesseract's plain text is not laid out: it
-	// drops the left margin and squeezes gaps, so only the order of a row's words means anything.
+	// PDFium or pdftotext and in the notice package's layout of tesseract's words. Tesseract's
+	// plain text is not laid out: it drops the left margin and squeezes gaps, so only the order
+	// of a row's words means anything.
 	layout bool
 }
 

@@ -20,4 +20,11 @@
 // The package cannot rasterise a PDF (that is the notice reader's job). Given a page image,
 // Scan makes it look scanned (a slight rotation, a grey background, blur and noise), and
 // EncodeJPEG, EncodePNG and ImagePDF package it the way people send scans.
+//
+// # Scoring
+//
+// Misses compares what a reader made of a notice (the JSON of `immivault-cli notice inspect
+// --json`) with its truth, and Score tallies that over many notices, field by field, for the
+// accuracy tests. LoadFixtures reads the stored readings of generated notices those tests use
+// without the readers themselves.
 package noticetest
