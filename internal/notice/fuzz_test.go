@@ -119,6 +119,8 @@ func FuzzLayoutTSV(f *testing.F) {
 		"1 1 2 110 145 200 30 91 03/14/2025", "1 1 2 900 145 8 30 12 ~"))
 	f.Add([]byte("level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n" +
 		"5\t1\t1\t1\t1\t1\t-99999999\t0\t0\t0\t-1\t\xff\n5\t1\t1\t1\t1\t2\t99999999\t0\t-5\t0\tNaN\tx\n"))
+	f.Add(tsv("1 1 1 0 100 inf 30 96 A", "1 1 2 0 200 inf 30 96 B", "1 1 3 0 300 inf 30 96 C",
+		"1 1 4 0 400 10 30 96 D", "1 1 4 900 400 10 30 96 E"))
 	f.Fuzz(func(t *testing.T, in []byte) {
 		laid := make(chan string, 1)
 		go func() { laid <- layoutRows(parseTSV(in)) }()

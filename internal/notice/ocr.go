@@ -264,13 +264,13 @@ func parseTSV(tsv []byte) []row {
 			n[k] = v
 		}
 		text := strings.TrimSpace(f[11])
-		if !ok || text == "" || noise(text, n[8]) {
+		w := word{text: text, x0: n[4], y0: n[5], x1: n[4] + n[6], y1: n[5] + n[7]}
+		// Tesseract writes whole numbers; a box that is not finite (read as "inf", or
+		// overflowing) is left out, as pdfPage leaves out such a glyph.
+		if !ok || text == "" || noise(text, n[8]) || !finite(w.x0, w.y0, w.x1, w.y1) {
 			continue
 		}
-		words = append(words, tesseractWord{
-			line: [3]int{int(n[0]), int(n[1]), int(n[2])},
-			word: word{text: text, x0: n[4], y0: n[5], x1: n[4] + n[6], y1: n[5] + n[7]},
-		})
+		words = append(words, tesseractWord{line: [3]int{int(n[0]), int(n[1]), int(n[2])}, word: w})
 	}
 
 	var lines []row

@@ -61,6 +61,12 @@ func TestParseTSV(t *testing.T) {
 			"1 1 1 215 100 60 30 95 1/2",
 			"1 1 1 285 100 20 30 90 -",
 		), "Page 1/2 -"},
+		{"boxes that are not finite are left out", tsv(
+			// Infinite widths would make the typical character infinitely wide.
+			"1 1 1 0 100 inf 30 96 A", "1 1 2 0 200 inf 30 96 B", "1 1 3 0 300 inf 30 96 C",
+			"1 1 4 0 400 1e308 30 96 D", "1 1 4 1e308 400 1e308 30 96 E",
+			"1 1 5 100 500 60 30 96 F", "1 1 5 900 500 60 30 96 G",
+		), "D\n\n  F            G"},
 		{"nothing read", tsv(), ""},
 		{"not TSV", []byte("Tesseract Open Source OCR Engine\n\x00\xff"), ""},
 	} {
