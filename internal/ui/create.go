@@ -135,6 +135,15 @@ func (r *readableWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {
 
 func (r *readableWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	w := min(size.Width, r.max)
-	objects[0].Resize(fyne.NewSize(w, max(size.Height, objects[0].MinSize().Height)))
-	objects[0].Move(fyne.NewPos((size.Width-w)/2, 0))
+	col := objects[0]
+	col.Resize(fyne.NewSize(w, max(size.Height, col.MinSize().Height)))
+	// A wrapped label knows how tall it is only once it has its width, which
+	// the first pass gave it; lay the column out again with those heights,
+	// or long texts overlap what follows them.
+	if c, ok := col.(*fyne.Container); ok && c.Layout != nil {
+		s := fyne.NewSize(w, max(size.Height, c.MinSize().Height))
+		c.Resize(s)
+		c.Layout.Layout(c.Objects, s)
+	}
+	col.Move(fyne.NewPos((size.Width-w)/2, 0))
 }
