@@ -4,11 +4,7 @@ import "testing"
 
 func TestFormat(t *testing.T) {
 	t.Parallel()
-	tests := []struct {
-		kind Kind
-		norm string
-		want string
-	}{
+	tests := []kindCase{
 		{ReceiptNumber, "EAC2512345678", "EAC-25-123-45678"},
 		{ReceiptNumber, "IOE0912345678", "IOE-09-123-45678"},
 		{ANumber, "A012345678", "A-012-345-678"},
@@ -25,13 +21,13 @@ func TestFormat(t *testing.T) {
 		{Kind("nonsense"), "x", "x"},
 	}
 	for _, tt := range tests {
-		in := []byte(tt.norm)
+		in := []byte(tt.in)
 		got := Format(tt.kind, in)
 		if string(got) != tt.want {
-			t.Errorf("Format(%s, %q) = %q, want %q", tt.kind, tt.norm, got, tt.want)
+			t.Errorf("Format(%s, %q) = %q, want %q", tt.kind, tt.in, got, tt.want)
 		}
 		if len(got) > 0 && &got[0] == &in[0] {
-			t.Errorf("Format(%s, %q) returned its input slice", tt.kind, tt.norm)
+			t.Errorf("Format(%s, %q) returned its input slice", tt.kind, tt.in)
 		}
 	}
 }

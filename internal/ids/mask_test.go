@@ -8,11 +8,7 @@ import (
 
 func TestMask(t *testing.T) {
 	t.Parallel()
-	tests := []struct {
-		kind Kind
-		norm string
-		want string
-	}{
+	tests := []kindCase{
 		{ReceiptNumber, "EAC2512345678", "EAC••••••5678"},
 		{GreenCard, "SRC0123456789", "SRC••••••6789"},
 		{EADCard, "IOE0912345678", "IOE••••••5678"},
@@ -36,8 +32,8 @@ func TestMask(t *testing.T) {
 		{Kind("nonsense"), "EAC2512345678", "••••"},
 	}
 	for _, tt := range tests {
-		if got := Mask(tt.kind, []byte(tt.norm)); got != tt.want {
-			t.Errorf("Mask(%s, %q) = %q, want %q", tt.kind, tt.norm, got, tt.want)
+		if got := Mask(tt.kind, []byte(tt.in)); got != tt.want {
+			t.Errorf("Mask(%s, %q) = %q, want %q", tt.kind, tt.in, got, tt.want)
 		}
 	}
 }

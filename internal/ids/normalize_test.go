@@ -7,13 +7,17 @@ import (
 	"testing"
 )
 
+// kindCase is one row of the tables that test a function of a kind and a
+// value: Normalize, Format and Mask.
+type kindCase struct {
+	kind Kind
+	in   string // the value given (in storage form, for Format and Mask)
+	want string // what the function gives back, or a part of its error
+}
+
 func TestNormalizeValid(t *testing.T) {
 	t.Parallel()
-	tests := []struct {
-		kind Kind
-		in   string
-		want string
-	}{
+	tests := []kindCase{
 		{AccountNumber, "001234567890", "001234567890"},
 		{AccountNumber, "0012 3456 7890", "001234567890"},
 		{AccountNumber, "0012-3456-7890", "001234567890"},
@@ -97,11 +101,7 @@ func TestNormalizeValid(t *testing.T) {
 
 func TestNormalizeInvalid(t *testing.T) {
 	t.Parallel()
-	tests := []struct {
-		kind Kind
-		in   string
-		want string // a part of the error
-	}{
+	tests := []kindCase{
 		{AccountNumber, "98765432109", "12 digits"},
 		{AccountNumber, "9876543210987", "12 digits"},
 		{AccountNumber, "98765432109X", "12 digits"},
