@@ -17,9 +17,7 @@ import (
 // the record's own version or is too long; the record's own times and the
 // bundle's are held to the same clock.
 func TestHistoryIsBounded(t *testing.T) {
-	a, b := newMember(t, "Ana"), newMember(t, "Beto")
-	befriend(t, a, b)
-	a.family(t)
+	a, b := anaAndBeto(t)
 	ahead := func(d time.Duration) time.Time { return time.Now().UTC().Add(d).Truncate(time.Millisecond) }
 	past := func(n int) []time.Time {
 		var ts []time.Time
@@ -95,9 +93,7 @@ func TestHistoryIsBounded(t *testing.T) {
 // versions besides the real one; he removes the number. Replaying the
 // first bundle must find it removed, not add it again.
 func TestHistoryCannotEvictSharedVersions(t *testing.T) {
-	a, b := newMember(t, "Ana"), newMember(t, "Beto")
-	befriend(t, a, b)
-	a.family(t)
+	a, b := anaAndBeto(t)
 	first := a.export(t, ExportOptions{To: []contact.Card{b.card(t)}})
 	b.importAll(t, first)
 	leo, _ := b.v.Index().Person("Leo Morales")
@@ -166,9 +162,7 @@ func TestHistoryAdoptedForUpdates(t *testing.T) {
 // bidirectional controls and other invisible characters taken out, in
 // the preview and in the vault.
 func TestFileNamesLoseHiddenCharacters(t *testing.T) {
-	a, b := newMember(t, "Ana"), newMember(t, "Beto")
-	befriend(t, a, b)
-	a.family(t)
+	a, b := anaAndBeto(t)
 	bb, err := openChanged(t, a, b, func(m *manifest) {
 		m.Notices[0].FileName = "I-797C\u202Efdp.scr"
 		m.Notices[1].FileName = "pass\u200Bport\u2066\u2069\u061C\u200E\u200F\u00AD\tscan.jpg"
@@ -200,9 +194,7 @@ func TestFileNamesLoseHiddenCharacters(t *testing.T) {
 // TestUpdateShowsWhatItReplaces: the preview of an update says, field by
 // field, what the vault holds and what it would hold; numbers masked.
 func TestUpdateShowsWhatItReplaces(t *testing.T) {
-	a, b := newMember(t, "Ana"), newMember(t, "Beto")
-	befriend(t, a, b)
-	a.family(t)
+	a, b := anaAndBeto(t)
 	b.importAll(t, a.export(t, ExportOptions{To: []contact.Card{b.card(t)}}))
 	a.update(t, func(ix *vault.Index) error {
 		p, _ := ix.Person("Leo Morales")
@@ -312,9 +304,7 @@ func TestTrustReadsFingerprintsAsTyped(t *testing.T) {
 // word for a relation ("yo" for self, in Spanish) reads with the key, as
 // the vault reads its own.
 func TestRelationsReadAsKeys(t *testing.T) {
-	a, b := newMember(t, "Ana"), newMember(t, "Beto")
-	befriend(t, a, b)
-	a.family(t)
+	a, b := anaAndBeto(t)
 	bb, err := openChanged(t, a, b, func(m *manifest) { m.People[0].Relation, m.People[1].Relation = "Yo", "hijo/a" })
 	if err != nil {
 		t.Fatal(err)

@@ -84,6 +84,16 @@ func befriend(t testing.TB, ms ...*member) {
 	}
 }
 
+// anaAndBeto is where most tests start: Ana, whose vault holds a family
+// (member.family), and Beto, each in the other's family list.
+func anaAndBeto(t testing.TB) (a, b *member) {
+	t.Helper()
+	a, b = newMember(t, "Ana"), newMember(t, "Beto")
+	befriend(t, a, b)
+	a.family(t)
+	return a, b
+}
+
 func (m *member) update(t testing.TB, f func(ix *vault.Index) error) {
 	t.Helper()
 	tick()

@@ -18,9 +18,7 @@ import (
 // TestFlippedBytes: a bundle with any one byte changed is refused, and the
 // vault it was meant for is untouched.
 func TestFlippedBytes(t *testing.T) {
-	a, b := newMember(t, "Ana"), newMember(t, "Beto")
-	befriend(t, a, b)
-	a.family(t)
+	a, b := anaAndBeto(t)
 	for _, armored := range []bool{false, true} {
 		data := a.export(t, ExportOptions{Armor: armored})
 		before := b.state(t)
@@ -208,9 +206,7 @@ func openChanged(t *testing.T, signer, to *member, change func(m *manifest)) (*B
 // TestCraftedArchives: hand-made archives, properly signed and encrypted,
 // that only the checks on the archive and the manifest can refuse.
 func TestCraftedArchives(t *testing.T) {
-	a, b := newMember(t, "Ana"), newMember(t, "Beto")
-	befriend(t, a, b)
-	a.family(t)
+	a, b := anaAndBeto(t)
 	m, entries := baseManifest(t, a)
 	if bb, err := b.open(t, craft(t, a, b, m, entries)); err != nil || len(bb.m.Notices) != 3 {
 		t.Fatalf("the unchanged hand-made bundle: %v", err)
@@ -364,9 +360,7 @@ func TestManifestLimits(t *testing.T) {
 // vault is untouched; a vault record a bundle could not carry stops the
 // export, named the same way.
 func TestRecordsAreHeldToTheRules(t *testing.T) {
-	a, b := newMember(t, "Ana"), newMember(t, "Beto")
-	befriend(t, a, b)
-	a.family(t)
+	a, b := anaAndBeto(t)
 	for _, tc := range []struct {
 		name string
 		// change breaks a rule and says the error that names the record.
