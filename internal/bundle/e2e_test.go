@@ -96,27 +96,22 @@ func TestFamilyRoundTrip(t *testing.T) {
 // keeps its own and adds the sender's beside it, marked; again changes
 // nothing; and the conflict copy travels like any other record.
 func TestConflictKeepsBoth(t *testing.T) {
-	a, b := newMember(t, "Ana"), newMember(t, "Beto")
-	befriend(t, a, b)
-	a.family(t)
+	a, b := anaAndBeto(t)
 	b.importAll(t, a.export(t, ExportOptions{}))
 
-	a.update(t, func(ix *vault.Index) error {
-		p, _ := ix.Person("Leo Morales")
-		if err := ix.EditPerson(p.ID, "Leonardo Morales", p.Born, p.Relation); err != nil {
+	// Both rename Leo and change his A-number, each their own way.
+	changeLeo := func(m *member, name, aNumber string) {
+		m.update(t, func(ix *vault.Index) error {
+			p, _ := ix.Person("Leo Morales")
+			if err := ix.EditPerson(p.ID, name, p.Born, p.Relation); err != nil {
+				return err
+			}
+			_, err := ix.SetIdentifier(p.ID, ids.ANumber, "", pass(aNumber))
 			return err
-		}
-		_, err := ix.SetIdentifier(p.ID, ids.ANumber, "", pass("A011111111"))
-		return err
-	})
-	b.update(t, func(ix *vault.Index) error {
-		p, _ := ix.Person("Leo Morales")
-		if err := ix.EditPerson(p.ID, "Leo M. Morales", p.Born, p.Relation); err != nil {
-			return err
-		}
-		_, err := ix.SetIdentifier(p.ID, ids.ANumber, "", pass("A022222222"))
-		return err
-	})
+		})
+	}
+	changeLeo(a, "Leonardo Morales", "A011111111")
+	changeLeo(b, "Leo M. Morales", "A022222222")
 	fromB := b.export(t, ExportOptions{People: []string{"Leo M. Morales"}})
 	p, res := a.importAll(t, fromB)
 	if got := actions(p); got[Conflict] != 2 {
@@ -214,9 +209,7 @@ func TestSelectiveExport(t *testing.T) {
 // vault that has neither; a person left out of the plan leaves their
 // records out too, and says so.
 func TestSelectiveImport(t *testing.T) {
-	a, b := newMember(t, "Ana"), newMember(t, "Beto")
-	befriend(t, a, b)
-	a.family(t)
+	a, b := anaAndBeto(t)
 	bundle := a.export(t, ExportOptions{Cases: []string{"EAC2512345678"}})
 	bb, err := b.open(t, bundle)
 	if err != nil {
@@ -246,9 +239,7 @@ func TestSelectiveImport(t *testing.T) {
 
 // TestPassphraseBundle: a bundle for a passphrase opens with it alone.
 func TestPassphraseBundle(t *testing.T) {
-	a, b := newMember(t, "Ana"), newMember(t, "Beto")
-	befriend(t, a, b)
-	a.family(t)
+	a, b := anaAndBeto(t)
 	data := a.export(t, ExportOptions{Passphrase: pass("correct horse battery staple"), Armor: true})
 	if !bytes.HasPrefix(data, []byte("-----BEGIN AGE ENCRYPTED FILE-----\n")) {
 		t.Fatal("not armored")
@@ -281,9 +272,7 @@ func TestPassphraseBundle(t *testing.T) {
 // TestRecipients: the default is the family and the sender; classic keys
 // are never dropped silently; more than 1024 recipients are refused.
 func TestRecipients(t *testing.T) {
-	a, b := newMember(t, "Ana"), newMember(t, "Beto")
-	befriend(t, a, b)
-	a.family(t)
+	a, b := anaAndBeto(t)
 	s, err := Describe(a.v, ExportOptions{SenderName: "Ana"})
 	if err != nil || len(s.To) != 2 || !s.IncludesSender || s.Notices != 3 {
 		t.Fatalf("default recipients: %+v %v", s, err)
@@ -388,9 +377,7 @@ func distinct(t testing.TB, n int) []contact.Card {
 // TestDatesTravel: a document's validity and a person's residence go with
 // them, for the date rules on the other side.
 func TestDatesTravel(t *testing.T) {
-	a, b := newMember(t, "Ana"), newMember(t, "Beto")
-	befriend(t, a, b)
-	a.family(t)
+	a, b := anaAndBeto(t)
 	a.update(t, func(ix *vault.Index) error {
 		p, err := ix.Person("Ana Morales")
 		if err != nil {
@@ -428,9 +415,7 @@ func TestDatesTravel(t *testing.T) {
 // TestResidenceCountsAsContent: a person whose residence differs is not
 // "the same" record, so a change to it is never dropped as unchanged.
 func TestResidenceCountsAsContent(t *testing.T) {
-	a, b := newMember(t, "Ana"), newMember(t, "Beto")
-	befriend(t, a, b)
-	a.family(t)
+	a, b := anaAndBeto(t)
 	b.importAll(t, a.export(t, ExportOptions{To: []contact.Card{b.card(t)}}))
 	tick()
 	a.update(t, func(ix *vault.Index) error {
