@@ -20,9 +20,7 @@ func TestProcessesWritingAtOnceLoseNothing(t *testing.T) {
 	_, dir := newVault(t)
 	var cmds []*exec.Cmd
 	for w := range 3 {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestProcessesWritingAtOnceLoseNothing$")
-		cmd.Env = append(os.Environ(), "VAULT_WRITER_CHILD="+dir, "VAULT_WRITER_NAME=w"+strconv.Itoa(w))
-		cmd.Stderr = os.Stderr
+		cmd := childCommand(t, "VAULT_WRITER_CHILD="+dir, "VAULT_WRITER_NAME=w"+strconv.Itoa(w))
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}

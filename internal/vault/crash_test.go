@@ -7,7 +7,6 @@ import (
 	"io"
 	"math/rand/v2"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -33,16 +32,7 @@ func TestCrashKeepsEveryAcknowledgedSave(t *testing.T) {
 	found := 0 // steps in the vault after the previous round
 	saves := 0
 	for round := 0; saves < 240 || round < 25; round++ {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestCrashKeepsEveryAcknowledgedSave$")
-		cmd.Env = append(os.Environ(), "VAULT_CRASH_CHILD="+dir)
-		out, err := cmd.StdoutPipe()
-		if err != nil {
-			t.Fatal(err)
-		}
-		cmd.Stderr = os.Stderr
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
+		cmd, out := startChild(t, "VAULT_CRASH_CHILD="+dir)
 		killAfter := time.Duration(rng.IntN(60_000)) * time.Microsecond
 		// Kill at a random instant, or right after a random acknowledgement.
 		killAtAck := rng.IntN(12)

@@ -8,7 +8,6 @@ import (
 	"io"
 	"math/rand/v2"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -182,17 +181,8 @@ func TestKeyChangeSurvivesCrashes(t *testing.T) {
 	changed, killed, midway := 0, 0, 0
 	var whole time.Duration
 	for round := 0; round < 40; round++ {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestKeyChangeSurvivesCrashes$")
-		cmd.Env = append(os.Environ(), "VAULT_KEYCHANGE_CHILD="+dir,
+		cmd, out := startChild(t, "VAULT_KEYCHANGE_CHILD="+dir,
 			"VAULT_KEYCHANGE_FROM="+passphrase(current), "VAULT_KEYCHANGE_TO="+passphrase(current+1))
-		out, err := cmd.StdoutPipe()
-		if err != nil {
-			t.Fatal(err)
-		}
-		cmd.Stderr = os.Stderr
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
 		// The first child runs undisturbed, to time a whole run; the others
 		// are killed at a random instant of one, or not at all.
 		start := time.Now()
