@@ -93,6 +93,17 @@ func pdfObjects(objs ...[]byte) []byte {
 	return b.Bytes()
 }
 
+// letterPagePDF is a PDF of one letter page: the catalog, the page tree and
+// the page are objects 1 to 3, the page's dictionary with entries added;
+// objs follow from object 4.
+func letterPagePDF(entries string, objs ...[]byte) []byte {
+	return pdfObjects(append([][]byte{
+		[]byte("<< /Type /Catalog /Pages 2 0 R >>"),
+		[]byte("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"),
+		[]byte("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] " + entries + " >>"),
+	}, objs...)...)
+}
+
 // stream is a PDF stream object with the given dictionary entries.
 func stream(dict string, data []byte) []byte {
 	return fmt.Appendf(nil, "<< %s /Length %d >>\nstream\n%s\nendstream", dict, len(data), data)
@@ -114,10 +125,7 @@ const (
 
 // imagePagePDF is a letter page whose content draws the image XObject img as /Im0.
 func imagePagePDF(img []byte, content string) []byte {
-	return pdfObjects(
-		[]byte("<< /Type /Catalog /Pages 2 0 R >>"),
-		[]byte("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"),
-		[]byte("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /Im0 5 0 R >> >> /Contents 4 0 R >>"),
+	return letterPagePDF("/Resources << /XObject << /Im0 5 0 R >> >> /Contents 4 0 R",
 		stream("", []byte(content)),
 		img,
 	)
@@ -125,10 +133,7 @@ func imagePagePDF(img []byte, content string) []byte {
 
 // formPDF draws the image XObject img from inside a form XObject on the page.
 func formPDF(img []byte) []byte {
-	return pdfObjects(
-		[]byte("<< /Type /Catalog /Pages 2 0 R >>"),
-		[]byte("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"),
-		[]byte("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /Fm0 5 0 R >> >> /Contents 4 0 R >>"),
+	return letterPagePDF("/Resources << /XObject << /Fm0 5 0 R >> >> /Contents 4 0 R",
 		stream("", []byte("q 1 0 0 1 100 100 cm /Fm0 Do Q")),
 		stream("/Type /XObject /Subtype /Form /BBox [0 0 300 300] /Resources << /XObject << /Im0 6 0 R >> >>", []byte(smallOnPage)),
 		img,
@@ -138,10 +143,7 @@ func formPDF(img []byte) []byte {
 // stampPDF draws the image XObject img in the appearance of a stamp annotation, on a page
 // that is otherwise empty.
 func stampPDF(img []byte) []byte {
-	return pdfObjects(
-		[]byte("<< /Type /Catalog /Pages 2 0 R >>"),
-		[]byte("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"),
-		[]byte("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Annots [4 0 R] >>"),
+	return letterPagePDF("/Annots [4 0 R]",
 		[]byte("<< /Type /Annot /Subtype /Stamp /Rect [100 100 400 400] /F 4 /AP << /N 5 0 R >> >>"),
 		stream("/Type /XObject /Subtype /Form /BBox [0 0 300 300] /Resources << /XObject << /Im0 6 0 R >> >>", []byte("q 300 0 0 300 0 0 cm /Im0 Do Q")),
 		img,
