@@ -6,9 +6,7 @@ import (
 	"context"
 	"errors"
 	"io"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"time"
@@ -206,17 +204,17 @@ func (s *recoveryKeyScreen) sendToPrinter(dest string) {
 // printTimeout bounds how long the print system may take to accept a job.
 const printTimeout = 2 * time.Minute
 
-// printPDF hands pdf to the print system. On Linux, macOS and the BSDs it
-// goes to lp (CUPS) or lpr on standard input, and no file is written. On
-// Windows nothing prints a PDF from memory: it is written 0600 into a
-// private folder of its own, printed through the PDF handler's Print verb,
-// and removed as soon as that returns (docs/adr/0013-app-and-cli-hardening.md).
+// printPDF hands pdf to the print system: lp (CUPS) or lpr on standard
+// input, so no file is written. Windows has no way to print a PDF from
+// memory, and a copy of the recovery key in a temporary file is what this
+// screen exists to avoid: there the person saves the kit as PDF and prints
+// that (docs/adr/0013-app-and-cli-hardening.md).
 func printPDF(pdf []byte, dest string) error {
+	if runtime.GOOS == "windows" {
+		return errors.New(lang.L("Windows cannot print the kit without a copy of it in a temporary file; save it as PDF and print that, then delete it"))
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), printTimeout)
 	defer cancel()
-	if runtime.GOOS == "windows" {
-		return printWindows(ctx, pdf)
-	}
 	var cmd *exec.Cmd
 	if lp, err := exec.LookPath("lp"); err == nil {
 		args := []string{"-t", "immivault recovery kit"}
@@ -241,63 +239,6 @@ func printPDF(pdf []byte, dest string) error {
 		return err
 	}
 	return nil
-}
-
-// printDirPrefix names the private folders a Windows print job's PDF is
-// written to; one a previous print could not remove goes at the next.
-const printDirPrefix = "immivault-print-"
-
-func printWindows(ctx context.Context, pdf []byte) error {
-	if old, _ := filepath.Glob(filepath.Join(os.TempDir(), printDirPrefix+"*")); len(old) > 0 {
-		for _, dir := range old {
-			os.RemoveAll(dir)
-		}
-	}
-	dir, err := os.MkdirTemp("", printDirPrefix)
-	if err != nil {
-		return err
-	}
-	defer removeSoon(dir)
-	path := filepath.Join(dir, "immivault-recovery-kit.pdf")
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(pdf)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return err
-	}
-	// The path goes in the environment, not in the command, so that no
-	// quoting of it matters.
-	cmd := exec.CommandContext(ctx, "powershell.exe", "-NoProfile", "-NonInteractive", "-Command",
-		"Start-Process -FilePath $env:IMMIVAULT_PRINT_FILE -Verb Print -Wait")
-	cmd.Env = append(os.Environ(), "IMMIVAULT_PRINT_FILE="+path)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		if msg := strings.TrimSpace(string(out)); msg != "" {
-			return errors.New(msg)
-		}
-		return err
-	}
-	return nil
-}
-
-// removeSoon removes dir, trying again for a while if a program that
-// printed from it still holds it open.
-func removeSoon(dir string) {
-	if os.RemoveAll(dir) == nil {
-		return
-	}
-	go func() {
-		for range 30 {
-			time.Sleep(2 * time.Second)
-			if os.RemoveAll(dir) == nil {
-				return
-			}
-		}
-	}()
 }
 
 // listPrinters is the print system's destinations (lpstat -e, CUPS); none

@@ -73,7 +73,7 @@ func TestRecoveryKeyFilesArePrivate(t *testing.T) {
 // standard input, to the printer chosen, and writes no file anywhere.
 func TestPrintLeavesNoFile(t *testing.T) {
 	if runtime.GOOS == "windows" {
-		t.Skip("Windows prints from a file of its own; the fake lp is a shell script")
+		t.Skip("Windows does not print the kit: it would need a copy in a temporary file")
 	}
 	scratch := t.TempDir()
 	for _, env := range []string{"HOME", "TMPDIR", "XDG_CACHE_HOME", "XDG_DATA_HOME"} {
