@@ -60,20 +60,27 @@ func (v *Vault) SigningKey() (*secret.Secret, error) {
 	if err != nil {
 		return nil, err
 	}
-	if v.index.SigningPublicKey == "" {
-		pub, err := signingPublicKey(seed)
-		if err != nil {
-			return nil, err
-		}
-		if err := v.updateLocked(func(ix *Index) error {
-			ix.SigningPublicKey = pub
-			return nil
-		}); err != nil {
-			return nil, err
-		}
+	if err := v.recordSigningKey(seed); err != nil {
+		return nil, err
 	}
 	v.signing = seed
 	return seed, nil
+}
+
+// recordSigningKey puts seed's public half into the index if it is not
+// there yet. The caller holds the write lock.
+func (v *Vault) recordSigningKey(seed *secret.Secret) error {
+	if v.index.SigningPublicKey != "" {
+		return nil
+	}
+	pub, err := signingPublicKey(seed)
+	if err != nil {
+		return err
+	}
+	return v.updateLocked(func(ix *Index) error {
+		ix.SigningPublicKey = pub
+		return nil
+	})
 }
 
 // writeSigningKey stores seed (a new random one if nil), encrypted to the

@@ -47,23 +47,13 @@ func (v *Vault) upgrade(passphrase *secret.Secret) error {
 	if err := v.load(); err != nil {
 		return err
 	}
-	if v.index.SigningPublicKey == "" {
-		seed, err := v.readSigningKey()
-		switch {
-		case err == nil:
-			pub, err := signingPublicKey(seed)
-			if err != nil {
-				return err
-			}
-			if err := v.updateLocked(func(ix *Index) error {
-				ix.SigningPublicKey = pub
-				return nil
-			}); err != nil {
-				return err
-			}
-		case !errors.Is(err, fs.ErrNotExist):
+	switch seed, err := v.readSigningKey(); {
+	case err == nil:
+		if err := v.recordSigningKey(seed); err != nil {
 			return err
 		}
+	case !errors.Is(err, fs.ErrNotExist):
+		return err
 	}
 	if err := v.writeIdentity(filepath.Join(v.dir, identityFile),
 		&passphraseRecipient{pass: passphrase, logN: v.opts.WorkFactor}); err != nil {
