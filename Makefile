@@ -2,7 +2,8 @@
 #
 #   make run     install what is missing, build, start the desktop app (ARGS="--vault DIR")
 #   make test    install what is missing, vet, test the engine without cgo, build the
-#                Windows app and the Linux package, test the GUI (in a real window too)
+#                Windows app and the Linux package, test the GUI (in a real window too),
+#                and run the Windows build's tests under Wine (make test-windows)
 #
 # Installing system packages is automatic on Debian and Ubuntu only; README.md
 # lists the prerequisites for macOS and Windows.
@@ -26,20 +27,22 @@ OCR_APT_PACKAGES := tesseract-ocr
 WINDOW_APT_PACKAGES := xvfb libgl1-mesa-dri xdotool imagemagick
 # make windows cross-compiles with MinGW-w64; make package's archive is tar.xz.
 WINDOWS_APT_PACKAGES := gcc-mingw-w64
+# make test-windows runs the Windows build under Wine (64-bit only).
+WINE_APT_PACKAGES := wine wine64
 PACKAGE_APT_PACKAGES := xz-utils
 # The bundle tests open a bundle with the stock unzip; its benchmark compares with zip | age.
 SHARING_APT_PACKAGES := zip unzip
 # The calendar export is read back by an independent iCalendar parser, with /usr/bin/python3.
 CALENDAR_APT_PACKAGES := python3-icalendar
 
-.PHONY: deps test-deps go-version tools build run test package bench fuzz windows cross clean
+.PHONY: deps test-deps go-version tools build run test test-windows wine-prefix package bench fuzz windows cross clean
 
 deps: go-version
 	@$(call apt_install,$(FYNE_APT_PACKAGES) $(OCR_APT_PACKAGES))
 
 # Everything make test needs, in one apt-get run.
 test-deps: go-version
-	@$(call apt_install,$(FYNE_APT_PACKAGES) $(OCR_APT_PACKAGES) $(WINDOW_APT_PACKAGES) $(WINDOWS_APT_PACKAGES) $(PACKAGE_APT_PACKAGES) $(SHARING_APT_PACKAGES) $(CALENDAR_APT_PACKAGES))
+	@$(call apt_install,$(FYNE_APT_PACKAGES) $(OCR_APT_PACKAGES) $(WINDOW_APT_PACKAGES) $(WINDOWS_APT_PACKAGES) $(WINE_APT_PACKAGES) $(PACKAGE_APT_PACKAGES) $(SHARING_APT_PACKAGES) $(CALENDAR_APT_PACKAGES))
 
 go-version:
 	@v=$$($(GO) env GOVERSION 2>/dev/null) || { \
@@ -83,7 +86,9 @@ test: test-deps tools
 	@$(MAKE) --no-print-directory windows
 	@$(MAKE) --no-print-directory cross
 	@XZ_OPT=-1 $(MAKE) --no-print-directory package
+	@$(MAKE) --no-print-directory wine-prefix
 	$(GO) test ./cmd/immivault/...
+	@$(MAKE) --no-print-directory test-windows
 
 # A Linux package, bin/immivault.tar.xz (the app in release mode, its icon
 # and a .desktop file, with a Makefile that installs them), made by fyne
@@ -160,7 +165,29 @@ cross:
 		GOOS=$$os GOARCH=$$arch CGO_ENABLED=0 $(GO) build -o bin/$$os-$$arch/immivault-cli$$ext ./cmd/immivault-cli || exit 1; \
 	done
 
+# The Windows build's tests, run under Wine in the prefix testing/wine/setup
+# makes (.tools/wine): the engine's and the CLI's package tests (the CLI's
+# script tests among them) built for Windows and run by go test -exec. The
+# tag wine and -checklinkname=0 let internal/wine switch os.RemoveAll to the
+# path Wine supports (internal/wine says why). The app's window under Wine
+# is tested with the Linux one, by go test ./cmd/immivault.
+WINE_PREFIX := $(CURDIR)/.tools/wine
+WINE_TOOLS := $(CURDIR)/.tools/wine-age-$(AGE_VERSION)
+WINE_TEST_FLAGS := -tags wine -ldflags=-checklinkname=0
+
+wine-prefix:
+	@$(call apt_install,$(WINE_APT_PACKAGES) $(WINDOWS_APT_PACKAGES))
+	@AGE_VERSION=$(AGE_VERSION) GO=$(GO) testing/wine/setup "$(WINE_PREFIX)" "$(WINE_TOOLS)"
+
+test-windows: export WINEPREFIX := $(WINE_PREFIX)
+test-windows: export WINEPATH := Z:$(subst /,\,$(WINE_TOOLS))
+test-windows: wine-prefix
+	@pkgs=$$($(GO) list ./internal/... ./cmd/immivault-cli | grep -v -e '/internal/ui' -e '/internal/wine$$'); \
+	echo "test-windows: the engine's and the CLI's tests, built for Windows, under Wine"; \
+	GOOS=windows GOARCH=amd64 CGO_ENABLED=0 $(GO) test -exec "$(CURDIR)/testing/wine/exec" $(WINE_TEST_FLAGS) $$pkgs
+
 clean:
+	-[ ! -d .tools/wine ] || WINEPREFIX="$(WINE_PREFIX)" wineserver -k 2>/dev/null
 	rm -rf bin .tools
 
 # fyneapp is the value of key $(1) in FyneApp.toml's [Details], unquoted.

@@ -1,0 +1,3 @@
+package atomicfile
+
+import _ "immivault/internal/wine"

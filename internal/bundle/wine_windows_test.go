@@ -1,0 +1,3 @@
+package bundle
+
+import _ "immivault/internal/wine"

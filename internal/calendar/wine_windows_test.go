@@ -1,0 +1,3 @@
+package calendar
+
+import _ "immivault/internal/wine"

@@ -1,0 +1,3 @@
+package contact
+
+import _ "immivault/internal/wine"

@@ -1,0 +1,3 @@
+package deadline
+
+import _ "immivault/internal/wine"

@@ -1,0 +1,3 @@
+package filelock
+
+import _ "immivault/internal/wine"

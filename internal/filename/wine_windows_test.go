@@ -1,0 +1,3 @@
+package filename
+
+import _ "immivault/internal/wine"

@@ -1,0 +1,3 @@
+package filing
+
+import _ "immivault/internal/wine"

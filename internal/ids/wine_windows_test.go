@@ -1,0 +1,3 @@
+package ids
+
+import _ "immivault/internal/wine"

@@ -1,0 +1,3 @@
+package fields
+
+import _ "immivault/internal/wine"

@@ -1,0 +1,3 @@
+package noticetest
+
+import _ "immivault/internal/wine"

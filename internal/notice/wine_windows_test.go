@@ -1,0 +1,3 @@
+package notice
+
+import _ "immivault/internal/wine"

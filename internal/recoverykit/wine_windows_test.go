@@ -1,0 +1,3 @@
+package recoverykit
+
+import _ "immivault/internal/wine"

@@ -1,0 +1,3 @@
+package secret
+
+import _ "immivault/internal/wine"

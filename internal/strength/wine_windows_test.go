@@ -1,0 +1,3 @@
+package strength
+
+import _ "immivault/internal/wine"

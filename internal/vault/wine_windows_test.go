@@ -1,0 +1,3 @@
+package vault
+
+import _ "immivault/internal/wine"

@@ -1,0 +1,3 @@
+package vaultdir
+
+import _ "immivault/internal/wine"
