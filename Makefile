@@ -185,6 +185,10 @@ test-windows: wine-prefix
 	@pkgs=$$($(GO) list ./internal/... ./cmd/immivault-cli | grep -v -e '/internal/ui' -e '/internal/wine$$'); \
 	echo "test-windows: the engine's and the CLI's tests, built for Windows, under Wine"; \
 	GOOS=windows GOARCH=amd64 CGO_ENABLED=0 $(GO) test -exec "$(CURDIR)/testing/wine/exec" $(WINE_TEST_FLAGS) $$pkgs
+	@echo "test-windows: the low locked-memory tests, with 64 KiB lockable (Wine's VirtualLock obeys Linux's limit)"
+	@caps=; [ "$$(id -u)" != 0 ] || caps="setpriv --inh-caps=-ipc_lock --bounding-set=-ipc_lock"; \
+	IMMIVAULT_TEST_MEMLOCK_KIB=64 GOOS=windows GOARCH=amd64 CGO_ENABLED=0 prlimit --memlock=65536:65536 $$caps \
+		$(GO) test -exec "$(CURDIR)/testing/wine/exec" $(WINE_TEST_FLAGS) -run 'LowLockedMemory' ./internal/secret ./cmd/immivault-cli
 
 clean:
 	-[ ! -d .tools/wine ] || WINEPREFIX="$(WINE_PREFIX)" wineserver -k 2>/dev/null

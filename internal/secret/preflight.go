@@ -27,11 +27,11 @@ func (r Report) Warning() string {
 	switch {
 	case r.Unlocked:
 		return fmt.Sprintf("warning: locked memory is limited to %s, too little to lock secrets in RAM; "+
-			"they are kept in ordinary memory and may reach swap (raise it with `ulimit -l`)", kib(r.Limit))
+			"they are kept in ordinary memory and may reach swap (%s)", kib(r.Limit), raiseHint)
 	case r.Degraded:
 		return fmt.Sprintf("warning: locked memory is limited to %s (immivault wants %s); "+
-			"secrets stay encrypted in memory but are opened one at a time (raise it with `ulimit -l`)",
-			kib(r.Limit), kib(WantedLockedMemory))
+			"secrets stay encrypted in memory but are opened one at a time (%s)",
+			kib(r.Limit), kib(WantedLockedMemory), raiseHint)
 	}
 	return ""
 }
