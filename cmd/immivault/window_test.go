@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -69,8 +70,6 @@ type windowStep struct {
 
 const (
 	windowPassphrase = "correct horse battery staple"
-	windowTimeout    = 30 * time.Second // for the window to appear
-	screenTimeout    = 20 * time.Second // for a step's words to show
 	screenSize       = "1280x800x24"
 )
 
@@ -85,6 +84,49 @@ const (
 // runs); with -artifacts they are kept in the test's artifact directory too,
 // a failing step's last one among them.
 func TestRealWindow(t *testing.T) {
+	runWindowScript(t, windowTarget{
+		windowTimeout: 30 * time.Second,
+		screenTimeout: 20 * time.Second,
+		setup: func(t *testing.T, tmp string, home windowHome) (string, string, func(string) *windowProcess) {
+			bin := filepath.Join(tmp, "bin")
+			lap := time.Now()
+			buildForWindowTest(t, bin, "immivault", ".", "CGO_ENABLED=1")
+			t.Logf("timing: build the app: %v", elapsed(lap))
+			vaultDir := filepath.Join(home.dir, "vault")
+			start := func(display string) *windowProcess {
+				return startWindowProcess(t, "immivault", filepath.Join(tmp, "immivault.log"),
+					home.env("DISPLAY="+display, "LIBGL_ALWAYS_SOFTWARE=1", "FYNE_SCALE=1", "FYNE_THEME=light"),
+					filepath.Join(bin, "immivault"), "--vault", vaultDir)
+			}
+			return vaultDir, vaultDir, start
+		},
+	})
+}
+
+// A windowTarget is one build of the app that runWindowScript drives: the
+// Linux one, or the Windows one under Wine.
+type windowTarget struct {
+	// shotPrefix starts the names of the screenshots written to
+	// IMMIVAULT_SCREENSHOTS, so that two builds' can share the folder.
+	shotPrefix string
+	// windowTimeout is how long the window may take to appear,
+	// screenTimeout how long a step's words may take to show.
+	windowTimeout, screenTimeout time.Duration
+	// alsoWant adds phrases to windowScript's steps, by step name, for what
+	// only this target's screens show.
+	alsoWant map[string][]string
+	// setup readies the build in tmp, the test's folder, and returns where
+	// immivault-cli is to make the vault, the path the app is to be given
+	// with --vault for that same folder (they differ under Wine), and how to
+	// start the app on an X display.
+	setup func(t *testing.T, tmp string, home windowHome) (vaultDir, vaultArg string, start func(display string) *windowProcess)
+}
+
+// runWindowScript builds immivault-cli, sets the target up, makes the vault
+// with the CLI, starts the app on a display of its own and goes through
+// windowScript's steps in its window.
+func runWindowScript(t *testing.T, target windowTarget) {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("-short: skipping the real-window test")
 	}
@@ -97,41 +139,41 @@ func TestRealWindow(t *testing.T) {
 
 	bin := filepath.Join(tmp, "bin")
 	lap := time.Now()
-	buildForWindowTest(t, bin, "immivault", ".", "CGO_ENABLED=1")
 	// testhooks: the CLI honours IMMIVAULT_SCRYPT_LOGN only in test builds.
 	buildForWindowTest(t, bin, "immivault-cli", "../immivault-cli", "CGO_ENABLED=0", "GOFLAGS=-tags=testhooks")
-	t.Logf("timing: build app and CLI: %v", elapsed(lap))
+	t.Logf("timing: build the CLI: %v", elapsed(lap))
+
+	home := newWindowHome(t, tmp)
+	vaultDir, vaultArg, start := target.setup(t, tmp, home)
 
 	lap = time.Now()
-	home := newWindowHome(t, tmp)
-	vaultDir := prepareWindowVault(t, home, filepath.Join(bin, "immivault-cli"))
+	prepareWindowVault(t, home, filepath.Join(bin, "immivault-cli"), vaultDir)
 	t.Logf("timing: vault prepared with immivault-cli: %v", elapsed(lap))
 
 	lap = time.Now()
-	display := startXvfb(t, tools.xvfb)
+	display := startXvfb(t, tools.xvfb, target.windowTimeout)
 	t.Logf("timing: Xvfb ready on %s: %v", display, elapsed(lap))
 	x := &xsession{t: t, tools: tools, display: display, home: home}
 
 	lap = time.Now()
-	app := startWindowProcess(t, "immivault", filepath.Join(tmp, "immivault.log"),
-		home.env("DISPLAY="+display, "LIBGL_ALWAYS_SOFTWARE=1", "FYNE_SCALE=1", "FYNE_THEME=light"),
-		filepath.Join(bin, "immivault"), "--vault", vaultDir)
-	x.app = app
-	win := x.waitForWindow(windowScript.title, windowTimeout)
+	t.Logf("the app: --vault %s", vaultArg)
+	x.app = start(display)
+	win := x.waitForWindow(windowScript.title, target.windowTimeout)
 	t.Logf("timing: window %q appeared: %v", windowScript.title, elapsed(lap))
 
 	shots := os.Getenv("IMMIVAULT_SCREENSHOTS")
 	for _, step := range windowScript.steps {
+		step.want = append(slices.Clip(step.want), target.alsoWant[step.name]...)
 		lap = time.Now()
 		if step.typePassphrase {
 			x.focus(win)
 			x.xdotool(strings.NewReader(windowPassphrase), "type", "--delay", "30", "--file", "-")
 			x.xdotool(nil, "key", "Return")
 		}
-		shot, tries := x.waitForWords(step, screenTimeout)
+		shot, tries := x.waitForWords(step, target.screenTimeout)
 		t.Logf("timing: step %s: read after %v (%d screenshots)", step.name, elapsed(lap), tries)
 		if shots != "" {
-			writeScreenshot(t, filepath.Join(shots, step.name+".png"), shot)
+			writeScreenshot(t, filepath.Join(shots, target.shotPrefix+step.name+".png"), shot)
 		}
 		// The window is looked up again at each step: the title must hold.
 		win = x.waitForWindow(windowScript.title, 5*time.Second)
@@ -235,11 +277,10 @@ func (h windowHome) env(extra ...string) []string {
 	return append(append([]string(nil), h.base...), extra...)
 }
 
-// prepareWindowVault makes the vault windowScript expects, with a cheap
-// scrypt work factor so that unlocking it takes milliseconds.
-func prepareWindowVault(t *testing.T, home windowHome, cli string) string {
+// prepareWindowVault makes the vault windowScript expects in vaultDir, with
+// a cheap scrypt work factor so that unlocking it takes milliseconds.
+func prepareWindowVault(t *testing.T, home windowHome, cli, vaultDir string) {
 	t.Helper()
-	vaultDir := filepath.Join(home.dir, "vault")
 	passFile := filepath.Join(home.dir, "passphrase")
 	if err := os.WriteFile(passFile, []byte(windowPassphrase), 0o600); err != nil {
 		t.Fatal(err)
@@ -263,12 +304,12 @@ func prepareWindowVault(t *testing.T, home windowHome, cli string) string {
 			t.Fatalf("immivault-cli %s: %v\n%s", strings.Join(c.args, " "), err, out)
 		}
 	}
-	return vaultDir
 }
 
 // startXvfb starts a virtual display on a display number Xvfb picks as
-// free itself, and returns it (":N") once its socket is there.
-func startXvfb(t *testing.T, xvfb string) string {
+// free itself, and returns it (":N") once its socket is there, failing if
+// that takes longer than timeout.
+func startXvfb(t *testing.T, xvfb string, timeout time.Duration) string {
 	t.Helper()
 	r, w, err := os.Pipe()
 	if err != nil {
@@ -290,13 +331,13 @@ func startXvfb(t *testing.T, xvfb string) string {
 	select {
 	case n = <-number:
 	case <-p.done:
-	case <-time.After(windowTimeout):
+	case <-time.After(timeout):
 	}
 	if _, err := strconv.Atoi(n); err != nil {
 		t.Fatalf("Xvfb did not start a display (exited: %v)\n%s", p.exited(), logTail(logPath))
 	}
 	socket := "/tmp/.X11-unix/X" + n
-	deadline := time.Now().Add(windowTimeout)
+	deadline := time.Now().Add(timeout)
 	for {
 		if _, err := os.Stat(socket); err == nil {
 			return ":" + n
