@@ -137,14 +137,15 @@ func runWindowScript(t *testing.T, target windowTarget) {
 	tmp := t.TempDir()
 	started := time.Now()
 
+	// The target first: it skips the test when what it needs is missing.
+	home := newWindowHome(t, tmp)
+	vaultDir, vaultArg, start := target.setup(t, tmp, home)
+
 	bin := filepath.Join(tmp, "bin")
 	lap := time.Now()
 	// testhooks: the CLI honours IMMIVAULT_SCRYPT_LOGN only in test builds.
 	buildForWindowTest(t, bin, "immivault-cli", "../immivault-cli", "CGO_ENABLED=0", "GOFLAGS=-tags=testhooks")
 	t.Logf("timing: build the CLI: %v", elapsed(lap))
-
-	home := newWindowHome(t, tmp)
-	vaultDir, vaultArg, start := target.setup(t, tmp, home)
 
 	lap = time.Now()
 	prepareWindowVault(t, home, filepath.Join(bin, "immivault-cli"), vaultDir)
