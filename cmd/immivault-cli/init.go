@@ -50,7 +50,7 @@ alone in a file, say key.txt, and run:
   age -d -i vault-identity.txt %[3]s > FILE   (a notice, followed by zero padding)
 
 vault-identity.txt then holds the vault's key: keep it as safe as the recovery key.
-`, filepath.Join(dir, "recovery.age"), filepath.Join(dir, "index.age"), filepath.Join(dir, "blobs", "NAME.age"))
+`, shellWord(filepath.Join(dir, "recovery.age")), shellWord(filepath.Join(dir, "index.age")), shellWord(filepath.Join(dir, "blobs", "NAME.age")))
 	return nil
 }
 

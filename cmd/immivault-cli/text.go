@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -34,16 +35,54 @@ func byteSize(n int64) string {
 	return fmt.Sprintf("%.1f %s", f, unit)
 }
 
-// shellWord quotes a name for a command line printed for copying.
+// shellWord quotes a name or a path for a command line printed for
+// copying, for the system's shell: a POSIX shell's single quotes, or on
+// Windows double quotes (windowsQuote), the only ones cmd.exe knows, which
+// PowerShell takes too. Folder separators and, on Windows, a drive's colon
+// need no quotes.
 func shellWord(s string) string {
 	s = displayable(s)
+	safe := "-_./"
+	if runtime.GOOS == "windows" {
+		safe += `\:`
+	}
 	plain := s != "" && s[0] != '-' && !strings.ContainsFunc(s, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("-_.", r)
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune(safe, r)
 	})
-	if plain {
+	switch {
+	case plain:
 		return s
+	case runtime.GOOS == "windows":
+		return windowsQuote(s)
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// windowsQuote puts s in double quotes as a Windows program (Go's, the C
+// runtime's) splits its command line, which cmd.exe passes on as typed: a
+// " inside becomes \", and the backslashes before it or before the closing
+// quote are doubled. PowerShell reads such a " differently, and expands a $
+// inside double quotes, as cmd.exe expands %VAR%: names and paths rarely
+// hold any of them.
+func windowsQuote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	slashes := 0
+	for _, r := range s {
+		switch r {
+		case '\\':
+			slashes++
+		case '"':
+			b.WriteString(strings.Repeat(`\`, slashes+1))
+			slashes = 0
+		default:
+			slashes = 0
+		}
+		b.WriteRune(r)
+	}
+	b.WriteString(strings.Repeat(`\`, slashes))
+	b.WriteByte('"')
+	return b.String()
 }
 
 // plural is one when n is 1, else many with n in it: plural(n, "1 case",
