@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -51,7 +52,7 @@ func runCLI(t *testing.T, cmd *exec.Cmd, env []string, stdin string) result {
 func TestErrorsExitOneWithOneLine(t *testing.T) {
 	t.Parallel()
 	bin := cliBinary(t)
-	env := []string{"HOME=" + t.TempDir(), "IMMIVAULT_VAULT=" + t.TempDir() + "/vault", "IMMIVAULT_SCRYPT_LOGN=10"}
+	env := []string{"HOME=" + tempDir(t), "IMMIVAULT_VAULT=" + filepath.Join(tempDir(t), "vault"), "IMMIVAULT_SCRYPT_LOGN=10"}
 	for _, args := range [][]string{
 		{},
 		{"frobnicate"},

@@ -16,7 +16,7 @@ import (
 func TestLowLockedMemory(t *testing.T) {
 	t.Parallel()
 	bin := cliBinary(t)
-	dir := t.TempDir()
+	dir := tempDir(t)
 	passFile := filepath.Join(dir, "passphrase")
 	if err := os.WriteFile(passFile, []byte("low memory passphrase\n"), 0o600); err != nil {
 		t.Fatal(err)

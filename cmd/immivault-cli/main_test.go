@@ -29,6 +29,42 @@ func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){"immivault-cli": main})
 }
 
+// workRootEnv names the folder the tests work in, when set, instead of the
+// system's temporary folder: make test-windows (testing/wine/exec) sets it to
+// C:\Users\José Núñez\Documents, a folder like the ones an applicant's
+// files are in, with a space and letters outside ASCII in its path.
+const workRootEnv = "IMMIVAULT_TEST_WORKROOT"
+
+// tempDir is t.TempDir, made in $IMMIVAULT_TEST_WORKROOT when that is set.
+func tempDir(t testing.TB) string {
+	t.Helper()
+	root := os.Getenv(workRootEnv)
+	if root == "" {
+		return t.TempDir()
+	}
+	dir, err := os.MkdirTemp(root, "immivault-cli-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := os.RemoveAll(dir); err != nil {
+			t.Errorf("removing the test folder: %v", err)
+		}
+	})
+	return dir
+}
+
+// scriptsRoot is the folder the scripts' $WORK folders go in: one in
+// $IMMIVAULT_TEST_WORKROOT when that is set, else testscript's own choice
+// (empty), which removes them afterwards; with WorkdirRoot set testscript
+// keeps them, so tempDir's clean-up removes them.
+func scriptsRoot(t *testing.T) string {
+	if os.Getenv(workRootEnv) == "" {
+		return ""
+	}
+	return tempDir(t)
+}
+
 // TestScripts runs testdata/script/*.txtar. Each starts in an empty $WORK
 // with the vault at $WORK/vault, the passphrase in $WORK/passphrase (which
 // the script provides) and scrypt at its cheapest.
@@ -36,6 +72,7 @@ func TestScripts(t *testing.T) {
 	t.Parallel()
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/script",
+		WorkdirRoot:         scriptsRoot(t),
 		RequireExplicitExec: true,
 		Setup: func(env *testscript.Env) error {
 			home := filepath.Join(env.WorkDir, "home")
@@ -47,6 +84,10 @@ func TestScripts(t *testing.T) {
 				"XDG_CONFIG_HOME":           filepath.Join(home, ".config"),
 				"XDG_CACHE_HOME":            filepath.Join(home, ".cache"),
 				"XDG_DATA_HOME":             filepath.Join(home, ".local", "share"),
+				// Windows's configuration and cache folders (os.UserConfigDir,
+				// os.UserCacheDir), which testscript leaves unset there.
+				"APPDATA":      filepath.Join(home, "AppData", "Roaming"),
+				"LOCALAPPDATA": filepath.Join(home, "AppData", "Local"),
 			} {
 				env.Setenv(k, v)
 			}

@@ -59,8 +59,8 @@ type plantedSecret struct {
 func TestNoPlaintextAnywhere(t *testing.T) {
 	t.Parallel()
 	bin := cliBinary(t)
-	root := t.TempDir()    // everything the session may write to
-	private := t.TempDir() // what the person holds: passphrase files, the notice
+	root := tempDir(t)    // everything the session may write to
+	private := tempDir(t) // what the person holds: passphrase files, the notice
 	home := filepath.Join(root, "home")
 	tmp := filepath.Join(root, "tmp")
 	vaultDir := filepath.Join(root, "vault")
@@ -118,6 +118,13 @@ func TestNoPlaintextAnywhere(t *testing.T) {
 		"XDG_CACHE_HOME=" + filepath.Join(home, ".cache"),
 		"XDG_DATA_HOME=" + filepath.Join(home, ".local", "share"),
 		"TMPDIR=" + tmp,
+		// Windows's names for those folders, so that what the session
+		// writes there lands under root too.
+		"USERPROFILE=" + home,
+		"APPDATA=" + filepath.Join(home, "AppData", "Roaming"),
+		"LOCALAPPDATA=" + filepath.Join(home, "AppData", "Local"),
+		"TMP=" + tmp,
+		"TEMP=" + tmp,
 		"IMMIVAULT_VAULT=" + vaultDir,
 		"IMMIVAULT_SCRYPT_LOGN=10",
 		"IMMIVAULT_PASSPHRASE_FILE=" + pass1File,

@@ -21,7 +21,7 @@ func BenchmarkPeakRSS(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	work := b.TempDir()
+	work := tempDir(b)
 	big := filepath.Join(work, "scan.pdf")
 	f, _ := os.Create(big)
 	chunk := make([]byte, 1<<20)

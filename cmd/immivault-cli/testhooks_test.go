@@ -31,7 +31,7 @@ func TestReleaseBuildHasNoTestHooks(t *testing.T) {
 		{"testhooks", []string{"-tags", "testhooks"}, "10", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			dir := t.TempDir()
+			dir := tempDir(t)
 			bin := filepath.Join(dir, "immivault-cli")
 			if runtime.GOOS == "windows" {
 				bin += ".exe"
@@ -39,6 +39,11 @@ func TestReleaseBuildHasNoTestHooks(t *testing.T) {
 			gobin := filepath.Join(runtime.GOROOT(), "bin", "go")
 			if p, err := exec.LookPath("go"); err == nil {
 				gobin = p
+			} else if _, err := exec.LookPath(gobin); err != nil && underWine {
+				// The Wine prefix has no Go for Windows to build with; the
+				// Linux go outside it would build for Linux, and could not
+				// read the Windows paths this test gives it.
+				t.Skip("no Go toolchain for Windows under Wine")
 			}
 			build := exec.Command(gobin, append(append([]string{"build"}, tc.tags...), "-o", bin, ".")...)
 			build.Env = append(os.Environ(), "CGO_ENABLED=0")
