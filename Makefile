@@ -167,7 +167,8 @@ cross:
 
 # The Windows build's tests, run under Wine in the prefix testing/wine/setup
 # makes (.tools/wine): the engine's and the CLI's package tests (the CLI's
-# script tests among them) built for Windows and run by go test -exec. The
+# script tests among them) built for Windows and run by go test -exec, but
+# internal/archtest, which checks the source tree with the go command. The
 # tag wine and -checklinkname=0 let internal/wine switch os.RemoveAll to the
 # path Wine supports (internal/wine says why). The app's window under Wine
 # is tested with the Linux one, by go test ./cmd/immivault.
@@ -182,7 +183,7 @@ wine-prefix:
 test-windows: export WINEPREFIX := $(WINE_PREFIX)
 test-windows: export WINEPATH := Z:$(subst /,\,$(WINE_TOOLS))
 test-windows: wine-prefix
-	@pkgs=$$($(GO) list ./internal/... ./cmd/immivault-cli | grep -v -e '/internal/ui' -e '/internal/wine$$'); \
+	@pkgs=$$($(GO) list ./internal/... ./cmd/immivault-cli | grep -v -e '/internal/ui' -e '/internal/wine$$' -e '/internal/archtest'); \
 	echo "test-windows: the engine's and the CLI's tests, built for Windows, under Wine"; \
 	GOOS=windows GOARCH=amd64 CGO_ENABLED=0 $(GO) test -exec "$(CURDIR)/testing/wine/exec" $(WINE_TEST_FLAGS) $$pkgs
 	@echo "test-windows: the low locked-memory tests, with 64 KiB lockable (Wine's VirtualLock obeys Linux's limit)"
