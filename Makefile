@@ -35,7 +35,7 @@ SHARING_APT_PACKAGES := zip unzip
 # The calendar export is read back by an independent iCalendar parser, with /usr/bin/python3.
 CALENDAR_APT_PACKAGES := python3-icalendar
 
-.PHONY: deps test-deps go-version tools build run test test-windows wine-prefix package bench fuzz windows cross clean
+.PHONY: deps test-deps go-version tools build run test test-windows wine-prefix package bench fuzz windows cross dist clean
 
 deps: go-version
 	@$(call apt_install,$(FYNE_APT_PACKAGES) $(OCR_APT_PACKAGES))
@@ -190,6 +190,67 @@ test-windows: wine-prefix
 	@caps=; [ "$$(id -u)" != 0 ] || caps="setpriv --inh-caps=-ipc_lock --bounding-set=-ipc_lock"; \
 	IMMIVAULT_TEST_MEMLOCK_KIB=64 GOOS=windows GOARCH=amd64 CGO_ENABLED=0 prlimit --memlock=65536:65536 $$caps \
 		$(GO) test -exec "$(CURDIR)/testing/wine/exec" $(WINE_TEST_FLAGS) -run 'LowLockedMemory' ./internal/secret ./cmd/immivault-cli
+
+# The downloads, in dist/: for Windows, immivault-VERSION-windows-amd64.zip
+# (the app, immivault-cli.exe and a README.txt for applicants) and an MSI
+# of the same files (a per-user install: no administrator rights needed);
+# for Linux, make package's archive renamed and immivault-cli alone; and
+# SHA256SUMS of them all. VERSION is FyneApp.toml's Version, and nothing
+# else says it: fyne package writes it (with Build) into the Windows app's
+# version information, -X main.version into each immivault-cli, wixl into
+# the MSI. go test ./packaging then checks the downloads as a user gets
+# them, and runs immivault-cli.exe under Wine when make wine-prefix has made
+# the prefix.
+# fyne package -os windows writes fyne.syso (icon, manifest, version
+# information) and fyne_metadata_init.go into its --src folder for the
+# length of its build: in cmd/immivault, a Windows object file would break
+# every other build of the app made meanwhile, so it builds a copy of the
+# package's files in bin/_dist (the go command's ./... skips names that
+# start with _). It builds the app twice when its --executable is missing,
+# without the resources and then with them; an empty file there skips the
+# first. The executable is named after --name, or fyne renames it in the
+# wrong folder. wixl reads the files the .wxs names from the folder it runs
+# in; the MSI's product code is derived from the version, so that a rebuild
+# of one version is the same product and a new version replaces the old.
+# With Go's cache warm it takes about a minute. The first time, the Windows
+# app's release build takes about 16 minutes on two cores (-trimpath: it
+# shares nothing with make windows's), and make package's about 8.
+DIST_APT_PACKAGES := $(WINDOWS_APT_PACKAGES) $(PACKAGE_APT_PACKAGES) zip imagemagick wixl msitools
+dist: deps tools
+	@[ "$$($(GO) env GOOS)/$$($(GO) env GOARCH)" = linux/amd64 ] || { echo "dist: makes the downloads on Linux amd64" >&2; exit 1; }
+	@$(call apt_install,$(DIST_APT_PACKAGES))
+	@$(MAKE) --no-print-directory package
+	@set -e; v="$(call fyneapp,Version)"; name="$(call fyneapp,Name)"; \
+	echo "$$v" | grep -Eqx '[0-9]+\.[0-9]+\.[0-9]+' || { echo "dist: FyneApp.toml's Version \"$$v\" is not x.y.z" >&2; exit 1; }; \
+	work="$(CURDIR)/bin/_dist"; out="$$work/out"; win="$$work/windows"; \
+	trap 'rm -rf "$$work"' EXIT; trap 'exit 130' INT TERM; \
+	rm -rf "$$work"; mkdir -p "$$work/src" "$$win" "$$work/linux" "$$out"; \
+	(cd cmd/immivault && cp --parents $$(GOOS=windows GOARCH=amd64 CGO_ENABLED=1 $(GO) list -f '{{join .GoFiles " "}} {{join .EmbedFiles " "}}' .) "$$work/src/"); \
+	echo "dist: fyne package -os windows: $$name $$v ($(call fyneapp,Build)), $(call fyneapp,ID)"; \
+	: > "$$win/$$name"; \
+	GOARCH=amd64 CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc "$(TOOLS)/fyne$(EXE)" package --target windows --release \
+		--src "$$work/src" --executable "$$win/$$name" --icon "$(CURDIR)/$(call fyneapp,Icon)" \
+		--app-id "$(call fyneapp,ID)" --name "$$name" --app-version "$$v" --app-build "$(call fyneapp,Build)"; \
+	mv "$$win/$$name" "$$win/immivault.exe"; \
+	[ "$$(head -c 2 "$$win/immivault.exe")" = MZ ] || { echo "dist: fyne package made no Windows program" >&2; exit 1; }; \
+	echo "dist: immivault-cli for windows/amd64 and linux/amd64"; \
+	GOOS=windows GOARCH=amd64 CGO_ENABLED=0 $(GO) build -trimpath -ldflags "-s -w -X main.version=$$v" -o "$$win/immivault-cli.exe" ./cmd/immivault-cli; \
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags "-s -w -X main.version=$$v" -o "$$work/linux/immivault-cli" ./cmd/immivault-cli; \
+	"$$work/linux/immivault-cli" version | grep -q "^immivault-cli $$v " || { echo "dist: immivault-cli does not report version $$v" >&2; exit 1; }; \
+	sed -e "s/@VERSION@/$$v/g" -e 's/$$/\r/' packaging/windows/README.txt > "$$win/README.txt"; \
+	(cd "$$win" && zip -q -X -9 "$$out/immivault-$$v-windows-amd64.zip" immivault.exe immivault-cli.exe README.txt); \
+	echo "dist: wixl: immivault-$$v-windows-amd64.msi"; \
+	convert "$(CURDIR)/$(call fyneapp,Icon)" -define icon:auto-resize=256,64,48,32,16 "$$win/immivault.ico"; \
+	product=$$(printf 'immivault %s windows-amd64 msi' "$$v" | sha256sum | tr a-f A-F | \
+		sed -E 's/^(.{8})(.{4}).(.{3}).(.{3})(.{12}).*/\1-\2-5\3-8\4-\5/'); \
+	(cd "$$win" && wixl -a x64 -D Version="$$v" -D ProductCode="$$product" -D SourceDir=. \
+		-o "$$out/immivault-$$v-windows-amd64.msi" "$(CURDIR)/packaging/windows/immivault.wxs"); \
+	cp "bin/$$name.tar.xz" "$$out/immivault-$$v-linux-amd64.tar.xz"; \
+	tar -C "$$work/linux" --owner=0 --group=0 -cJf "$$out/immivault-cli-$$v-linux-amd64.tar.xz" immivault-cli; \
+	(cd "$$out" && sha256sum -- immivault-* > SHA256SUMS); \
+	rm -rf dist; mv "$$out" dist
+	$(GO) test -count=1 ./packaging
+	@ls -l dist
 
 clean:
 	-[ ! -d .tools/wine ] || WINEPREFIX="$(WINE_PREFIX)" wineserver -k 2>/dev/null
