@@ -4,6 +4,7 @@
 #   make test    install what is missing, vet, test the engine without cgo, build the
 #                Windows app and the Linux package, test the GUI (in a real window too),
 #                and run the Windows build's tests under Wine (make test-windows)
+#   make dist    the downloads, in dist/: Windows zip and MSI, Linux archives, SHA256SUMS
 #
 # Installing system packages is automatic on Debian and Ubuntu only; README.md
 # lists the prerequisites for macOS and Windows.
@@ -254,7 +255,7 @@ dist: deps tools
 
 clean:
 	-[ ! -d .tools/wine ] || WINEPREFIX="$(WINE_PREFIX)" wineserver -k 2>/dev/null
-	rm -rf bin .tools
+	rm -rf bin .tools dist
 
 # fyneapp is the value of key $(1) in FyneApp.toml's [Details], unquoted.
 fyneapp = $(shell awk '/^[ \t]*\[/ { s = $$0; gsub(/[ \t]/, "", s) } \
