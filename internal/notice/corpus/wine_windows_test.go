@@ -1,0 +1,3 @@
+package corpus
+
+import _ "immivault/internal/wine"
