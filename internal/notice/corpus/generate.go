@@ -139,7 +139,7 @@ var (
 	receiptLabels  = []string{"Receipt Number", "Receipt Number", "Receipt Number", "Receipt No.", "Receipt #", "Case Number"}
 	receivedLabels = []string{"Received Date", "Received Date", "Received Date", "Date Received", "Receipt Date"}
 	noticeLabels   = []string{"Notice Date", "Notice Date", "Notice Date", "Date of Notice"}
-	caseLabels     = []string{"Case Type", "Case Type", "Case Type", "Form", "Application/Petition"}
+	caseLabels     = []string{"Case Type", "Case Type", "Case Type", "Case Type", "Form"}
 	aLabels        = []string{"A#", "A#", "A-Number", "Alien Number", "USCIS A#"}
 	accountLabels  = []string{"USCIS Online Account Number", "USCIS Online Account Number", "Account Number"}
 )

@@ -166,10 +166,28 @@ func rfe(g *gen) {
 	g.body("We may deny your case if you do not respond, or if your response does not establish eligibility. We will not grant extensions of the response time.")
 	g.continuation()
 	g.body("EVIDENCE NEEDED")
-	items := []string{
-		"1. Submit a completed Form I-864, Affidavit of Support, with the sponsor's federal income tax return for the most recent tax year.",
-		"2. Submit a Form I-693, Report of Immigration Medical Examination, signed by a civil surgeon no more than 60 days before you send it.",
-		"3. Submit evidence of the relationship, such as joint bank statements covering " + g.bdate(g.recv.AddDate(-1, 0, 0)) + " to " + g.bdate(g.recv) + ".",
+	// What is asked for depends on the kind of case; family cases name other forms (I-864,
+	// I-693) that are not the notice's.
+	var items []string
+	switch g.f.code {
+	case "I-129", "I-140":
+		items = []string{
+			"1. Submit evidence that the petitioner has been able to pay the offered wage since " + g.bdate(g.recv.AddDate(0, -6, 0)) + ", such as annual reports or federal tax returns.",
+			"2. Submit a copy of the beneficiary's degree with a credentials evaluation.",
+			"3. Submit copies of the beneficiary's passport pages and most recent Form I-94.",
+		}
+	case "N-400":
+		items = []string{
+			"1. Submit certified court dispositions for every arrest or citation you listed.",
+			"2. Submit IRS tax transcripts for the last five tax years.",
+			"3. Submit evidence of your residence in the United States since " + g.bdate(g.recv.AddDate(-5, 0, 0)) + ".",
+		}
+	default:
+		items = []string{
+			"1. Submit a completed Form I-864, Affidavit of Support, with the sponsor's federal income tax return for the most recent tax year.",
+			"2. Submit a Form I-693, Report of Immigration Medical Examination, signed by a civil surgeon no more than 60 days before you send it.",
+			"3. Submit evidence of the relationship, such as joint bank statements covering " + g.bdate(g.recv.AddDate(-1, 0, 0)) + " to " + g.bdate(g.recv) + ".",
+		}
 	}
 	if g.chance(0.5) {
 		items = append(items, "4. We note that the related Form I-130, receipt number "+g.related(centres)+", was approved on "+g.bdate(g.recv.AddDate(0, -3, 0))+". You do not need to submit that notice again.")
@@ -181,7 +199,9 @@ func rfe(g *gen) {
 
 func i797f(g *gen) {
 	g.start(g.chance(0.5), []string{"I-730", "I-730", "I-131A"}, []string{"NSC", "LIN", "IOE", "MSC"}, 60, 400, 1)
-	g.noticeType("Transportation Letter", "Approval Notice")
+	// The letter names its own type; it documents an approval, but what it is to its holder is
+	// a travel document, and a reader that says what the Notice Type line says is right.
+	g.noticeType("Transportation Letter", "Transportation Letter")
 	until := g.note.AddDate(0, 4, 0)
 	subject := "The Form I-730 filed for the beneficiary named above has been approved."
 	if g.f.code == "I-131A" {

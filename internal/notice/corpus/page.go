@@ -200,7 +200,11 @@ func (d *doc) grid(rows [][]cell, boxed bool, shift float64) {
 			}
 			d.labelText(x+3, d.y+d.lsize+2, c.label)
 			if c.extra != "" {
-				d.valueText(x+3+d.width(d.label, "", d.lsize, c.label)+14, d.y+d.lsize+2, c.extra)
+				shown := c.label
+				if d.upper {
+					shown = strings.ToUpper(shown)
+				}
+				d.valueText(x+3+d.width(d.label, "", d.lsize, shown)+14, d.y+d.lsize+2, c.extra)
 			}
 			if c.value != "" {
 				d.valueText(x+3+shift, d.y+d.lsize+d.vsize+5, c.value)
