@@ -261,7 +261,7 @@ func (g *gen) gridHeader(party string, withAccount, boxed bool) {
 	var aCells []cell
 	if c, ok := g.aCell(party); ok {
 		if g.chance(0.6) {
-			p.extra = c.value
+			p.extra = printAPrefixed(g.r, g.tr.ANumbers[len(g.tr.ANumbers)-1])
 		} else {
 			aCells = append(aCells, c)
 		}

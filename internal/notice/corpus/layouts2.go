@@ -190,7 +190,11 @@ func rfe(g *gen) {
 		}
 	}
 	if g.chance(0.5) {
-		items = append(items, "4. We note that the related Form I-130, receipt number "+g.related(centres)+", was approved on "+g.bdate(g.recv.AddDate(0, -3, 0))+". You do not need to submit that notice again.")
+		rel := "I-130"
+		if g.f.code == "I-129" || g.f.code == "I-140" {
+			rel = "I-140"
+		}
+		items = append(items, "4. We note that the related Form "+rel+", receipt number "+g.related(centres)+", was approved on "+g.bdate(g.recv.AddDate(0, -3, 0))+". You do not need to submit that notice again.")
 	}
 	g.body(items...)
 	g.body("Send your response to the address below. Include the original of this notice on top of your response.")

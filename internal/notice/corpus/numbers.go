@@ -138,6 +138,16 @@ func printA(r *rand.Rand, a string) string {
 	}
 }
 
+// printAPrefixed prints an A-number that has no label of its own (after a party's name on a
+// header row), where notices always keep its A: without it nine digits would say nothing.
+func printAPrefixed(r *rand.Rand, a string) string {
+	for {
+		if p := printA(r, a); strings.HasPrefix(p, "A") {
+			return p
+		}
+	}
+}
+
 // Date styles. Header dates on I-797s are numeric; letters and bodies write the month out.
 func numeric(t time.Time) string  { return t.Format("01/02/2006") }
 func long(t time.Time) string     { return t.Format("January 2, 2006") }
