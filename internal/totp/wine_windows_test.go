@@ -1,0 +1,3 @@
+package totp
+
+import _ "immivault/internal/wine"
