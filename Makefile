@@ -36,7 +36,7 @@ SHARING_APT_PACKAGES := zip unzip
 # The calendar export is read back by an independent iCalendar parser, with /usr/bin/python3.
 CALENDAR_APT_PACKAGES := python3-icalendar
 
-.PHONY: deps test-deps go-version tools build run test test-windows wine-prefix package bench fuzz windows cross dist clean
+.PHONY: deps test-deps go-version tools build run test test-windows wine-prefix package bench accuracy fuzz windows cross dist clean
 
 deps: go-version
 	@$(call apt_install,$(FYNE_APT_PACKAGES) $(OCR_APT_PACKAGES))
@@ -133,6 +133,14 @@ bench: tools
 	CGO_ENABLED=0 $(GO) test -run '^$$' -bench . -benchtime 10x ./internal/ui/... | tee -a bin/bench.txt
 	CGO_ENABLED=0 $(GO) test -run '^$$' -bench . -benchmem ./internal/strength | tee -a bin/bench.txt
 	@awk -f docs/benchtable.awk bin/bench.txt
+
+# The notice reader's accuracy on the independent corpus (docs/notice-corpus.md):
+# 16 layouts, 320 notices (text PDFs and scans of eight kinds), a table per layout
+# and field; about 5 minutes on two idle cores. It reports and sets no bar; a
+# sample of it runs in make test (internal/notice/corpus).
+accuracy: export PATH := $(TOOLS):$(PATH)
+accuracy: deps
+	$(GO) run ./internal/notice/corpus/accuracy
 
 # go test -list prints each package's Fuzz targets, then "ok <package>".
 fuzz:
