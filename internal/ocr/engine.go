@@ -27,13 +27,14 @@ var (
 	modelGz []byte
 )
 
-// The limits of one recognition. An instance's memory holds the model (about 20 MiB once
-// loaded), the page as 32-bit pixels (4 bytes a pixel) and tesseract's work on it.
+// The limits of one recognition. An instance's memory holds the model, the page (a byte a
+// pixel) and tesseract's work on it.
 const (
 	// MaxPixels is the largest page Recognize takes: internal/notice's limit for OCR.
 	MaxPixels = 40_000_000
-	// DefaultMemoryLimit bounds one instance's memory, in bytes: a 40-megapixel page takes
-	// about 400 MiB of it, a letter page at 300 dpi 110 MiB.
+	// DefaultMemoryLimit bounds one instance's memory, in bytes. A scanned letter page at
+	// 300 dpi reads within 40 MiB, the model included; the rest is room for pages up to
+	// MaxPixels, whose pixels alone are 40 MB, and tesseract's copies of them.
 	DefaultMemoryLimit = 512 << 20
 	// maxHOCR bounds the hOCR read back: a dense page is about 500 KB.
 	maxHOCR = 16 << 20
