@@ -323,6 +323,26 @@ func orEmpty(xs []string) []string {
 	return xs
 }
 
+// TestLettersOfOtherAgencies: a letter with no receipt number of its own (the NVC's, a
+// consulate's) cites USCIS forms and speaks of interviews and approvals; none of that is its
+// form or notice type. The I-94 a notice mentions is never the case's form.
+func TestLettersOfOtherAgencies(t *testing.T) {
+	t.Parallel()
+	for _, text := range []string{
+		"NATIONAL VISA CENTER\n\nWelcome Letter\n\nSubmit the Form I-864, Affidavit of Support, for the petition that has been approved.\n",
+		"U.S. EMBASSY\n\nINTERVIEW NOTICE\n\nBring your Form I-864 to your interview.\n",
+	} {
+		n := Extract(text, PDFText)
+		if n.Form.Value != "" || n.NoticeType.Value != "" {
+			t.Errorf("%q: form %q, type %q; want neither", text, n.Form.Value, n.NoticeType.Value)
+		}
+	}
+	n := Extract("Receipt Number WAC2512345678\n\nWe approved your petition. No Form I-94 is attached.\n", PDFText)
+	if n.Form.Value != "" {
+		t.Errorf("form %q from an I-94 the body mentions", n.Form.Value)
+	}
+}
+
 // TestConfidence checks that confidence falls with the source and the rule, as the field
 // documentation says, and stays within 0 and 1.
 func TestConfidence(t *testing.T) {
@@ -337,7 +357,7 @@ func TestConfidence(t *testing.T) {
 		t.Errorf("a corrected receipt has confidence %v, a clean one %v; want it lower",
 			garbled.ReceiptNumber.Confidence, ocr.ReceiptNumber.Confidence)
 	}
-	body := Extract("We have also received your Form I-765.\n", PDFText)
+	body := Extract("Receipt Number EAC2512345678\n\nWe have also received your Form I-765.\n", PDFText)
 	if body.Form.Value != "I-765" || !(body.Form.Confidence < pdf.Form.Confidence) {
 		t.Errorf("form from a body mention = %+v; want I-765 with less confidence than %v", body.Form, pdf.Form.Confidence)
 	}

@@ -59,8 +59,12 @@ func Extract(text string, source Source) Notice {
 	}
 	var n Notice
 	n.ReceiptNumber, n.OtherReceipts, n.ANumbers, n.AccountNumber = x.identifiers()
-	n.Form, n.FormTitle = x.form()
-	n.NoticeType = x.noticeType()
+	// A letter with no receipt number of its own is not a USCIS case notice (the NVC's and
+	// consulates' letters cite USCIS forms and say "interview" too): its form and type are
+	// only taken from a label that says so, never from the body.
+	uscis := n.ReceiptNumber.Value != ""
+	n.Form, n.FormTitle = x.form(uscis)
+	n.NoticeType = x.noticeType(uscis)
 	n.ReceivedDate, n.PriorityDate, n.NoticeDate = x.headerDates()
 	n.Events = x.events(n.NoticeType.Value)
 	n.Warnings = x.warnings(&n)

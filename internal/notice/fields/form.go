@@ -31,7 +31,7 @@ const codeDigit = `[0-9OSBIl|\][]`
 
 // form reads the form from the case type. Notices key on the code, not the title: old notices
 // keep old titles.
-func (x *extraction) form() (Field, string) {
+func (x *extraction) form(fromBody bool) (Field, string) {
 	// A known form from a weaker rule beats a code the catalog does not know from a stronger
 	// one: that is more often a misreading than a new form.
 	var unknown Field
@@ -67,6 +67,14 @@ func (x *extraction) form() (Field, string) {
 		return unknown, ""
 	}
 	for _, m := range bodyForm.FindAllStringSubmatch(x.head, -1) {
+		if !fromBody {
+			break
+		}
+		// The I-94 is a record of admission that notices mention ("No Form I-94 is
+		// attached"), never a case's form.
+		if m[2] == "94" {
+			continue
+		}
 		if f, title, ok := try(m[1], m[2], bodyFormWeight); ok {
 			return f, title
 		}

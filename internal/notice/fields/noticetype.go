@@ -34,6 +34,7 @@ var noticeTypes = []struct{ name, phrase string }{
 	{"Biometrics Appointment", `(?:ASC|Biometrics?) Appointment|Application Support Center`},
 	{"Interview Notice", `Interview Notice|Appear for (?:an |your |the )?(?:Initial )?Interview`},
 	{"Account Access Notice", `Account Access Notice`},
+	{"Transportation Letter", `Transportation Letter`},
 	{"Receipt Notice", `Receipt Notice|has been received`},
 }
 
@@ -50,7 +51,7 @@ var typePhrases = func() *regexp.Regexp {
 // noticeType reads the notice type: from the "Notice Type:" line where the notice prints one,
 // else from a heading that names the type, else from the phrases of the text in the order
 // above.
-func (x *extraction) noticeType() Field {
+func (x *extraction) noticeType(fromBody bool) Field {
 	for _, ls := range x.labels {
 		for _, lb := range ls {
 			if lb.kind != noticeTypeLabel {
@@ -78,6 +79,9 @@ func (x *extraction) noticeType() Field {
 				return x.field(titleCase(value), rawTypeWeight, false)
 			}
 		}
+	}
+	if !fromBody {
+		return Field{}
 	}
 	for _, ln := range x.lines[:x.headLines] {
 		for _, c := range ln.cells {
