@@ -14,6 +14,15 @@ import (
 // changes the meaning of fields bumps it; this one refuses what it does not know.
 const indexFormat = "immivault-index/v1"
 
+// indexFormatLogins is the format of an index that holds logins. Releases
+// before logins ignore members they do not know, and would drop the
+// logins at their next save; an index with logins therefore says v2,
+// which they refuse ("written by a newer immivault?"). An index without
+// logins is still written as v1, which every release opens.
+const indexFormatLogins = "immivault-index/v2"
+
+func knownIndexFormat(f string) bool { return f == indexFormat || f == indexFormatLogins }
+
 // maxIndexSize bounds what we read from index.age: ~100,000 records. It
 // protects against a hostile or damaged file, not a real family's vault.
 const maxIndexSize = 64 << 20
@@ -30,7 +39,11 @@ func writeIndex(w io.Writer, ix *Index, mac hash.Hash) error {
 	defer release()
 	j := secret.NewJSONWriter(io.MultiWriter(w, mac), "")
 	j.Object("")
-	j.Value("format", indexFormat)
+	format := indexFormat
+	if len(ix.Logins) > 0 {
+		format = indexFormatLogins
+	}
+	j.Value("format", format)
 	j.Value("revision", ix.Revision)
 	j.Value("saved", ix.Saved)
 	j.Value("recovery_sha256", ix.RecoverySHA256)
@@ -53,10 +66,53 @@ func writeIndex(w io.Writer, ix *Index, mac hash.Hash) error {
 	if len(ix.Synced) > 0 {
 		j.Value("synced", ix.Synced)
 	}
+	if len(ix.Logins) > 0 {
+		j.Array("logins")
+		for _, l := range ix.Logins {
+			l.writeJSON(j)
+		}
+		j.End()
+	}
 	if err := j.Err(); err != nil {
 		return err
 	}
 	return writeAuth(w, mac)
+}
+
+// writeJSON writes the login as one object: its plain fields, then its
+// secrets from inside Use, each only when there is one.
+func (l *Login) writeJSON(j *secret.JSONWriter) {
+	j.Object("")
+	j.Members(l)
+	if !l.Password.IsEmpty() {
+		j.Secret("password", l.Password)
+	}
+	if !l.TOTP.IsEmpty() {
+		j.Secret("totp", l.TOTP)
+	}
+	if len(l.BackupCodes) > 0 {
+		j.Array("backup_codes")
+		for _, c := range l.BackupCodes {
+			j.Object("")
+			j.Secret("code", c.Code)
+			if c.Used {
+				j.Value("used", true)
+			}
+			j.End()
+		}
+		j.End()
+	}
+	if len(l.Questions) > 0 {
+		j.Array("security_questions")
+		for _, q := range l.Questions {
+			j.Object("")
+			j.Value("question", q.Question)
+			j.Secret("answer", q.Answer)
+			j.End()
+		}
+		j.End()
+	}
+	j.End()
 }
 
 // writeJSON writes the identifier as one object: its fields, then its
@@ -88,16 +144,16 @@ func readIndex(b []byte) (*Index, error) {
 	defer release()
 	var f indexJSON
 	err := json.Unmarshal(b, &f)
-	if f.Format != indexFormat {
+	if !knownIndexFormat(f.Format) {
 		var probe struct{ Format string }
-		if json.Unmarshal(b, &probe) == nil && probe.Format != "" && probe.Format != indexFormat {
+		if json.Unmarshal(b, &probe) == nil && probe.Format != "" && !knownIndexFormat(probe.Format) {
 			return nil, fmt.Errorf("unknown index format %q (written by a newer immivault?)", probe.Format)
 		}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("not valid JSON: %w", err)
 	}
-	if f.Format != indexFormat {
+	if !knownIndexFormat(f.Format) {
 		return nil, errors.New("not an immivault index")
 	}
 	ix := &f.Index
@@ -123,5 +179,42 @@ func (id *Identifier) UnmarshalJSON(b []byte) error {
 		return errors.New("identifier without a value")
 	}
 	id.Value = aux.Value.Secret
+	return nil
+}
+
+// UnmarshalJSON reads a login with its secrets, each of which goes into a
+// Secret without passing through a Go string.
+func (l *Login) UnmarshalJSON(b []byte) error {
+	type plain Login // no methods: no recursion
+	aux := struct {
+		*plain
+		Password    secret.JSONField `json:"password"`
+		TOTP        secret.JSONField `json:"totp"`
+		BackupCodes []struct {
+			Code secret.JSONField `json:"code"`
+			Used bool             `json:"used"`
+		} `json:"backup_codes"`
+		Questions []struct {
+			Question string           `json:"question"`
+			Answer   secret.JSONField `json:"answer"`
+		} `json:"security_questions"`
+	}{plain: (*plain)(l)}
+	if err := json.Unmarshal(b, &aux); err != nil {
+		return err
+	}
+	l.Password, l.TOTP = aux.Password.Secret, aux.TOTP.Secret
+	l.BackupCodes, l.Questions = nil, nil
+	for _, c := range aux.BackupCodes {
+		if c.Code.Secret == nil {
+			return errors.New("a backup code without a code")
+		}
+		l.BackupCodes = append(l.BackupCodes, BackupCode{Code: c.Code.Secret, Used: c.Used})
+	}
+	for _, q := range aux.Questions {
+		if q.Answer.Secret == nil {
+			return errors.New("a security question without an answer")
+		}
+		l.Questions = append(l.Questions, SecurityQuestion{Question: q.Question, Answer: q.Answer.Secret})
+	}
 	return nil
 }

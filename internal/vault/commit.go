@@ -215,6 +215,11 @@ func (ix *Index) clone() *Index {
 	c.Notices = cloneAll(ix.Notices)
 	c.Events = cloneAll(ix.Events)
 	c.Contacts = cloneAll(ix.Contacts)
+	c.Logins = cloneAll(ix.Logins)
+	for _, l := range c.Logins {
+		l.BackupCodes = slices.Clone(l.BackupCodes)
+		l.Questions = slices.Clone(l.Questions)
+	}
 	if ix.Synced != nil {
 		c.Synced = make(map[string][]time.Time, len(ix.Synced))
 		for id, versions := range ix.Synced {

@@ -89,8 +89,9 @@
 //
 // # Secrets
 //
-// The vault identity, the keys derived from it, the signing key and every identifier value are
-// held in [secret.Secret]s. The decrypted index is read into one buffer that is wiped once
+// The vault identity, the keys derived from it, the signing key, every identifier value and every
+// secret of a [Login] (password, 2-step secret, backup codes, answers) are held in
+// [secret.Secret]s. The decrypted index is read into one buffer that is wiped once
 // parsed; age takes keys as Go strings, so each unlock and each read leaves copies in ordinary
 // memory until the garbage collector reuses it (docs/adr/0002-secrets-in-memory.md). Notice
 // files are decrypted into ordinary memory by whoever reads them. [Vault.Close] drops the keys

@@ -131,6 +131,9 @@ type Index struct {
 	Notices     []*Notice     `json:"notices"`
 	Events      []*Event      `json:"events"`
 	Contacts    []*Contact    `json:"contacts"`
+	// Logins are what it takes to get into the portals a family uses
+	// (logins.go); absent from indexes written before there were any.
+	Logins []*Login `json:"logins,omitempty"`
 	// Synced maps a record ID to the versions of it (Updated times) that
 	// were shared in a bundle, oldest first: the merge base of family
 	// sharing (docs/adr/0008-family-sharing.md). Absent in vaults that

@@ -286,6 +286,9 @@ func (ix *Index) links(strict bool) error {
 			return firstError(add("event", &e.Record, e.Validate), belongs("event", e.ID, e.PersonID, e.CaseID))
 		}),
 		each("contact", ix.Contacts, func(c *Contact) error { return add("contact", &c.Record, c.Validate) }),
+		each("login", ix.Logins, func(l *Login) error {
+			return firstError(add("login", &l.Record, l.Validate), belongs("login", l.ID, l.PersonID, ""))
+		}),
 	)
 }
 
