@@ -1,0 +1,3 @@
+package passgen
+
+import _ "immivault/internal/wine"
