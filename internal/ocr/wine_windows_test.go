@@ -1,0 +1,3 @@
+package ocr
+
+import _ "immivault/internal/wine"
