@@ -118,6 +118,7 @@ func TestScripts(t *testing.T) {
 			"stdoutsub":   cmdStdoutSub,
 			"gennotice":   cmdGenNotice,
 			"pngsize":     cmdPNGSize,
+			"genqr":       cmdGenQR,
 			"ics":         cmdICS,
 			"setrelation": cmdSetRelation,
 			"otherdrive":  cmdOtherDrive,

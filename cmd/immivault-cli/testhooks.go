@@ -20,11 +20,15 @@ var (
 	// todayHook adds the deadlines command's hidden --today flag; the
 	// function it returns is the day asked for, or the zero time.
 	todayHook func(fs *flag.FlagSet) func() (time.Time, error)
+	// totpNowHook adds login totp's hidden --now flag; the function it
+	// returns is the moment asked for, or the zero time.
+	totpNowHook func(fs *flag.FlagSet) func() (time.Time, error)
 )
 
 func installTestHooks() {
 	workFactorHook = envWorkFactor
 	todayHook = todayFlag
+	totpNowHook = nowFlag
 }
 
 // envWorkFactor reads IMMIVAULT_SCRYPT_LOGN: a vault made with 10 opens in
@@ -53,5 +57,20 @@ func todayFlag(fs *flag.FlagSet) func() (time.Time, error) {
 			return time.Time{}, errors.New("--today must be a date as YYYY-MM-DD, e.g. 2025-03-14")
 		}
 		return t, nil
+	}
+}
+
+// nowFlag is --now UNIX-SECONDS: the 2-step code as at that moment.
+func nowFlag(fs *flag.FlagSet) func() (time.Time, error) {
+	s := fs.String("now", "", "")
+	return func() (time.Time, error) {
+		if *s == "" {
+			return time.Time{}, nil
+		}
+		n, err := strconv.ParseInt(*s, 10, 64)
+		if err != nil || n < 0 {
+			return time.Time{}, errors.New("--now must be a time in seconds since 1970")
+		}
+		return time.Unix(n, 0), nil
 	}
 }
