@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"crypto/rand"
+	"encoding/base32"
 	"encoding/hex"
 	"io/fs"
 	"math/big"
@@ -51,7 +52,8 @@ type plantedSecret struct {
 }
 
 // TestNoPlaintextAnywhere runs a whole session and then looks for every
-// identifier value (as typed, as stored and as displayed), every passphrase
+// identifier value (as typed, as stored and as displayed), every login
+// secret (passwords, 2-step secret, backup codes, answers), every passphrase
 // and the content of the notice, byte for byte, in every file the session
 // could have written (the vault, the temp folder, home, configuration and
 // cache folders) and in everything it printed without --reveal. The values
@@ -173,6 +175,37 @@ func TestNoPlaintextAnywhere(t *testing.T) {
 		t.Fatal("notice add filed nothing")
 	}
 	printed.WriteString(run("", "notice", "show", noticeID[1], "-o", filepath.Join(private, "page.png")).stdout)
+	// Logins: a typed password, a generated one, a 2-step secret, backup
+	// codes and an answer, each random.
+	loginPassword := "pw " + randomHex(10)
+	totpKey := make([]byte, 20)
+	rand.Read(totpKey)
+	totpBase32 := base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(totpKey)
+	codes := []string{randomHex(4) + "-" + randomHex(4), randomHex(8)}
+	answer := "answer " + randomHex(10)
+	needles[loginPassword] = "a login's password"
+	needles[totpBase32] = "a 2-step secret"
+	needles[strings.ToLower(totpBase32)] = "a 2-step secret as typed"
+	needles[string(totpKey)] = "a 2-step key's bytes"
+	for _, code := range codes {
+		needles[code] = "a backup code as typed"
+		needles[strings.ToUpper(strings.ReplaceAll(code, "-", ""))] = "a backup code as stored"
+	}
+	needles[answer] = "a security answer"
+	printed.WriteString(run(loginPassword+"\n", "login", "add", "Rosa Example", "uscis", "--username", "rosa@example.com").stdout)
+	printed.WriteString(run(strings.ToLower(totpBase32)+"\n", "login", "set-totp", "Rosa Example", "uscis").stdout)
+	printed.WriteString(run(strings.Join(codes, "\n")+"\n", "login", "backup-codes", "Rosa Example", "uscis").stdout)
+	printed.WriteString(run(answer+"\n", "login", "question", "Rosa Example", "uscis", "First school?").stdout)
+	printed.WriteString(run("", "login", "add", "Leo Example", "ceac", "--generate").stdout)
+	generated := strings.TrimSpace(run("", "login", "show", "Leo Example", "ceac", "--password").stdout)
+	if len(generated) < 20 {
+		t.Fatalf("login show --password printed %q", generated)
+	}
+	needles[generated] = "a generated password"
+	for _, args := range [][]string{{"login", "ls"}, {"login", "show", "Rosa Example", "uscis"}, {"login", "totp", "Rosa Example", "uscis"}} {
+		printed.WriteString(run("", args...).stdout)
+	}
+
 	// passwd gives the vault a new key and shows the new recovery key once,
 	// as init did: both keys and both identities are searched for below.
 	oldIdentity := vaultIdentity(t, vaultDir, recoveryKey)
@@ -191,6 +224,12 @@ func TestNoPlaintextAnywhere(t *testing.T) {
 	for _, s := range stored {
 		if strings.Count(revealed, s) != 2 {
 			t.Errorf("ls --reveal and ls --json --reveal do not both show %q", s)
+		}
+	}
+	revealed = run("", "login", "ls", "--reveal").stdout
+	for _, s := range []string{loginPassword, totpBase32, answer, generated} {
+		if !strings.Contains(revealed, s) {
+			t.Errorf("login ls --reveal does not show %q", s)
 		}
 	}
 	if _, err := os.Stat(filepath.Join(vaultDir, "format")); err != nil {

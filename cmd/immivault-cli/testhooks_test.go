@@ -17,8 +17,9 @@ func init() { installTestHooks() }
 
 // TestReleaseBuildHasNoTestHooks builds immivault-cli as a release is built
 // and checks that IMMIVAULT_SCRYPT_LOGN does not lower the cost of a new
-// passphrase and that deadlines has no --today; then that a build with
-// -tags testhooks, for running the scripts against a binary, has both.
+// passphrase, that deadlines has no --today and login totp no --now; then
+// that a build with -tags testhooks, for running the scripts against a
+// binary, has them all.
 func TestReleaseBuildHasNoTestHooks(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
@@ -79,6 +80,13 @@ func TestReleaseBuildHasNoTestHooks(t *testing.T) {
 				}
 			} else if r.status != 1 || !strings.Contains(r.stderr, "unknown flag -today") {
 				t.Errorf("deadlines --today in a release build: status %d, stderr %q; want an unknown flag", r.status, r.stderr)
+			}
+
+			// login totp's --now: the flag is known in a test build (which
+			// then fails for want of the person), unknown in a release.
+			r = runCLI(t, exec.Command(bin, "login", "totp", "Nobody", "uscis", "--now", "59"), env, "")
+			if got := strings.Contains(r.stderr, "unknown flag -now"); got == tc.hasHooks || r.status != 1 {
+				t.Errorf("login totp --now: status %d, stderr %q; want the flag known: %v", r.status, r.stderr, tc.hasHooks)
 			}
 		})
 	}
