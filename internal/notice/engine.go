@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sync"
 
@@ -13,6 +14,8 @@ import (
 	"github.com/tetratelabs/wazero"
 	"github.com/tetratelabs/wazero/api"
 	"github.com/tetratelabs/wazero/experimental"
+
+	wasmocr "immivault/internal/ocr"
 )
 
 // maxInstances bounds how many PDF operations run at once; more wait for a free instance.
@@ -93,6 +96,11 @@ var shared struct {
 // compiling PDFium takes seconds the first time and a fraction of a second with the cache, and
 // the first PDF operation waits for whatever is left of that.
 func Warm() {
+	// Without the tesseract program, scans are read by the OCR engine inside immivault, whose
+	// compilation takes seconds the first time: it starts now too.
+	if _, err := exec.LookPath("tesseract"); err != nil {
+		wasmocr.Warm(ocrCacheDir())
+	}
 	shared.once.Do(func() {
 		shared.ready = make(chan struct{})
 		go func() {

@@ -66,9 +66,10 @@ var (
 	ErrDamaged           = errors.New("this file is damaged or incomplete; download or scan it again")
 )
 
-// ErrOCRUnavailable is the warning a Document carries when it needed OCR and tesseract is not
-// installed. Read does not fail for it: the pages can still be viewed.
-var ErrOCRUnavailable = errors.New("OCR is unavailable (install tesseract); type the numbers in")
+// ErrOCRUnavailable is what a page's OCR fails with when the OCR engine inside immivault
+// could not start (and the tesseract program is not installed either). Read does not fail for
+// it: the pages can still be viewed, and the warning says to type the numbers in.
+var ErrOCRUnavailable = errors.New("OCR is unavailable")
 
 // fileError prefixes err with the file's name, when there is one.
 func fileError(name string, err error) error {
