@@ -146,6 +146,20 @@ func headerDates(s string) []date {
 	return ds
 }
 
+// headerRowDates returns the dates of the row under a header's labels: numeric ones as
+// headerDates reads them, and written-out ones ("Aug 16, 2024"), which newer notices print
+// there.
+func headerRowDates(s string) []date {
+	ds := headerDates(s)
+	for _, d := range longDates(s) {
+		if !slices.ContainsFunc(ds, func(o date) bool { return o.start < d.end && d.start < o.end }) {
+			ds = append(ds, d)
+		}
+	}
+	slices.SortFunc(ds, func(a, b date) int { return a.start - b.start })
+	return ds
+}
+
 // isoDate checks a calendar date and returns it as YYYY-MM-DD. Notices are from after 1950
 // and before 2100; anything else is a misreading.
 func isoDate(y, m, d string) (string, bool) {

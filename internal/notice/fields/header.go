@@ -111,7 +111,7 @@ func (x *extraction) datesBelow(i int, pending []label, fields map[labelKind]*Fi
 			return
 		}
 		var ds []date
-		for _, d := range headerDates(x.lines[j].text) {
+		for _, d := range headerRowDates(x.lines[j].text) {
 			d.start, d.end = x.lines[j].start+d.start, x.lines[j].start+d.end
 			if !x.isClaimed(d.start, d.end) {
 				ds = append(ds, d)
