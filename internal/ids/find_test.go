@@ -181,6 +181,20 @@ func TestFindLabelAboveValue(t *testing.T) {
 	})
 }
 
+// TestFindBareAccountLabel: newer notices label the online account number "Account Number"
+// alone; only its 12 digits are taken, never a number of another shape.
+func TestFindBareAccountLabel(t *testing.T) {
+	t.Parallel()
+	assertFind(t, "Applicant  VORBILD, SOFIA\nAccount Number  3553 1692 7240\n", []found{
+		{AccountNumber, "355316927240", "Account Number", false},
+	})
+	for _, m := range Find("Account Number: 12345678\nBank Account No. 0012345678901234\n") {
+		if m.Kind == AccountNumber {
+			t.Errorf("%q taken as an account number", m.Value)
+		}
+	}
+}
+
 func TestFindOCR(t *testing.T) {
 	t.Parallel()
 	// Tesseract output of a scanned I-797C: O for 0, l for 1, 1 for I, '|' for a table rule.

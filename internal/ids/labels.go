@@ -60,6 +60,9 @@ const num = `(?:Number|No\b\.?|#)`
 // labels, most specific first: at one position the first that matches wins.
 var labels = []labelDef{
 	{`(?:USCIS\s+)?Online\s+Account\s+` + num, "uscis online", AccountNumber, fixedKind, account},
+	// The header of newer notices says only "Account Number"; its value must still be the
+	// account number's 12 digits, which no other number on a notice has.
+	{`Account\s+` + num, "account", AccountNumber, fixedKind, account},
 	{`Admission\s*\(?\s*I-?94\s*\)?\s*Record\s*` + num, "admission", I94, fixedKind, i94},
 	{`I-?94\s*(?:Record\s*)?` + num, "i i94", I94, fixedKind, i94},
 	{`Admission\s+(?:Record\s+)?` + num, "admission", I94, fixedKind, i94},
