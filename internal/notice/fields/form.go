@@ -63,6 +63,13 @@ func (x *extraction) form(fromBody bool) (Field, string) {
 			}
 		}
 	}
+	for _, s := range x.formCellValues() {
+		if m := caseTypeCode.FindStringSubmatch(s); m != nil {
+			if f, title, ok := try(m[1], m[2], caseTypeWeight); ok {
+				return f, title
+			}
+		}
+	}
 	if unknown.Value != "" {
 		return unknown, ""
 	}
@@ -80,6 +87,35 @@ func (x *extraction) form(fromBody bool) (Field, string) {
 		}
 	}
 	return unknown, ""
+}
+
+// formCellValues returns the values of a header cell that is the word "Form" alone, as newer
+// notices label the case's form ("Form  N400", or "Form" over "I-130, Petition for Alien
+// Relative"): the next cell of its row, and the cell under it in the next row. "Form" is not
+// one of the labels (labelPhrases): as a label it would split the header's rows wrongly
+// wherever the word starts a cell, as "Form I-797C, Notice of Action" does.
+func (x *extraction) formCellValues() []string {
+	var vs []string
+	for i, ln := range x.lines[:x.headLines] {
+		for k, c := range ln.cells {
+			if !strings.EqualFold(strings.TrimRight(ln.text[c.start:c.end], ":"), "Form") {
+				continue
+			}
+			if k+1 < len(ln.cells) {
+				vs = append(vs, ln.text[ln.cells[k+1].start:ln.cells[k+1].end])
+			}
+			if j, ok := x.nextText(i, 2); ok {
+				below := x.lines[j]
+				for _, bc := range below.cells {
+					if bc.end > c.start-4 && bc.start < c.end+8 {
+						vs = append(vs, below.text[bc.start:bc.end])
+						break
+					}
+				}
+			}
+		}
+	}
+	return vs
 }
 
 // labelValues returns what may be a label's value: the rest of its row after a colon and
@@ -123,7 +159,9 @@ func (x *extraction) formCode(series, code string, weight float64) (Field, strin
 	for _, r := range rs {
 		for _, cr := range codeReadings(r.code) {
 			form, title, err := ids.NormalizeForm(r.series + cr.code)
-			if err != nil || strings.HasPrefix(form, "I-797") {
+			// The Form I-797 is the notice itself and the I-94 a record of admission
+			// notices mention: neither is ever the case's form.
+			if err != nil || strings.HasPrefix(form, "I-797") || form == "I-94" {
 				continue
 			}
 			c := r.corrected || cr.corrected
