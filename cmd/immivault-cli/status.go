@@ -23,6 +23,7 @@ func (c *cli) status(args []string) error {
 		row("cases", len(ix.Cases))
 		row("notices", len(ix.Notices))
 		row("events", len(ix.Events))
+		row("logins", len(ix.Logins))
 		row("recipient", v.Recipient())
 		row("locked memory", c.memoryStatus())
 		if len(v.Warnings) == 0 {
