@@ -57,6 +57,22 @@ func TestLowLockedMemory(t *testing.T) {
 			t.Errorf("ls --reveal under 64 KiB does not show %s in both views:\n%s", stored, shown)
 		}
 	}
+	// A login with every kind of secret: opened, parsed and listed while
+	// secrets are opened one at a time.
+	run("login pw\n", "login", "add", "Maria", "uscis", "--username", "maria@example.com")
+	run("gezdgnbvgy3tqojqgezdgnbvgy3tqojq\n", "login", "set-totp", "Maria", "uscis")
+	run("AAAA-1111\nBBBB-2222\n", "login", "backup-codes", "Maria", "uscis")
+	run("answer one\n", "login", "question", "Maria", "uscis", "First pet?")
+	run("", "login", "backup-codes", "Maria", "uscis", "--use", "aaaa1111")
+	if out := run("", "login", "totp", "Maria", "uscis", "--now", "59"); !strings.HasPrefix(out, "287082  ") {
+		t.Errorf("login totp under 64 KiB: %q", out)
+	}
+	out := run("", "login", "ls", "--reveal")
+	for _, want := range []string{"login pw", "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", "AAAA1111 (used)", "BBBB2222", "answer one"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("login ls --reveal under 64 KiB does not show %q:\n%s", want, out)
+		}
+	}
 	if out := run("", "verify"); !strings.Contains(out, "no problems found") {
 		t.Errorf("verify under 64 KiB:\n%s", out)
 	}
