@@ -181,7 +181,13 @@ func (f *finder) valueBelow(shapes []shape, i, start, end int) (reading, int, bo
 	if tail < ln.end && !(f.text[tail] == '\t' || strings.HasPrefix(f.text[tail:ln.end], "  ") || tail+1 == ln.end) {
 		return reading{}, 0, false
 	}
-	from := f.cols[start] - 4
+	// The value sits under the label's cell, which may begin with other words: "BENEFICIARY
+	// A#" over "163284786" puts the number under BENEFICIARY, not under the A#.
+	cell := start
+	for cell > ln.start && f.text[cell-1] != '\t' && !(f.text[cell-1] == ' ' && (cell-1 == ln.start || f.text[cell-2] == ' ')) {
+		cell--
+	}
+	from := f.cols[cell] - 4
 	to := max(f.cols[end], f.cols[start]+8)
 	if tail < ln.end {
 		to = max(to, f.cols[skipSpaces(f.text, tail, ln.end)])

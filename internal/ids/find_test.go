@@ -195,6 +195,15 @@ func TestFindBareAccountLabel(t *testing.T) {
 	}
 }
 
+// TestFindValueUnderALabelsCell: a label that ends a cell of several words has its value under
+// the cell, not under the label's own words.
+func TestFindValueUnderALabelsCell(t *testing.T) {
+	t.Parallel()
+	assertFind(t, " BENEFICIARY A#                  PRIORITY DATE\n 163284786\n", []found{
+		{ANumber, "A163284786", "A#", false},
+	})
+}
+
 func TestFindOCR(t *testing.T) {
 	t.Parallel()
 	// Tesseract output of a scanned I-797C: O for 0, l for 1, 1 for I, '|' for a table rule.
