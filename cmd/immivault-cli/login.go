@@ -23,8 +23,8 @@ type loginRef struct {
 	name    string
 }
 
-// loginFlags adds --name to fs and returns a function that parses args as
-// PERSON SERVICE (and extra positional arguments) into a loginRef.
+// loginArgs adds --name to fs and parses args as PERSON SERVICE, and extra
+// more positional arguments, which it returns after the loginRef.
 func (c *cli) loginArgs(fs *flag.FlagSet, args []string, extra int) (loginRef, []string, error) {
 	name := fs.String("name", "", "which login of service other, by its `NAME`")
 	pos, err := c.parse(fs, args, 2+extra)
@@ -238,13 +238,13 @@ func (c *cli) loginList(args []string) error {
 		}
 		release := secret.Hold()
 		defer release()
-		any := false
+		listed := false
 		for _, p := range people {
 			logins := ix.LoginsOf(p.ID)
 			if len(logins) == 0 {
 				continue
 			}
-			any = true
+			listed = true
 			fmt.Fprintf(c.stdout, "%s\n", displayable(p.Name))
 			for _, l := range logins {
 				if err := c.printLogin(l, "    ", *reveal); err != nil {
@@ -252,7 +252,7 @@ func (c *cli) loginList(args []string) error {
 				}
 			}
 		}
-		if !any {
+		if !listed {
 			fmt.Fprintln(c.stdout, "No logins in this vault yet: add one with `immivault-cli login add PERSON SERVICE`.")
 		}
 		return nil

@@ -179,6 +179,9 @@ func TestHostileIndexIsRefused(t *testing.T) {
 func FuzzReadIndex(f *testing.F) {
 	f.Add([]byte(`{"format":"immivault-index/v1","people":[{"id":"p","name":"M"}],"identifiers":[{"id":"x","person_id":"p","kind":"a-number","value":"A0\u00e9\ud83d\ude00"}]}`))
 	f.Add([]byte(`{"format":"immivault-index/v1"}`))
+	f.Add([]byte(`{"format":"immivault-index/v2","people":[{"id":"p","name":"M"}],"logins":[{"id":"l","person_id":"p","service":"uscis",` +
+		`"password":"pw\n\u00f1","totp":"otpauth://totp/x?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ","backup_codes":[{"code":"AB12","used":true},{"code":""}],` +
+		`"security_questions":[{"question":"q?","answer":"a\"b"}]}]}`))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		ix, err := readIndex(b)
 		if err != nil {
@@ -201,6 +204,25 @@ func FuzzReadIndex(f *testing.F) {
 		}
 		if len(ix2.Identifiers) != len(ix.Identifiers) || len(ix2.People) != len(ix.People) {
 			t.Fatal("records lost in a round trip")
+		}
+		if len(ix2.Logins) != len(ix.Logins) {
+			t.Fatal("logins lost in a round trip")
+		}
+		for i, l := range ix.Logins {
+			l2 := ix2.Logins[i]
+			if !l.Password.Equal(l2.Password) || !l.TOTP.Equal(l2.TOTP) || len(l.BackupCodes) != len(l2.BackupCodes) || len(l.Questions) != len(l2.Questions) {
+				t.Fatal("a login's secrets changed in a round trip")
+			}
+			for j, c := range l.BackupCodes {
+				if !c.Code.Equal(l2.BackupCodes[j].Code) || c.Used != l2.BackupCodes[j].Used {
+					t.Fatal("a backup code changed in a round trip")
+				}
+			}
+			for j, q := range l.Questions {
+				if q.Question != l2.Questions[j].Question || !q.Answer.Equal(l2.Questions[j].Answer) {
+					t.Fatal("a security question changed in a round trip")
+				}
+			}
 		}
 		for i := range ix.Identifiers {
 			if !ix.Identifiers[i].Value.Equal(ix2.Identifiers[i].Value) {
