@@ -138,6 +138,11 @@ func (x *extraction) timeAfter(j int, d date) (string, bool, bool) {
 	if t, fixed, ok := clockAt(row[d.end:]); ok {
 		return t, fixed, true
 	}
+	// The next cell of the row, under an "Appointment Time" label beside the date's: nothing
+	// but spacing between them.
+	if t, fixed, ok := clockAt(strings.TrimLeft(row[d.end:], " \t")); ok {
+		return t, fixed, true
+	}
 	k, ok := x.nextText(j, 2)
 	if !ok {
 		return "", false, false

@@ -343,6 +343,19 @@ func TestLettersOfOtherAgencies(t *testing.T) {
 	}
 }
 
+// TestAppointmentTimeInItsOwnColumn: the time under an "Appointment Time" label beside the
+// date's goes with the date.
+func TestAppointmentTimeInItsOwnColumn(t *testing.T) {
+	t.Parallel()
+	text := "Receipt Number IOE8028853865\nNotice Type: Interview Notice\n" +
+		"    Appointment Date                    Appointment Time\n" +
+		"    07/12/2024                          02:00 PM\n"
+	n := Extract(text, PDFText)
+	if len(n.Events) != 1 || n.Events[0].Date != "2024-07-12" || n.Events[0].Time != "14:00" {
+		t.Errorf("events %+v; want the interview on 2024-07-12 at 14:00", n.Events)
+	}
+}
+
 // TestConfidence checks that confidence falls with the source and the rule, as the field
 // documentation says, and stays within 0 and 1.
 func TestConfidence(t *testing.T) {
