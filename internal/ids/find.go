@@ -85,6 +85,15 @@ func (f *finder) labelled(i int) {
 		if !found || ((kind == Passport || kind == DS160) && !hasDigit(rd.value)) {
 			continue
 		}
+		if lb.rule == caseNumber && kind == "" {
+			// A "Case Number" away from the NVC's words is a receipt number when the value
+			// is one, with an office prefix USCIS uses; otherwise it is left alone.
+			v, err := Normalize(ReceiptNumber, rd.value)
+			if err != nil || !knownReceiptPrefix(string(v[:3])) {
+				continue
+			}
+			kind = ReceiptNumber
+		}
 		f.add(kind, rd, vat, strings.Join(strings.Fields(f.text[start:end]), " "))
 	}
 }
@@ -134,8 +143,13 @@ func (f *finder) classify(lb labelDef, line, at int) (Kind, bool) {
 		}
 		return "", true
 	case caseNumber:
-		_, ok := f.nearest(nvcWords, line, at)
-		return NVCCase, ok
+		// Near the NVC's or the State Department's words a case number is theirs; elsewhere,
+		// on a USCIS notice's header, "Case Number" may label the receipt number: labelled
+		// decides by the value.
+		if _, ok := f.nearest(nvcWords, line, at); ok {
+			return NVCCase, true
+		}
+		return "", true
 	case unplaced:
 		return "", true
 	}

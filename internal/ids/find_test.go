@@ -286,10 +286,11 @@ func TestFindNVC(t *testing.T) {
 		{NVCCase, "CDJ202412345", "NVC Case Number", false},
 		{NVCCase, "CDJ2024123457", "DOS Case ID", false},
 	})
-	// Without NVC words around, "Case Number" decides nothing: the prefix does.
+	// Without NVC words around, "Case Number" labels a receipt number (older I-797 headers say
+	// "CASE NUMBER"), but only a value with a USCIS office prefix; anything else is left alone.
 	uscis := "Case Number: MSC2512345678\nCase Number: GUZ2024123456\n"
 	assertFind(t, uscis, []found{
-		{ReceiptNumber, "MSC2512345678", "", false},
+		{ReceiptNumber, "MSC2512345678", "Case Number", false},
 		{"", "GUZ2024123456", "", false},
 	})
 }
