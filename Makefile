@@ -35,6 +35,8 @@ PACKAGE_APT_PACKAGES := xz-utils
 SHARING_APT_PACKAGES := zip unzip
 # The calendar export is read back by an independent iCalendar parser, with /usr/bin/python3.
 CALENDAR_APT_PACKAGES := python3-icalendar
+# Authenticator codes are checked against oath-toolkit's oathtool, an independent implementation.
+TOTP_APT_PACKAGES := oathtool
 
 .PHONY: deps test-deps go-version tools build run test test-windows wine-prefix package bench accuracy fuzz windows cross dist clean
 
@@ -43,7 +45,7 @@ deps: go-version
 
 # Everything make test needs, in one apt-get run.
 test-deps: go-version
-	@$(call apt_install,$(FYNE_APT_PACKAGES) $(OCR_APT_PACKAGES) $(WINDOW_APT_PACKAGES) $(WINDOWS_APT_PACKAGES) $(WINE_APT_PACKAGES) $(PACKAGE_APT_PACKAGES) $(SHARING_APT_PACKAGES) $(CALENDAR_APT_PACKAGES))
+	@$(call apt_install,$(FYNE_APT_PACKAGES) $(OCR_APT_PACKAGES) $(WINDOW_APT_PACKAGES) $(WINDOWS_APT_PACKAGES) $(WINE_APT_PACKAGES) $(PACKAGE_APT_PACKAGES) $(SHARING_APT_PACKAGES) $(CALENDAR_APT_PACKAGES) $(TOTP_APT_PACKAGES))
 
 go-version:
 	@v=$$($(GO) env GOVERSION 2>/dev/null) || { \
