@@ -1,4 +1,4 @@
-package ocr
+package ocr_test
 
 import (
 	"bytes"
@@ -11,6 +11,7 @@ import (
 
 	"immivault/internal/notice"
 	"immivault/internal/notice/noticetest"
+	"immivault/internal/ocr"
 )
 
 // letterScan is a generated notice drawn at 300 dpi and made to look scanned: a 2550×3300 gray
@@ -48,7 +49,7 @@ func pgm(page *image.Gray) []byte {
 func BenchmarkRecognize(b *testing.B) {
 	page := letterScan(b, 7)
 	b.Run("wasm", func(b *testing.B) {
-		eng := testEngine(b)
+		eng := ocr.TestEngine(b)
 		for b.Loop() {
 			if _, err := eng.Recognize(context.Background(), page, 300); err != nil {
 				b.Fatal(err)
@@ -85,7 +86,7 @@ func TestSameWordsAsNative(t *testing.T) {
 	}
 	for seed := range int64(3) {
 		page := letterScan(t, seed)
-		words, err := testEngine(t).Recognize(context.Background(), page, 300)
+		words, err := ocr.TestEngine(t).Recognize(context.Background(), page, 300)
 		if err != nil {
 			t.Fatal(err)
 		}
