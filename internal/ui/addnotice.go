@@ -99,7 +99,7 @@ func (q *importQueue) next() {
 	q.box.Show()
 	q.show(j.name, 0, 0)
 	ctx := q.ctx
-	progress := func(done, total int) { fyne.Do(func() { q.show(j.name, done, total) }) }
+	progress := func(done, total int) { onUI(func() { q.show(j.name, done, total) }) }
 	background(func() (readResult, error) {
 		return readFile(ctx, j, progress)
 	}, func(r readResult, err error) {

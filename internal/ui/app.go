@@ -169,7 +169,7 @@ func (a *App) maintain(work func(v *vault.Vault) (int, error), done func(int, er
 		n, err := work(v)
 		a.maintenance.Done()
 		if done != nil {
-			fyne.Do(func() { done(n, err) })
+			onUI(func() { done(n, err) })
 		}
 	}()
 }
@@ -248,9 +248,14 @@ func (a *App) dropped(_ fyne.Position, uris []fyne.URI) {
 func background[T any](work func() (T, error), done func(T, error)) {
 	go func() {
 		r, err := work()
-		fyne.Do(func() { done(r, err) })
+		onUI(func() { done(r, err) })
 	}()
 }
+
+// onUI runs f on the UI goroutine. The tests replace it: Fyne's test driver runs f at once on
+// the calling goroutine, so a background job's result would change the widgets while a test
+// reads them; the tests' onUI holds the lock their reads hold.
+var onUI = fyne.Do
 
 // update saves a change to the vault and refreshes the screens; an error is
 // shown, and nothing changed.

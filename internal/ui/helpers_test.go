@@ -24,8 +24,17 @@ import (
 func TestMain(m *testing.M) {
 	translations.Use("en") // the tests read the English strings
 	secret.Preflight()
+	onUI = func(f func()) {
+		uiMu.Lock()
+		defer uiMu.Unlock()
+		f()
+	}
 	os.Exit(m.Run())
 }
+
+// uiMu keeps background jobs' results (onUI) from changing the widgets while a test reads them
+// (waitFor, assertShows, assertHides, button): Fyne's test driver has no UI goroutine.
+var uiMu sync.Mutex
 
 // fast is scrypt at a test's work factor: the screens do not depend on it.
 var fast = vault.Options{WorkFactor: 10}
@@ -147,7 +156,12 @@ func typeSecret(e *secretentry.Entry, s string) {
 func (h *harness) waitFor(what string, cond func() bool) {
 	h.t.Helper()
 	deadline := time.Now().Add(60 * time.Second)
-	for !cond() {
+	locked := func() bool {
+		uiMu.Lock()
+		defer uiMu.Unlock()
+		return cond()
+	}
+	for !locked() {
 		if time.Now().After(deadline) {
 			h.t.Fatalf("gave up waiting for %s; the window shows:\n%s", what, strings.Join(shownTexts(h.win.Canvas()), "\n"))
 		}
@@ -193,6 +207,8 @@ func (h *harness) shows(want string) bool {
 
 func (h *harness) assertShows(want ...string) {
 	h.t.Helper()
+	uiMu.Lock()
+	defer uiMu.Unlock()
 	for _, w := range want {
 		if !h.shows(w) {
 			h.t.Errorf("window does not show %q; it shows:\n%s", w, strings.Join(shownTexts(h.win.Canvas()), "\n"))
@@ -202,6 +218,8 @@ func (h *harness) assertShows(want ...string) {
 
 func (h *harness) assertHides(unwanted ...string) {
 	h.t.Helper()
+	uiMu.Lock()
+	defer uiMu.Unlock()
 	for _, u := range unwanted {
 		if h.shows(u) {
 			h.t.Errorf("window shows %q, which it should not", u)
