@@ -81,7 +81,9 @@ func newHarness(t *testing.T, dir string) *harness {
 	c := &clock{now: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)}
 	app, w := newTestApp(t, Options{VaultDir: dir, Vault: fast, Now: c.Now})
 	app.Start()
-	t.Cleanup(func() { app.idle.stop(); app.clip.ticks.stop() })
+	// The vault's upkeep (collecting garbage after an unlock) may still be writing in the
+	// vault's folder when a short test ends: it must finish before t.TempDir removes it.
+	t.Cleanup(func() { app.idle.stop(); app.clip.ticks.stop(); app.maintenance.Wait() })
 	return &harness{t: t, app: app, win: w, clock: c, dir: dir}
 }
 
