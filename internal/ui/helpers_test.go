@@ -72,7 +72,11 @@ func newTestApp(tb testing.TB, opts Options) (*App, fyne.Window) {
 	a := test.NewTempApp(tb)
 	w := test.NewTempWindow(tb, widget.NewLabel(""))
 	w.Resize(fyne.NewSize(1100, 760))
-	return New(a, w, opts), w
+	app := New(a, w, opts)
+	// The vault's upkeep (collecting garbage after an unlock) may still be writing in the
+	// vault's folder when a short test ends: it must finish before t.TempDir removes it.
+	tb.Cleanup(app.maintenance.Wait)
+	return app, w
 }
 
 // newHarness starts the app on dir in a headless window.
@@ -81,9 +85,7 @@ func newHarness(t *testing.T, dir string) *harness {
 	c := &clock{now: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)}
 	app, w := newTestApp(t, Options{VaultDir: dir, Vault: fast, Now: c.Now})
 	app.Start()
-	// The vault's upkeep (collecting garbage after an unlock) may still be writing in the
-	// vault's folder when a short test ends: it must finish before t.TempDir removes it.
-	t.Cleanup(func() { app.idle.stop(); app.clip.ticks.stop(); app.maintenance.Wait() })
+	t.Cleanup(func() { app.idle.stop(); app.clip.ticks.stop() })
 	return &harness{t: t, app: app, win: w, clock: c, dir: dir}
 }
 
