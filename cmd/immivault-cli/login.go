@@ -42,6 +42,28 @@ func (c *cli) loginArgs(fs *flag.FlagSet, args []string, extra int) (loginRef, [
 }
 
 // find finds the login ref names in ix, and its person.
+// changeLogin saves what change makes of ref's login in the vault, then reports the person and
+// the login as change left them.
+func (c *cli) changeLogin(ref loginRef, change func(ix *vault.Index, p *vault.Person, l *vault.Login) (*vault.Login, error),
+	report func(p *vault.Person, l *vault.Login)) error {
+	return c.withVault(func(v *vault.Vault) error {
+		var p *vault.Person
+		var l *vault.Login
+		if err := v.Update(func(ix *vault.Index) error {
+			var err error
+			if p, l, err = ref.find(ix); err != nil {
+				return err
+			}
+			l, err = change(ix, p, l)
+			return err
+		}); err != nil {
+			return err
+		}
+		report(p, l)
+		return nil
+	})
+}
+
 func (r loginRef) find(ix *vault.Index) (*vault.Person, *vault.Login, error) {
 	p, err := ix.Person(r.person)
 	if err != nil {
@@ -195,27 +217,17 @@ func (c *cli) loginSet(args []string) error {
 	case url == nil && username == nil && note == nil:
 		return errors.New("nothing to change: give --username, --url, --note, --password or --generate")
 	}
-	return c.withVault(func(v *vault.Vault) error {
-		var p *vault.Person
-		var l *vault.Login
-		if err := v.Update(func(ix *vault.Index) error {
-			var err error
-			if p, l, err = ref.find(ix); err != nil {
-				return err
-			}
-			if l, err = ix.EditLogin(l.ID, url, username, note); err != nil || pw == nil {
-				return err
-			}
-			l, err = ix.SetLoginPassword(l.ID, pw)
-			return err
-		}); err != nil {
-			return err
+	return c.changeLogin(ref, func(ix *vault.Index, _ *vault.Person, l *vault.Login) (*vault.Login, error) {
+		l, err := ix.EditLogin(l.ID, url, username, note)
+		if err != nil || pw == nil {
+			return l, err
 		}
+		return ix.SetLoginPassword(l.ID, pw)
+	}, func(p *vault.Person, l *vault.Login) {
 		fmt.Fprintf(c.stdout, "updated the %s login for %s\n", displayable(l.Title()), displayable(p.Name))
 		if about != "" {
 			fmt.Fprintln(c.stdout, about)
 		}
-		return nil
 	})
 }
 
@@ -411,22 +423,11 @@ func (c *cli) loginSetTOTP(args []string) error {
 			return err
 		}
 	}
-	return c.withVault(func(v *vault.Vault) error {
-		var p *vault.Person
-		var l *vault.Login
-		if err := v.Update(func(ix *vault.Index) error {
-			var err error
-			if p, l, err = ref.find(ix); err != nil {
-				return err
-			}
-			l, err = ix.SetLoginTOTP(l.ID, k)
-			return err
-		}); err != nil {
-			return err
-		}
+	return c.changeLogin(ref, func(ix *vault.Index, _ *vault.Person, l *vault.Login) (*vault.Login, error) {
+		return ix.SetLoginTOTP(l.ID, k)
+	}, func(p *vault.Person, l *vault.Login) {
 		fmt.Fprintf(c.stdout, "set the 2-step secret of the %s login for %s: %s, %d digits, every %d s\n",
 			displayable(l.Title()), displayable(p.Name), k.Algorithm, k.Digits, k.Period)
-		return nil
 	})
 }
 
@@ -480,29 +481,20 @@ func (c *cli) loginBackupCodes(args []string) error {
 	}
 	if *use != "" {
 		code := secret.New(vault.NormalizeBackupCode([]byte(*use)))
-		return c.withVault(func(v *vault.Vault) error {
-			var p *vault.Person
-			var l *vault.Login
-			var again bool
-			if err := v.Update(func(ix *vault.Index) error {
-				var err error
-				if p, l, err = ref.find(ix); err != nil {
-					return err
-				}
-				found := l
-				if l, again, err = ix.UseBackupCode(l.ID, code); errors.Is(err, vault.ErrNoSuchBackupCode) {
-					return fmt.Errorf("the %s login of %s has no such backup code", displayable(found.Title()), displayable(p.Name))
-				}
-				return err
-			}); err != nil {
-				return err
+		var again bool
+		return c.changeLogin(ref, func(ix *vault.Index, p *vault.Person, l *vault.Login) (*vault.Login, error) {
+			used, repeat, err := ix.UseBackupCode(l.ID, code)
+			if errors.Is(err, vault.ErrNoSuchBackupCode) {
+				return nil, fmt.Errorf("the %s login of %s has no such backup code", displayable(l.Title()), displayable(p.Name))
 			}
+			again = repeat
+			return used, err
+		}, func(_ *vault.Person, l *vault.Login) {
 			if again {
 				fmt.Fprintf(c.stdout, "that backup code was already marked used; %d left\n", l.UnusedBackupCodes())
 			} else {
 				fmt.Fprintf(c.stdout, "marked the backup code used; %d left\n", l.UnusedBackupCodes())
 			}
-			return nil
 		})
 	}
 	in, err := c.readValue("Backup codes (one a line): ")
@@ -534,21 +526,10 @@ func (c *cli) loginBackupCodes(args []string) error {
 	if len(codes) > vault.MaxBackupCodes {
 		return fmt.Errorf("more than %d backup codes", vault.MaxBackupCodes)
 	}
-	return c.withVault(func(v *vault.Vault) error {
-		var p *vault.Person
-		var l *vault.Login
-		if err := v.Update(func(ix *vault.Index) error {
-			var err error
-			if p, l, err = ref.find(ix); err != nil {
-				return err
-			}
-			l, err = ix.SetBackupCodes(l.ID, codes)
-			return err
-		}); err != nil {
-			return err
-		}
+	return c.changeLogin(ref, func(ix *vault.Index, _ *vault.Person, l *vault.Login) (*vault.Login, error) {
+		return ix.SetBackupCodes(l.ID, codes)
+	}, func(p *vault.Person, l *vault.Login) {
 		fmt.Fprintf(c.stdout, "stored %d backup codes for the %s login of %s\n", len(l.BackupCodes), displayable(l.Title()), displayable(p.Name))
-		return nil
 	})
 }
 
@@ -581,25 +562,14 @@ func (c *cli) loginQuestion(args []string) error {
 			return errors.New("no answer: type it at the prompt or pipe it in on standard input (--remove removes the question)")
 		}
 	}
-	return c.withVault(func(v *vault.Vault) error {
-		var p *vault.Person
-		var l *vault.Login
-		if err := v.Update(func(ix *vault.Index) error {
-			var err error
-			if p, l, err = ref.find(ix); err != nil {
-				return err
-			}
-			l, err = ix.SetSecurityQuestion(l.ID, question, answer)
-			return err
-		}); err != nil {
-			return err
-		}
+	return c.changeLogin(ref, func(ix *vault.Index, _ *vault.Person, l *vault.Login) (*vault.Login, error) {
+		return ix.SetSecurityQuestion(l.ID, question, answer)
+	}, func(p *vault.Person, l *vault.Login) {
 		verb := "set the answer to"
 		if *remove {
 			verb = "removed"
 		}
 		fmt.Fprintf(c.stdout, "%s %q for the %s login of %s\n", verb, displayable(question), displayable(l.Title()), displayable(p.Name))
-		return nil
 	})
 }
 
@@ -608,19 +578,9 @@ func (c *cli) loginRemove(args []string) error {
 	if err != nil {
 		return err
 	}
-	return c.withVault(func(v *vault.Vault) error {
-		var p *vault.Person
-		var l *vault.Login
-		if err := v.Update(func(ix *vault.Index) error {
-			var err error
-			if p, l, err = ref.find(ix); err != nil {
-				return err
-			}
-			return ix.RemoveLogin(l.ID)
-		}); err != nil {
-			return err
-		}
+	return c.changeLogin(ref, func(ix *vault.Index, _ *vault.Person, l *vault.Login) (*vault.Login, error) {
+		return l, ix.RemoveLogin(l.ID)
+	}, func(p *vault.Person, l *vault.Login) {
 		fmt.Fprintf(c.stdout, "removed the %s login of %s; `immivault-cli gc --history` also removes it from the earlier versions of the index\n", displayable(l.Title()), displayable(p.Name))
-		return nil
 	})
 }
