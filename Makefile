@@ -181,7 +181,9 @@ cross:
 # script tests among them) built for Windows and run by go test -exec, but
 # internal/archtest, which checks the source tree with the go command. The
 # tag wine and -checklinkname=0 let internal/wine switch os.RemoveAll to the
-# path Wine supports (internal/wine says why). The app's window under Wine
+# path Wine supports (internal/wine says why). One package at a time (-p 1):
+# Wine's process creation fails now and then ("Internal error") when the vault's
+# crash tests kill processes while another package starts its own. The app's window under Wine
 # is tested with the Linux one, by go test ./cmd/immivault.
 WINE_PREFIX := $(CURDIR)/.tools/wine
 WINE_TOOLS := $(CURDIR)/.tools/wine-age-$(AGE_VERSION)
@@ -196,7 +198,7 @@ test-windows: export WINEPATH := Z:$(subst /,\,$(WINE_TOOLS))
 test-windows: wine-prefix
 	@pkgs=$$($(GO) list ./internal/... ./cmd/immivault-cli | grep -v -e '/internal/ui' -e '/internal/wine$$' -e '/internal/archtest'); \
 	echo "test-windows: the engine's and the CLI's tests, built for Windows, under Wine"; \
-	GOOS=windows GOARCH=amd64 CGO_ENABLED=0 $(GO) test -exec "$(CURDIR)/testing/wine/exec" $(WINE_TEST_FLAGS) $$pkgs
+	GOOS=windows GOARCH=amd64 CGO_ENABLED=0 $(GO) test -p 1 -exec "$(CURDIR)/testing/wine/exec" $(WINE_TEST_FLAGS) $$pkgs
 	@echo "test-windows: the low locked-memory tests, with 64 KiB lockable (Wine's VirtualLock obeys Linux's limit)"
 	@caps=; [ "$$(id -u)" != 0 ] || caps="setpriv --inh-caps=-ipc_lock --bounding-set=-ipc_lock"; \
 	IMMIVAULT_TEST_MEMLOCK_KIB=64 GOOS=windows GOARCH=amd64 CGO_ENABLED=0 prlimit --memlock=65536:65536 $$caps \
