@@ -21,7 +21,27 @@ const indexFormat = "immivault-index/v1"
 // logins is still written as v1, which every release opens.
 const indexFormatLogins = "immivault-index/v2"
 
-func knownIndexFormat(f string) bool { return f == indexFormat || f == indexFormatLogins }
+// indexFormatV3 is the format of an index that holds what releases with
+// logins do not know either (newdata.go says what): trips, and the facts
+// and dates the deadlines ask of a person or a case. They refuse it, for
+// the same reason.
+const indexFormatV3 = "immivault-index/v3"
+
+func knownIndexFormat(f string) bool {
+	return f == indexFormat || f == indexFormatLogins || f == indexFormatV3
+}
+
+// formatOf is the oldest format that holds everything in ix, so that a
+// vault opens in as many releases as can keep all of it.
+func formatOf(ix *Index) string {
+	switch {
+	case ix.needsV3():
+		return indexFormatV3
+	case len(ix.Logins) > 0:
+		return indexFormatLogins
+	}
+	return indexFormat
+}
 
 // maxIndexSize bounds what we read from index.age: ~100,000 records. It
 // protects against a hostile or damaged file, not a real family's vault.
@@ -39,11 +59,7 @@ func writeIndex(w io.Writer, ix *Index, mac hash.Hash) error {
 	defer release()
 	j := secret.NewJSONWriter(io.MultiWriter(w, mac), "")
 	j.Object("")
-	format := indexFormat
-	if len(ix.Logins) > 0 {
-		format = indexFormatLogins
-	}
-	j.Value("format", format)
+	j.Value("format", formatOf(ix))
 	j.Value("revision", ix.Revision)
 	j.Value("saved", ix.Saved)
 	j.Value("recovery_sha256", ix.RecoverySHA256)
