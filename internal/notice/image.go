@@ -11,7 +11,8 @@ import (
 )
 
 // readImage reads a JPEG or PNG scan: its size from the header first, then its pixels, then
-// its text by OCR of a gray copy of those pixels. Tesseract never sees the file itself.
+// its text by OCR of a gray copy of those pixels, turned upright as its EXIF orientation says.
+// Tesseract never sees the file itself.
 func readImage(ctx context.Context, data []byte, kind string, o *options) (*Document, error) {
 	img, err := decodeImage(data, kind)
 	if err != nil {
@@ -21,7 +22,7 @@ func readImage(ctx context.Context, data []byte, kind string, o *options) (*Docu
 	if o.skipOCR {
 		return d, nil
 	}
-	texts, err := ocrPages(ctx, d, []int{0}, o, func(int) (string, error) { return ocrImage(ctx, img, 0) })
+	texts, err := ocrPages(ctx, d, []int{0}, o, func(int) (string, error) { return ocrImage(ctx, img, 0, fileOrientation(data, kind)) })
 	if err != nil {
 		return nil, err
 	}
@@ -74,8 +75,8 @@ func decodeImage(data []byte, kind string) (image.Image, error) {
 // scanDPI is the resolution an image is assumed to be scanned at, to scale it for Render.
 const scanDPI = 300
 
-// renderImage draws an image at dpi, taking it to be a 300 dpi scan; dpi <= 0 or 300 gives the
-// image as it is. img is the image already decoded, or nil.
+// renderImage draws an image upright at dpi, taking it to be a 300 dpi scan; dpi <= 0 or 300
+// gives the image at its size. img is the image already decoded, or nil.
 func renderImage(data []byte, kind string, img image.Image, dpi int) (image.Image, error) {
 	if img == nil {
 		var err error
@@ -83,7 +84,11 @@ func renderImage(data []byte, kind string, img image.Image, dpi int) (image.Imag
 			return nil, err
 		}
 	}
-	return scaleScan(img, scanDPI, dpi)
+	img, err := scaleScan(img, scanDPI, dpi)
+	if err != nil {
+		return nil, err
+	}
+	return fileOrientation(data, kind).turn(img), nil
 }
 
 // scaleScan scales a scan made at scanned dpi to dpi (<= 0: as it is).

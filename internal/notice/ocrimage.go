@@ -7,10 +7,12 @@ import (
 	"math"
 )
 
-// ocrImage reads a decoded scan by OCR: turned gray and, if it is over maxOCRPixels, shrunk to
-// fit. dpi is the scan's resolution when known (0 lets tesseract judge it from the letters).
-func ocrImage(ctx context.Context, img image.Image, dpi int) (string, error) {
+// ocrImage reads a decoded scan by OCR: turned gray, upright as o says and, if it is over
+// maxOCRPixels, shrunk to fit. dpi is the scan's resolution when known (0 lets tesseract judge
+// it from the letters).
+func ocrImage(ctx context.Context, img image.Image, dpi int, o orientation) (string, error) {
 	page, scale := ocrGray(img)
+	page = o.turn(page).(*image.Gray)
 	return ocr(ctx, page, int(float64(dpi)*scale+0.5))
 }
 

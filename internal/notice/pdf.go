@@ -70,7 +70,7 @@ func ocrPDFPage(ctx context.Context, s *pdfSession, i int) (string, error) {
 	}
 	if scan != nil {
 		if img, err := decodeImage(scan, KindJPEG); err == nil {
-			return ocrImage(ctx, img, dpi)
+			return ocrImage(ctx, img, dpi, upright) // a PDF shows its JPEGs as stored
 		}
 		// Go could not decode what its header promised: PDFium draws what it can of it.
 	}
