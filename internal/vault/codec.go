@@ -82,6 +82,9 @@ func writeIndex(w io.Writer, ix *Index, mac hash.Hash) error {
 	if len(ix.Synced) > 0 {
 		j.Value("synced", ix.Synced)
 	}
+	if len(ix.Trips) > 0 {
+		j.Value("trips", ix.Trips)
+	}
 	if len(ix.Logins) > 0 {
 		j.Array("logins")
 		for _, l := range ix.Logins {

@@ -216,6 +216,7 @@ func (ix *Index) clone() *Index {
 	c.Events = cloneAll(ix.Events)
 	c.Contacts = cloneAll(ix.Contacts)
 	c.Logins = cloneAll(ix.Logins)
+	c.Trips = cloneAll(ix.Trips)
 	for _, l := range c.Logins {
 		l.BackupCodes = slices.Clone(l.BackupCodes)
 		l.Questions = slices.Clone(l.Questions)

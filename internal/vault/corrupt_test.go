@@ -182,6 +182,7 @@ func FuzzReadIndex(f *testing.F) {
 	f.Add([]byte(`{"format":"immivault-index/v2","people":[{"id":"p","name":"M"}],"logins":[{"id":"l","person_id":"p","service":"uscis",` +
 		`"password":"pw\n\u00f1","totp":"otpauth://totp/x?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ","backup_codes":[{"code":"AB12","used":true},{"code":""}],` +
 		`"security_questions":[{"question":"q?","answer":"a\"b"}]}]}`))
+	f.Add([]byte(`{"format":"immivault-index/v3","people":[{"id":"p","name":"M","married":"2020-02-29"}],"trips":[{"id":"t","person_id":"p","departed":"2024-01-02","returned":"2024-01-09","destination":"Per\u00fa"},{"id":"u","person_id":"p","departed":"2025-01-02"}]}`))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		ix, err := readIndex(b)
 		if err != nil {
@@ -207,6 +208,14 @@ func FuzzReadIndex(f *testing.F) {
 		}
 		if len(ix2.Logins) != len(ix.Logins) {
 			t.Fatal("logins lost in a round trip")
+		}
+		if len(ix2.Trips) != len(ix.Trips) {
+			t.Fatal("trips lost in a round trip")
+		}
+		for i, tr := range ix.Trips {
+			if *tr != *ix2.Trips[i] {
+				t.Fatal("a trip changed in a round trip")
+			}
 		}
 		for i, l := range ix.Logins {
 			l2 := ix2.Logins[i]

@@ -48,8 +48,11 @@ func (ix *Index) SetResidence(personID string, r Residence) error {
 	if err != nil {
 		return err
 	}
-	if err := checkDate("resident-since date", r.Since); err != nil {
-		return err
+	for _, d := range []struct{ what, date string }{{"resident-since date", r.Since}, {"marriage date", r.Married},
+		{"spouse's citizenship date", r.SpouseCitizenSince}, {"in-state-since date", r.InStateSince}} {
+		if err := checkDate(d.what, d.date); err != nil {
+			return err
+		}
 	}
 	if r.Source != "" {
 		if _, err := ix.Notice(r.Source); err != nil {

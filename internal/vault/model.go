@@ -33,6 +33,13 @@ type Residence struct {
 	Since       string `json:"resident_since,omitempty"` // YYYY-MM-DD, the "Resident Since" on the card
 	Conditional bool   `json:"conditional,omitempty"`    // a 2-year conditional card (I-751 or I-829 to file)
 	ViaMarriage bool   `json:"via_marriage,omitempty"`   // married to and living with a US citizen: N-400 after 3 years
+	// The naturalisation dates (internal/naturalization): the wedding to
+	// the US-citizen spouse and the day the spouse became a citizen ("" if
+	// born one), which the 3-year rule counts from as well, and the day
+	// the person moved to the state they live in (3 months before filing).
+	Married            string `json:"married,omitempty"`              // YYYY-MM-DD
+	SpouseCitizenSince string `json:"spouse_citizen_since,omitempty"` // YYYY-MM-DD
+	InStateSince       string `json:"in_state_since,omitempty"`       // YYYY-MM-DD
 	// Source is the notice the dates were read from, or "" when typed.
 	Source string `json:"residence_source,omitempty"`
 }
@@ -134,6 +141,8 @@ type Index struct {
 	// Logins are what it takes to get into the portals a family uses
 	// (logins.go); absent from indexes written before there were any.
 	Logins []*Login `json:"logins,omitempty"`
+	// Trips are the family's stays outside the United States (trips.go).
+	Trips []*Trip `json:"trips,omitempty"`
 	// Synced maps a record ID to the versions of it (Updated times) that
 	// were shared in a bundle, oldest first: the merge base of family
 	// sharing (docs/adr/0008-family-sharing.md). Absent in vaults that

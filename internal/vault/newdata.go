@@ -1,5 +1,7 @@
 package vault
 
+import "slices"
+
 // needsV3 says whether ix holds anything that releases reading only
 // immivault-index/v1 and v2 would drop at their next save: such an index is
 // written as v3, which they refuse to open rather than lose it.
@@ -8,5 +10,5 @@ package vault
 // dates and facts the deadlines ask for) is checked here: when it is set,
 // the index needs v3.
 func (ix *Index) needsV3() bool {
-	return false
+	return len(ix.Trips) > 0 || slices.ContainsFunc(ix.People, (*Person).hasNaturalizationDates)
 }

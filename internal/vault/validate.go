@@ -53,6 +53,9 @@ func (p *Person) Validate() error {
 		checkDate("date of birth", p.Born),
 		CheckText("relation", p.Relation, MaxShortText, false),
 		checkDate("resident-since date", p.Since),
+		checkDate("marriage date", p.Married),
+		checkDate("spouse's citizenship date", p.SpouseCitizenSince),
+		checkDate("in-state-since date", p.InStateSince),
 	)
 }
 
@@ -289,6 +292,10 @@ func (ix *Index) links(strict bool) error {
 		each("login", ix.Logins, func(l *Login) error {
 			return firstError(add("login", &l.Record, l.Validate), belongs("login", l.ID, l.PersonID, ""))
 		}),
+		each("trip", ix.Trips, func(t *Trip) error {
+			return firstError(add("trip", &t.Record, t.Validate), belongs("trip", t.ID, t.PersonID, ""))
+		}),
+		ix.checkTripOverlaps(strict),
 	)
 }
 

@@ -213,18 +213,9 @@ func Recover(dir string, recoveryKey, newPassphrase *secret.Secret, opts Options
 	if newPassphrase.IsEmpty() {
 		return nil, nil, errors.New("the passphrase cannot be empty")
 	}
-	var rid *age.HybridIdentity
-	err = recoveryKey.Use(func(b []byte) error {
-		var err error
-		// A key copied from the printed kit is grouped with spaces and
-		// line breaks; an age key never contains either.
-		compact := bytes.Join(bytes.Fields(b), nil)
-		defer clear(compact)
-		rid, err = age.ParseHybridIdentity(string(compact))
-		return err
-	})
+	rid, err := parseRecoveryKey(recoveryKey)
 	if err != nil {
-		return nil, nil, errors.New("that is not a recovery key (it starts with AGE-SECRET-KEY-PQ-1)")
+		return nil, nil, err
 	}
 	identity, marked, err := readIdentity(dir, recoveryFile, rid)
 	if errors.Is(err, age.ErrIncorrectIdentity) {
@@ -242,6 +233,24 @@ func Recover(dir string, recoveryKey, newPassphrase *secret.Secret, opts Options
 		return nil, nil, err
 	}
 	return v, newKey, nil
+}
+
+// parseRecoveryKey reads a recovery key as the user gives it.
+func parseRecoveryKey(recoveryKey *secret.Secret) (*age.HybridIdentity, error) {
+	var rid *age.HybridIdentity
+	err := recoveryKey.Use(func(b []byte) error {
+		var err error
+		// A key copied from the printed kit is grouped with spaces and
+		// line breaks; an age key never contains either.
+		compact := bytes.Join(bytes.Fields(b), nil)
+		defer clear(compact)
+		rid, err = age.ParseHybridIdentity(string(compact))
+		return err
+	})
+	if err != nil {
+		return nil, errors.New("that is not a recovery key (it starts with AGE-SECRET-KEY-PQ-1)")
+	}
+	return rid, nil
 }
 
 func open(dir string, identity *secret.Secret, legacy bool, opts Options) (*Vault, error) {
@@ -308,7 +317,13 @@ func readIdentity(dir, file string, id age.Identity) (*secret.Secret, bool, erro
 		return nil, false, damaged(file, err)
 	}
 	defer f.Close()
-	r, err := age.Decrypt(io.LimitReader(f, 64<<10), id)
+	return decryptIdentity(file, f, id)
+}
+
+// decryptIdentity decrypts the identity file file, read from src, as
+// readIdentity does.
+func decryptIdentity(file string, src io.Reader, id age.Identity) (*secret.Secret, bool, error) {
+	r, err := age.Decrypt(io.LimitReader(src, 64<<10), id)
 	if err != nil {
 		var noMatch *age.NoIdentityMatchError
 		if errors.As(err, &noMatch) || errors.Is(err, age.ErrIncorrectIdentity) {

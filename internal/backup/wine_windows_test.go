@@ -1,0 +1,3 @@
+package backup
+
+import _ "immivault/internal/wine"
