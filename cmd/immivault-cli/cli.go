@@ -72,6 +72,8 @@ var commands = []*command{
 	{"passwd", "", "change the passphrase and the vault key; shows a new recovery key", (*cli).passwd},
 	{"recover", "", "set a new passphrase with the recovery key; shows a new recovery key", (*cli).recoverVault},
 	{"verify", "", "decrypt and check every file of the vault", (*cli).verify},
+	{"backup", "--to FOLDER", "write a backup of the vault into FOLDER, read it back, and thin out the older ones there", (*cli).backupVault},
+	{"restore", "FILE [--recovery-key-file KEY-FILE]", "make the vault (--vault, or the usual place) from a backup; with the recovery key, choose a new passphrase", (*cli).restoreVault},
 	{"gc", "[--history]", "remove stored files that no record refers to any more; --history also removes the earlier versions of the index, which still hold removed values", (*cli).collectGarbage},
 	{"version", "", "print the version", (*cli).version},
 }

@@ -130,14 +130,20 @@ func (c *cli) readPassphrase(src passphraseSource) (*secret.Secret, error) {
 
 // readSecretFile reads the file that the environment variable envVar names.
 func readSecretFile(envVar string) (*secret.Secret, error) {
-	f, err := os.Open(os.Getenv(envVar))
+	return readSecretPath(os.Getenv(envVar), "the file in "+envVar)
+}
+
+// readSecretPath reads a secret from the file at path, which errors call
+// what.
+func readSecretPath(path, what string) (*secret.Secret, error) {
+	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read the file in %s: %w", envVar, err)
+		return nil, fmt.Errorf("cannot read %s: %w", what, err)
 	}
 	defer f.Close()
 	s, err := readLimited(f)
 	if err != nil {
-		return nil, fmt.Errorf("the file in %s: %w", envVar, err)
+		return nil, fmt.Errorf("%s: %w", what, err)
 	}
 	return s, nil
 }
