@@ -26,6 +26,8 @@ type Person struct {
 	Relation string `json:"relation,omitempty"` // "self", "spouse", "child", ... free text
 	// Residence is what the naturalisation and card rules need.
 	Residence
+	// Situation is what the other deadline rules need to know of them.
+	Situation
 }
 
 // Residence is a person's permanent residence, for the date rules.
@@ -55,6 +57,9 @@ type Identifier struct {
 	Value    *secret.Secret `json:"-"`
 	// Validity is a document's dates, for the date rules.
 	Validity
+	// DocumentFacts are what the deadline rules read off the document
+	// besides its dates (situation.go).
+	DocumentFacts
 }
 
 // Validity is when a document (card, passport, visa, I-94) was issued and

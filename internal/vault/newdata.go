@@ -10,5 +10,6 @@ import "slices"
 // dates and facts the deadlines ask for) is checked here: when it is set,
 // the index needs v3.
 func (ix *Index) needsV3() bool {
-	return len(ix.Trips) > 0 || slices.ContainsFunc(ix.People, (*Person).hasNaturalizationDates)
+	return len(ix.Trips) > 0 || slices.ContainsFunc(ix.People, (*Person).hasNaturalizationDates) ||
+		ix.hasDeadlineFacts()
 }

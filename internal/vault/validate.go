@@ -56,6 +56,7 @@ func (p *Person) Validate() error {
 		checkDate("marriage date", p.Married),
 		checkDate("spouse's citizenship date", p.SpouseCitizenSince),
 		checkDate("in-state-since date", p.InStateSince),
+		p.Situation.fault(p.ID),
 	)
 }
 
@@ -86,6 +87,7 @@ func (id *Identifier) Validate() error {
 		expires = ""
 	}
 	return id.check("identifier", qualifier,
+		id.DocumentFacts.fault(id.Kind),
 		checkDate("issue date", id.Issued),
 		checkDate("expiry date", expires),
 		id.Value.Use(func(v []byte) error {
