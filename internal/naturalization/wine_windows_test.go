@@ -1,0 +1,3 @@
+package naturalization
+
+import _ "immivault/internal/wine"
