@@ -130,7 +130,7 @@ bench: tools
 	CGO_ENABLED=0 $(GO) test -run '^$$' -bench 'AfterScrypt|Save|5MB' -benchmem ./internal/vault | tee -a bin/bench.txt
 	CGO_ENABLED=0 $(GO) test -run '^$$' -bench 'ChangeKey100MB|Reencrypt100MB' -benchtime 2x ./internal/vault | tee -a bin/bench.txt
 	CGO_ENABLED=0 $(GO) test -run '^$$' -bench . ./cmd/immivault-cli | tee -a bin/bench.txt
-	CGO_ENABLED=0 $(GO) test -run '^$$' -bench 500MB -benchtime 3x ./internal/bundle | tee -a bin/bench.txt
+	CGO_ENABLED=0 $(GO) test -run '^$$' -bench 500MB -benchtime 3x ./internal/bundle ./internal/backup | tee -a bin/bench.txt
 	CGO_ENABLED=0 $(GO) test -run '^$$' -bench . ./internal/notice | tee -a bin/bench.txt
 	CGO_ENABLED=0 $(GO) test -run '^$$' -bench . -benchtime 10x ./internal/ui/... | tee -a bin/bench.txt
 	CGO_ENABLED=0 $(GO) test -run '^$$' -bench . -benchmem ./internal/strength | tee -a bin/bench.txt

@@ -32,6 +32,14 @@ END {
 		row("change the key of 100 MB of notices (scrypt incl.)", sprintf("%.0f ms", ours), ref, "",
 			theirs > 0 ? sprintf("(%.2fx)", ours / theirs) : "n/a")
 	}
+	if (ns["BenchmarkBackup500MB"] != "") {
+		ours = ms("BenchmarkBackup500MB"); theirs = ms("BenchmarkAgeCLIBackup500MB")
+		ref = theirs > 0 ? sprintf("tar | age -r: %.0f ms", theirs) : "tar or age missing"
+		row("back up 500 MB of notices, read back incl.", sprintf("%.0f ms", ours), ref, "<= 1.3x",
+			theirs > 0 ? verdict(ours <= 1.3 * theirs) sprintf(" (%.2fx)", ours / theirs) : "n/a")
+		mem = metric["BenchmarkBackup500MB", "MiB-peak-rss-above-base"]
+		row("back up 500 MB: peak memory above base", sprintf("%.0f MiB", mem), "", "<= 100 MiB", verdict(mem <= 100))
+	}
 	rss = metric["BenchmarkPeakRSS", "MiB-peak-rss"]
 	if (ns["BenchmarkExport500MB"] != "") {
 		ours = ms("BenchmarkExport500MB"); theirs = ms("BenchmarkZipAge500MB")

@@ -100,20 +100,21 @@ func tempFile(dir string) (*os.File, error) {
 	return os.OpenFile(filepath.Join(dir, ".immivault-backup-"+hex.EncodeToString(b)+".tmp"), os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
 }
 
-// writeChecked writes the backup to f, flushes it to the disk, and reads it
-// back from the start.
+// writeChecked writes the backup to f, then flushes it to the disk while
+// it reads it back from the start: both are needed before the rename, and
+// the one waits on the disk while the other works the processor.
 func writeChecked(v *vault.Vault, f *os.File, made time.Time) (vault.BackupInfo, error) {
 	info, err := v.WriteBackup(f, made)
 	if err != nil {
 		return info, err
 	}
-	if err := f.Sync(); err != nil {
+	synced := make(chan error, 1)
+	go func() { synced <- f.Sync() }()
+	checkErr := v.CheckBackup(io.NewSectionReader(f, 0, info.Size), info)
+	if err := <-synced; err != nil {
 		return info, err
 	}
-	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		return info, err
-	}
-	return info, v.CheckBackup(f, info)
+	return info, checkErr
 }
 
 // List is the backups in dir, newest first. A folder that does not exist

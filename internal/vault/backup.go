@@ -40,8 +40,8 @@ const (
 const maxSmallFile = 64 << 10
 
 // BackupInfo describes a backup as it was written: what it holds, and the
-// SHA-256 of every file in its archive, which CheckBackup compares with
-// what it reads back.
+// SHA-256 of each member of the backup file as it went out, which
+// CheckBackup compares with what it reads back.
 type BackupInfo struct {
 	Made     time.Time
 	Revision uint64
@@ -141,6 +141,7 @@ func (v *Vault) WriteBackup(w io.WriteSeeker, made time.Time) (BackupInfo, error
 		if err := outer.WriteHeader(backupHeader(name, int64(len(data)), made)); err != nil {
 			return err
 		}
+		info.files[name] = sha256.Sum256(data)
 		_, err := outer.Write(data)
 		return err
 	}
@@ -166,10 +167,11 @@ func (v *Vault) WriteBackup(w io.WriteSeeker, made time.Time) (BackupInfo, error
 	if _, err := w.Write(make([]byte, blockSize)); err != nil {
 		return info, err
 	}
-	counted := &countingWriter{w: w}
-	if err := v.writeArchive(counted, s, info.files); err != nil {
+	counted, sum := &countingWriter{w: w}, sha256.New()
+	if err := v.writeArchive(io.MultiWriter(counted, sum), s); err != nil {
 		return info, err
 	}
+	info.files[backupArchive] = [sha256.Size]byte(sum.Sum(nil))
 	if pad := (blockSize - counted.n%blockSize) % blockSize; pad > 0 {
 		if _, err := w.Write(make([]byte, pad)); err != nil {
 			return info, err
@@ -203,9 +205,8 @@ func (v *Vault) WriteBackup(w io.WriteSeeker, made time.Time) (BackupInfo, error
 const blockSize = 512
 
 // writeArchive writes vault.tar.age's content: the vault's files as a tar
-// archive, encrypted to the vault identity. It records each file's SHA-256
-// in sums.
-func (v *Vault) writeArchive(w io.Writer, s *backupSnapshot, sums map[string][sha256.Size]byte) error {
+// archive, encrypted to the vault identity.
+func (v *Vault) writeArchive(w io.Writer, s *backupSnapshot) error {
 	enc, err := age.Encrypt(w, v.recipient)
 	if err != nil {
 		return err
@@ -218,10 +219,9 @@ func (v *Vault) writeArchive(w io.Writer, s *backupSnapshot, sums map[string][sh
 		if _, err := inner.Write(f.data); err != nil {
 			return err
 		}
-		sums[f.name] = sha256.Sum256(f.data)
 	}
 	for _, blob := range s.blobs {
-		if err := copyBlobInto(inner, v.dir, blob, sums); err != nil {
+		if err := copyBlobInto(inner, v.dir, blob); err != nil {
 			return err
 		}
 	}
@@ -231,7 +231,7 @@ func (v *Vault) writeArchive(w io.Writer, s *backupSnapshot, sums map[string][sh
 	return enc.Close()
 }
 
-func copyBlobInto(inner *tar.Writer, dir, blob string, sums map[string][sha256.Size]byte) error {
+func copyBlobInto(inner *tar.Writer, dir, blob string) error {
 	name := blobsDir + "/" + blob
 	f, err := os.Open(filepath.Join(dir, blobsDir, blob))
 	if errors.Is(err, fs.ErrNotExist) {
@@ -248,15 +248,11 @@ func copyBlobInto(inner *tar.Writer, dir, blob string, sums map[string][sha256.S
 	if err := inner.WriteHeader(backupHeader(name, st.Size(), time.Time{})); err != nil {
 		return err
 	}
-	h := sha256.New()
-	n, err := io.Copy(io.MultiWriter(inner, h), f)
-	if err != nil {
+	if n, err := io.Copy(inner, f); err != nil {
 		return err
-	}
-	if n != st.Size() {
+	} else if n != st.Size() {
 		return fmt.Errorf("%s changed size while the backup was made; make the backup again", name)
 	}
-	sums[name] = [sha256.Size]byte(h.Sum(nil))
 	return nil
 }
 
