@@ -25,7 +25,7 @@ func ExampleCompute() {
 	}
 	// Output:
 	// 2026-10-12 Ana: can apply for citizenship (N-400) (computed, check your notice)
-	//   Ana became a permanent resident on January 10, 2022. From October 12, 2026, 90 days before the 5-year anniversary, Form N-400 can be filed, if the other requirements (time spent in the US, good moral character, English and civics) are met. USCIS denies applications filed earlier.
+	//   Ana became a permanent resident on January 10, 2022. Form N-400 can be filed from October 12, 2026: at the earliest 90 days before the 5-year anniversary, later after long trips abroad (those recorded here are counted), if the other requirements (time spent in the US, good moral character, English and civics) are met. USCIS denies applications filed earlier.
 	// 2026-12-03 Ana: biometrics appointment (I-485) (printed)
 	//   Go to the Application Support Center printed on the notice on December 3, 2026 at 09:30, for fingerprints and a photo. Bring the printed appointment notice and a photo ID such as a passport or green card. If you cannot go, reschedule in your USCIS online account before the appointment.
 }
