@@ -71,6 +71,9 @@ func (c *cli) personSet(args []string) error {
 	fs.String("resident-since", "", "the \"Resident Since\" date on the green card, `YYYY-MM-DD` (--resident-since= clears it)")
 	fs.Bool("conditional", false, "the green card is a 2-year conditional one (--conditional=false: a 10-year card)")
 	fs.Bool("via-marriage", false, "married to and living with a US citizen, who may naturalise after 3 years instead of 5 (--via-marriage=false: not)")
+	fs.String("married", "", "the wedding to the US-citizen spouse, `YYYY-MM-DD`, for the 3-year rule (--married= clears it)")
+	fs.String("spouse-citizen-since", "", "the day the spouse became a US citizen, `YYYY-MM-DD`; leave it out if born one")
+	fs.String("in-state-since", "", "the day the person moved to the state they live in, `YYYY-MM-DD`: the N-400 needs 3 months there")
 	pos, err := c.parse(fs, args, 1)
 	if err != nil {
 		return err
@@ -106,12 +109,18 @@ func residenceFlags(fs *flag.FlagSet) (func(*vault.Residence), error) {
 	fs.Visit(func(f *flag.Flag) {
 		value := f.Value.String()
 		switch f.Name {
-		case "resident-since":
+		case "resident-since", "married", "spouse-citizen-since", "in-state-since":
 			value = strings.TrimSpace(value)
-			if _, perr := time.Parse(time.DateOnly, value); value != "" && perr != nil {
-				err = errors.New("the resident-since date must be a date as YYYY-MM-DD, e.g. 2025-03-14")
+			if _, perr := time.Parse(time.DateOnly, value); value != "" && perr != nil && err == nil {
+				err = fmt.Errorf("the %s date must be a date as YYYY-MM-DD, e.g. 2025-03-14", f.Name)
 			}
-			changes = append(changes, func(r *vault.Residence) { r.Since = value })
+			field := map[string]func(*vault.Residence) *string{
+				"resident-since":       func(r *vault.Residence) *string { return &r.Since },
+				"married":              func(r *vault.Residence) *string { return &r.Married },
+				"spouse-citizen-since": func(r *vault.Residence) *string { return &r.SpouseCitizenSince },
+				"in-state-since":       func(r *vault.Residence) *string { return &r.InStateSince },
+			}[f.Name]
+			changes = append(changes, func(r *vault.Residence) { *field(r) = value })
 		case "conditional":
 			changes = append(changes, func(r *vault.Residence) { r.Conditional = value == "true" })
 		case "via-marriage":
@@ -119,7 +128,7 @@ func residenceFlags(fs *flag.FlagSet) (func(*vault.Residence), error) {
 		}
 	})
 	if err == nil && changes == nil {
-		err = errors.New("nothing to set: add --resident-since, --conditional or --via-marriage")
+		err = errors.New("nothing to set: add --resident-since, --conditional, --via-marriage, --married, --spouse-citizen-since or --in-state-since")
 	}
 	return func(r *vault.Residence) {
 		for _, change := range changes {
@@ -140,6 +149,12 @@ func residenceText(r vault.Residence) string {
 	}
 	if r.ViaMarriage {
 		parts = append(parts, "married to a US citizen")
+	}
+	for _, d := range []struct{ what, date string }{{"married", r.Married}, {"spouse a citizen since", r.SpouseCitizenSince},
+		{"in the state since", r.InStateSince}} {
+		if d.date != "" {
+			parts = append(parts, d.what+" "+d.date)
+		}
 	}
 	return strings.Join(parts, ", ")
 }

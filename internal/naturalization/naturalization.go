@@ -162,7 +162,7 @@ func compute(p provision, f Facts, trips []trip) Result {
 			continue // over before the residence began
 		}
 		start := maxDay(t.Departed, since)
-		a := Absence{Departed: t.Departed, Returned: t.Returned, Days: max(days(t.Departed, t.Returned)-1, 0), InProgress: t.inProgress}
+		a := Absence{Departed: t.Departed, Returned: t.Returned, Days: DaysAbroad(t.Departed, t.Returned), InProgress: t.inProgress}
 		remedy := later(t.Returned, p.remedyYears, 0).AddDate(0, 0, 1)
 		switch {
 		case !t.Returned.Before(sooner(start, 1, 0)):
@@ -245,8 +245,14 @@ func TripsForN400(trips []Trip, filing time.Time) []N400Trip {
 		if !end.After(d) || end.Before(from) || !d.Before(filing) {
 			continue // a day trip, or outside the 5 years
 		}
-		out = append(out, N400Trip{Departed: d, Returned: r, Days: max(days(d, end)-1, 0), Destination: t.Destination})
+		out = append(out, N400Trip{Departed: d, Returned: r, Days: DaysAbroad(d, end), Destination: t.Destination})
 	}
 	slices.SortFunc(out, func(a, b N400Trip) int { return cmp.Compare(b.Departed.Unix(), a.Departed.Unix()) })
 	return out
+}
+
+// DaysAbroad counts the days wholly outside the US of a trip: USCIS counts
+// the days of departure and return as days in the US.
+func DaysAbroad(departed, returned time.Time) int {
+	return max(days(Day(departed), Day(returned))-1, 0)
 }

@@ -37,6 +37,17 @@ type TripFields struct {
 	Departed, Returned, Destination, Purpose, Source string
 }
 
+// CheckTripFields checks what a person typed about a trip before any
+// vault is open: its dates, their order, its texts.
+func CheckTripFields(f TripFields) error {
+	t := &Trip{Record: newRecord(now())}
+	t.set(f)
+	if err := t.Validate(); err != nil {
+		return unRecordAs(err, "trip", t.ID)
+	}
+	return nil
+}
+
 // TripsOf lists a person's trips, earliest departure first.
 func (ix *Index) TripsOf(personID string) []*Trip {
 	var out []*Trip
