@@ -56,11 +56,17 @@ type Config struct {
 	MaxInstances int
 	// MemoryLimit bounds each instance's memory, in bytes (0 is DefaultMemoryLimit).
 	MemoryLimit uint64
+	// KeepLoaded keeps one instance loaded between pages, ready for the next: its memory
+	// (about 20 MiB, the model) is held while no page is read.
+	KeepLoaded bool
 }
 
 // Engine is tesseract compiled to WebAssembly, ready to read pages. Each page is read in an
 // instance of its own, discarded with its memory when the page is done: nothing of one page
 // stays for the next, and pages read from several goroutines at once, up to MaxInstances.
+// Between pages the engine keeps one instance idle with the model loaded (as internal/notice
+// keeps a PDFium instance), so that a page does not wait the 0.4 s of instantiating and
+// loading the model; that instance has seen no page.
 // The module is given no file system, environment, clock of the host's beyond the time of
 // day, or network: only the imports in runtime.go.
 type Engine struct {
@@ -70,6 +76,14 @@ type Engine struct {
 	slots    chan struct{}
 	maxPages uint32
 	model    []byte // eng.traineddata, decompressed once
+
+	keep      bool
+	idle      chan *loaded // at most one instance, model loaded, waiting for a page
+	life      context.Context
+	stop      context.CancelFunc
+	mu        sync.Mutex
+	refilling bool // an instance is being loaded for idle
+	closed    bool
 }
 
 // New compiles the module (or loads it from cfg.CacheDir) and decompresses the model.
@@ -83,7 +97,8 @@ func New(ctx context.Context, cfg Config) (*Engine, error) {
 		WithCoreFeatures(api.CoreFeaturesV2). // SIMD, bulk memory, sign extension
 		// Not WithCloseOnContextDone: see _emval_call for where a cancelled context stops it.
 		WithMemoryLimitPages(pages)
-	e := &Engine{maxPages: pages, slots: make(chan struct{}, max(1, cfg.MaxInstances))}
+	e := &Engine{maxPages: pages, slots: make(chan struct{}, max(1, cfg.MaxInstances)), idle: make(chan *loaded, 1), keep: cfg.KeepLoaded}
+	e.life, e.stop = context.WithCancel(context.Background())
 	if cfg.CacheDir != "" && os.MkdirAll(cfg.CacheDir, 0o700) == nil {
 		if cache, err := wazero.NewCompilationCacheWithDir(cfg.CacheDir); err == nil {
 			e.cache = cache
@@ -131,6 +146,10 @@ func gunzip(b []byte) ([]byte, error) {
 
 // Close releases the compiled module. Calls under way fail.
 func (e *Engine) Close() error {
+	e.mu.Lock()
+	e.closed = true
+	e.mu.Unlock()
+	e.stop()
 	if e.rt != nil {
 		e.rt.Close(context.Background())
 	}
@@ -165,10 +184,34 @@ func (e *Engine) HOCR(ctx context.Context, page *image.Gray, dpi int) ([]byte, e
 	}
 	select {
 	case e.slots <- struct{}{}:
-		defer func() { <-e.slots }()
+		defer e.release()
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
+	l, err := e.takeLoaded(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer l.m.Close(context.Background())
+	pctx := context.WithValue(ctx, instanceKey{}, l.in)
+	s := &session{ctx: pctx, m: l.m, reg: l.in.reg}
+	out, err := recovering(func() ([]byte, error) { return s.readPage(l.eng, page, dpi) })
+	if err != nil {
+		return nil, e.failure(ctx, l.in, err)
+	}
+	return out, nil
+}
+
+// loaded is an instance with tesseract's engine made and the model loaded: what a page's
+// work starts from. It reads one page and is closed with its memory.
+type loaded struct {
+	m   api.Module
+	in  *instance
+	eng uint32 // the module's OCREngine
+}
+
+// load instantiates the module and loads the model: 0.4 s of a page's time.
+func (e *Engine) load(ctx context.Context) (*loaded, error) {
 	in := &instance{reg: newRegistry(), start: time.Now(), maxPages: e.maxPages}
 	ictx := context.WithValue(ctx, instanceKey{}, in)
 	// No name: instances are anonymous, so that several can run at once.
@@ -176,13 +219,87 @@ func (e *Engine) HOCR(ctx context.Context, page *image.Gray, dpi int) ([]byte, e
 	if err != nil {
 		return nil, e.failure(ctx, in, err)
 	}
-	defer m.Close(context.Background())
 	s := &session{ctx: ictx, m: m, reg: in.reg}
-	out, err := s.readRecovering(e.model, page, dpi)
+	var eng uint32
+	_, err = recovering(func() ([]byte, error) {
+		var err error
+		eng, err = s.loadModel(e.model)
+		return nil, err
+	})
 	if err != nil {
+		m.Close(context.Background())
 		return nil, e.failure(ctx, in, err)
 	}
-	return out, nil
+	return &loaded{m: m, in: in, eng: eng}, nil
+}
+
+// takeLoaded is the idle instance if there is one, or else a new one.
+func (e *Engine) takeLoaded(ctx context.Context) (*loaded, error) {
+	select {
+	case l := <-e.idle:
+		return l, nil
+	default:
+		return e.load(ctx)
+	}
+}
+
+// release frees a page's slot and, if no instance is idle, loads one for the next page in the
+// background once a slot is free: pages do not wait for the model to load, and the next page
+// still gets an instance that has seen no other page.
+func (e *Engine) release() {
+	<-e.slots
+	e.refill()
+}
+
+func (e *Engine) refill() {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if !e.keep || e.refilling || e.closed || len(e.idle) > 0 {
+		return
+	}
+	e.refilling = true
+	go func() {
+		defer func() {
+			e.mu.Lock()
+			e.refilling = false
+			e.mu.Unlock()
+		}()
+		e.slots <- struct{}{}
+		defer func() { <-e.slots }()
+		if len(e.idle) > 0 {
+			return
+		}
+		l, err := e.load(e.life)
+		if err != nil {
+			return // the next page loads its own, and says why if it fails too
+		}
+		select {
+		case e.idle <- l:
+		default:
+			l.m.Close(context.Background())
+		}
+	}()
+}
+
+// WaitIdle waits until an instance is loaded and idle, or ctx is done: for measuring a page's
+// time apart from the model's loading, which happens between pages. It is an error on an
+// engine that does not keep one (Config.KeepLoaded).
+func (e *Engine) WaitIdle(ctx context.Context) error {
+	if !e.keep {
+		return errors.New("ocr: the engine keeps no instance loaded")
+	}
+	e.refill()
+	for {
+		select {
+		case l := <-e.idle:
+			e.idle <- l
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(10 * time.Millisecond):
+			e.refill()
+		}
+	}
 }
 
 // failure turns what stopped an instance into what the caller is told.
@@ -203,9 +320,9 @@ type session struct {
 	reg *registry
 }
 
-// readRecovering is read, with a trap raised outside the module's code (stringArg's)
-// returned as the error it is.
-func (s *session) readRecovering(model []byte, page *image.Gray, dpi int) (out []byte, err error) {
+// recovering runs f, with a trap raised outside the module's code (stringArg's) returned as
+// the error it is.
+func recovering(f func() ([]byte, error)) (out []byte, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			t, ok := p.(*trapError)
@@ -215,24 +332,32 @@ func (s *session) readRecovering(model []byte, page *image.Gray, dpi int) (out [
 			err = t.err
 		}
 	}()
-	return s.read(model, page, dpi)
+	return f()
 }
 
-func (s *session) read(model []byte, page *image.Gray, dpi int) ([]byte, error) {
+// loadModel runs the module's static constructors, which declare its classes, makes an
+// OCREngine and loads the model into it.
+func (s *session) loadModel(model []byte) (uint32, error) {
 	if _, err := s.m.ExportedFunction(exportCtors).Call(s.ctx); err != nil {
-		return nil, err
+		return 0, err
 	}
-	ocrClass, imageClass := s.reg.classes["OCREngine"], s.reg.classes["Image"]
-	if ocrClass == nil || imageClass == nil {
-		return nil, errNoBinding
+	ocrClass := s.reg.classes["OCREngine"]
+	if ocrClass == nil || s.reg.classes["Image"] == nil {
+		return 0, errNoBinding
 	}
 	eng, err := s.construct(ocrClass)
 	if err != nil {
-		return nil, err
+		return 0, err
 	}
 	if err := s.checked(ocrClass, eng, "loadModel", s.stringArg(model)); err != nil {
-		return nil, fmt.Errorf("loading the model: %w", err)
+		return 0, fmt.Errorf("loading the model: %w", err)
 	}
+	return eng, nil
+}
+
+// readPage reads a page with an engine loadModel made.
+func (s *session) readPage(eng uint32, page *image.Gray, dpi int) ([]byte, error) {
+	ocrClass, imageClass := s.reg.classes["OCREngine"], s.reg.classes["Image"]
 	if err := s.loadImage(ocrClass, imageClass, eng, page, dpi); err != nil {
 		return nil, err
 	}
@@ -427,7 +552,10 @@ func Warm(cacheDir string) {
 	shared.once.Do(func() {
 		shared.done = make(chan struct{})
 		go func() {
-			shared.eng, shared.err = New(context.Background(), Config{CacheDir: cacheDir, MaxInstances: 1})
+			shared.eng, shared.err = New(context.Background(), Config{CacheDir: cacheDir, MaxInstances: 1, KeepLoaded: true})
+			if shared.err == nil {
+				shared.eng.refill() // the first page's instance
+			}
 			close(shared.done)
 		}()
 	})

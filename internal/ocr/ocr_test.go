@@ -46,7 +46,7 @@ var shared1 struct {
 func testEngine(t testing.TB) *Engine {
 	t.Helper()
 	shared1.once.Do(func() {
-		shared1.eng, shared1.err = New(context.Background(), Config{CacheDir: testCache, MaxInstances: 2})
+		shared1.eng, shared1.err = New(context.Background(), Config{CacheDir: testCache, MaxInstances: 2, KeepLoaded: true})
 	})
 	if shared1.err != nil {
 		t.Fatal(shared1.err)
@@ -228,4 +228,38 @@ func TestRecognizeConcurrent(t *testing.T) {
 		})
 	}
 	wg.Wait()
+}
+
+// TestKeepLoaded: the instance kept loaded between pages reads the next page as a fresh one
+// would, and each page gets an instance that read no page before: a second page's words are
+// its own, whether it found an idle instance or loaded one.
+func TestKeepLoaded(t *testing.T) {
+	ctx := context.Background()
+	fresh, err := New(ctx, Config{CacheDir: testCache})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fresh.Close()
+	kept, err := New(ctx, Config{CacheDir: testCache, KeepLoaded: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer kept.Close()
+	if err := fresh.WaitIdle(ctx); err == nil {
+		t.Error("WaitIdle on an engine that keeps nothing loaded: no error")
+	}
+	for _, lines := range [][]string{{"Approval Notice"}, {"Receipt Notice", "Form I-765"}, {"Interview"}} {
+		page := typedPage(t, lines...)
+		want, err := fresh.Recognize(ctx, page, 300)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := kept.WaitIdle(ctx); err != nil {
+			t.Fatal(err)
+		}
+		got, err := kept.Recognize(ctx, page, 300)
+		if err != nil || !slices.Equal(got, want) {
+			t.Errorf("%q on the idle instance: %v, %v; a fresh one read %v", lines, got, err, want)
+		}
+	}
 }
