@@ -1,0 +1,3 @@
+package travelhistory
+
+import _ "immivault/internal/wine"
