@@ -120,6 +120,7 @@ type anchor struct {
 	day                            time.Time
 	time                           string
 	country                        string
+	class                          string   // the class printed on the document, or ""
 	records                        []string // the record IDs the deadline's ID is made of
 	// date is the deadline's day when the basis works it out itself
 	// (naturalization.go); zero when the rule's offset gives it.
@@ -171,11 +172,21 @@ func (c *computation) anchors(r *Rule) []anchor {
 		}
 	case "document":
 		for _, id := range c.ix.Identifiers {
-			day, ok := parseDay(id.Expires) // "D/S" and "" are no day
+			date := id.Expires // "D/S" and "" are no day
+			switch r.Anchor {
+			case "issued":
+				date = id.Issued
+			case "issued-without-expiry":
+				date = id.Issued
+				if id.Expires != "" {
+					date = ""
+				}
+			}
+			day, ok := parseDay(date)
 			if !ok || !slices.Contains(r.Documents, documentOf(id)) {
 				continue
 			}
-			a := anchor{person: c.people[id.PersonID], identifierID: id.ID, day: day, records: []string{id.ID}}
+			a := anchor{person: c.people[id.PersonID], identifierID: id.ID, day: day, class: id.Class, records: []string{id.ID}}
 			if id.Kind == ids.Passport {
 				a.country = id.Country
 			}
@@ -183,10 +194,17 @@ func (c *computation) anchors(r *Rule) []anchor {
 		}
 	case "naturalization-5-year", "naturalization-3-year":
 		as = c.naturalizationAnchors(r)
-	case "resident-since":
+	case "resident-since", "born", "moved", "job-ended":
 		for _, p := range c.ix.People {
-			if day, ok := parseDay(p.Since); ok {
+			date := map[string]string{"resident-since": p.Since, "born": p.Born, "moved": p.Moved, "job-ended": p.JobEnded}[r.Basis]
+			if day, ok := parseDay(date); ok {
 				as = append(as, anchor{person: p, day: day, records: []string{p.ID}})
+			}
+		}
+	case "abroad":
+		for _, t := range c.ix.Trips {
+			if day, ok := parseDay(t.Departed); ok && t.InProgress() {
+				as = append(as, anchor{person: c.people[t.PersonID], day: day, records: []string{t.ID}})
 			}
 		}
 	}
@@ -197,10 +215,13 @@ var clock = regexp.MustCompile(`^(?:[01][0-9]|2[0-3]):[0-5][0-9]$`)
 
 // deadline applies the rule's conditions and arithmetic to one anchor.
 func (c *computation) deadline(r *Rule, a anchor) (Deadline, bool) {
-	if a.person == nil || !c.personMatches(r.Person, a.person) {
+	if a.person == nil || !c.personMatches(r.Person, a.person, a.day) {
 		return Deadline{}, false
 	}
 	if len(r.Forms) > 0 && !slices.Contains(r.Forms, a.form) || a.form != "" && slices.Contains(r.NotForms, a.form) {
+		return Deadline{}, false
+	}
+	if len(r.Classes) > 0 && !slices.Contains(r.Classes, a.class) || a.class != "" && slices.Contains(r.NotClasses, a.class) {
 		return Deadline{}, false
 	}
 	var filed time.Time
@@ -225,6 +246,12 @@ func (c *computation) deadline(r *Rule, a anchor) (Deadline, bool) {
 	if !a.date.IsZero() {
 		date, computed = a.date, true
 	}
+	var i94 time.Time
+	if r.UntilI94 {
+		if i94 = c.latestI94(a.person, r.Person.I94Classes); !i94.IsZero() && i94.Before(date) {
+			date, computed = i94, false
+		}
+	}
 	var judged time.Time
 	switch r.JudgedOn {
 	case "", "anchor":
@@ -240,7 +267,10 @@ func (c *computation) deadline(r *Rule, a anchor) (Deadline, bool) {
 		return Deadline{}, false
 	}
 	title, action := r.render(facts{person: a.person.Name, form: a.form, time: a.time, country: a.country,
-		date: date, from: a.day, filed: filed})
+		class: a.class, date: date, from: a.day, filed: filed, i94: i94})
+	if r.Kind == Due || r.Kind == WindowCloses {
+		action = closedDayNote(action, date)
+	}
 	return Deadline{
 		ID:       r.ID + "/" + strings.Join(a.records, "/"),
 		Rule:     r.ID,
@@ -265,15 +295,74 @@ func inEffect(r *Rule, day time.Time) bool {
 	return (r.EffectiveFrom == "" || s >= r.EffectiveFrom) && (r.EffectiveTo == "" || s <= r.EffectiveTo)
 }
 
-func (c *computation) personMatches(pc PersonCondition, p *vault.Person) bool {
+// personMatches applies the rule's person conditions; day is the anchor.
+func (c *computation) personMatches(pc PersonCondition, p *vault.Person, day time.Time) bool {
 	if pc.Conditional != nil && *pc.Conditional != p.Conditional ||
-		pc.ViaMarriage != nil && *pc.ViaMarriage != p.ViaMarriage {
+		pc.ViaMarriage != nil && *pc.ViaMarriage != p.ViaMarriage ||
+		pc.I751Waiver != nil && *pc.I751Waiver != p.I751Waiver ||
+		pc.SeeksAsylum != nil && *pc.SeeksAsylum != p.SeeksAsylum ||
+		pc.Resident != nil && *pc.Resident != c.resident(p) ||
+		pc.DurationOfStatus != nil && *pc.DurationOfStatus != c.durationOfStatus(p) {
 		return false
 	}
-	has := func(forms []string) bool {
-		return slices.ContainsFunc(c.casesOf[p.ID], func(k *vault.Case) bool { return slices.Contains(forms, normForm(k.Form)) })
+	// A spouse or child whose residence comes through someone else's
+	// petition has the principal's forms to file (an investor's family).
+	cases := c.casesOf[p.ID]
+	if q := c.people[p.PrincipalID]; q != nil && q != p {
+		cases = slices.Concat(cases, c.casesOf[q.ID])
 	}
-	return (len(pc.HasCase) == 0 || has(pc.HasCase)) && (len(pc.NoCase) == 0 || !has(pc.NoCase))
+	has := func(forms []string) bool {
+		return slices.ContainsFunc(cases, func(k *vault.Case) bool { return slices.Contains(forms, normForm(k.Form)) })
+	}
+	if len(pc.HasCase) > 0 && !has(pc.HasCase) || len(pc.NoCase) > 0 && has(pc.NoCase) {
+		return false
+	}
+	if len(pc.I94Classes) > 0 && !slices.ContainsFunc(c.ix.Identifiers, func(id *vault.Identifier) bool {
+		return id.PersonID == p.ID && id.Kind == ids.I94 && slices.Contains(pc.I94Classes, id.Class)
+	}) {
+		return false
+	}
+	if o := pc.GreenCardOutlives; o != nil {
+		until := addOffset(day, *o, false)
+		return slices.ContainsFunc(c.ix.Identifiers, func(id *vault.Identifier) bool {
+			if id.PersonID != p.ID || id.Kind != ids.GreenCard {
+				return false
+			}
+			expires, ok := parseDay(id.Expires)
+			return !ok || !expires.Before(until)
+		})
+	}
+	return true
+}
+
+// resident says whether p is a permanent resident, as far as the vault
+// tells: a Resident Since date, or a green card.
+func (c *computation) resident(p *vault.Person) bool {
+	return p.Since != "" || slices.ContainsFunc(c.ix.Identifiers, func(id *vault.Identifier) bool {
+		return id.PersonID == p.ID && id.Kind == ids.GreenCard
+	})
+}
+
+// durationOfStatus says whether p has an I-94 marked D/S.
+func (c *computation) durationOfStatus(p *vault.Person) bool {
+	return slices.ContainsFunc(c.ix.Identifiers, func(id *vault.Identifier) bool {
+		return id.PersonID == p.ID && id.Kind == ids.I94 && id.Expires == vault.DurationOfStatus
+	})
+}
+
+// latestI94 is the latest Admit Until date of the person's I-94s (of one
+// of classes, when given), or zero when none has a date.
+func (c *computation) latestI94(p *vault.Person, classes []string) time.Time {
+	var latest time.Time
+	for _, id := range c.ix.Identifiers {
+		if id.PersonID != p.ID || id.Kind != ids.I94 || len(classes) > 0 && !slices.Contains(classes, id.Class) {
+			continue
+		}
+		if day, ok := parseDay(id.Expires); ok && day.After(latest) {
+			latest = day
+		}
+	}
+	return latest
 }
 
 // filing finds the person's latest case with one of the forms received on
@@ -345,14 +434,23 @@ func normForm(s string) string {
 	return f
 }
 
-// documentNames are the documents "document" rules may name.
-var documentNames = []string{"green-card", "ead-card", "passport", "i94", "advance-parole", "visa"}
+// documentNames are the documents "document" rules may name. "parole" is
+// a parole document that says neither whether it is Advance Parole or a
+// humanitarian parole; "sevis-form" is the I-20 or DS-2019 of a SEVIS ID,
+// whose expiry date is the program's end date.
+var documentNames = []string{"green-card", "ead-card", "passport", "i94", "advance-parole", "humanitarian-parole",
+	"parole", "visa", "immigrant-visa", "reentry-permit", "sevis-form"}
 
-// Advance Parole documents and visas have no identifier kind of their
-// own: they are kept as "other" identifiers, told apart by their label.
+// Parole documents, visas and re-entry permits have no identifier kind of
+// their own: they are kept as "other" identifiers, told apart by their
+// parole kind or else by their label.
 var (
-	advanceParoleLabel = regexp.MustCompile(`(?i)advance\s*parole|\bI-?512|\bparole\b|permiso\s+de\s+viaje|permiso\s+adelantado`)
-	visaLabel          = regexp.MustCompile(`(?i)\bvisas?\b|\bvisado\b`)
+	reentryPermitLabel      = regexp.MustCompile(`(?i)re-?\s*entry\s+permit|\bI-?327\b|permiso\s+de\s+reingreso`)
+	humanitarianParoleLabel = regexp.MustCompile(`(?i)humanitarian\s+parole|(?:parole|permiso)\s+humanitari|parole\s+in\s+place|re-?parole|\bCHNV\b|\bU4U\b|uniting\s+for\s+ukraine|\bOAW\b`)
+	advanceParoleLabel      = regexp.MustCompile(`(?i)advance\s*parole|\bI-?512|permiso\s+de\s+viaje|permiso\s+adelantado`)
+	paroleLabel             = regexp.MustCompile(`(?i)\bparole\b`)
+	immigrantVisaLabel      = regexp.MustCompile(`(?i)\bimmigrant\s+visa|\bvisa\s+de\s+inmigrante|\bvisado\s+de\s+inmigrante`)
+	visaLabel               = regexp.MustCompile(`(?i)\bvisas?\b|\bvisado\b`)
 )
 
 // documentOf names the document an identifier's dates are of, or "".
@@ -366,10 +464,24 @@ func documentOf(id *vault.Identifier) string {
 		return "passport"
 	case ids.I94:
 		return "i94"
+	case ids.SEVISID:
+		return "sevis-form"
 	case ids.Other:
 		switch {
+		case id.Parole == vault.ParoleAdvance:
+			return "advance-parole"
+		case id.Parole == vault.ParoleHumanitarian:
+			return "humanitarian-parole"
+		case reentryPermitLabel.MatchString(id.Label):
+			return "reentry-permit"
 		case advanceParoleLabel.MatchString(id.Label):
 			return "advance-parole"
+		case humanitarianParoleLabel.MatchString(id.Label):
+			return "humanitarian-parole"
+		case paroleLabel.MatchString(id.Label):
+			return "parole"
+		case immigrantVisaLabel.MatchString(id.Label):
+			return "immigrant-visa"
 		case visaLabel.MatchString(id.Label):
 			return "visa"
 		}

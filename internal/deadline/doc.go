@@ -31,10 +31,21 @@
 //
 // # What is read
 //
-// Advance Parole documents and visas have no identifier kind: an "other"
-// identifier whose label mentions Advance Parole, I-512, parole or "permiso
-// de viaje" is taken for Advance Parole, one whose label says visa for a
-// visa. An I-94 valid for the duration of status (D/S) has no date and so
-// no deadline. Identifier values are never read: titles and actions name
-// the person, the form and the document, never a number.
+// Besides cases, notices, events, documents and Resident Since, the rules
+// read what the family typed about a person (vault.Situation: an I-751
+// waiver, the principal an investor's family comes through, the last move,
+// the end of a job, seeking asylum), their trips not yet ended, and what a
+// document says beyond its dates (vault.DocumentFacts: the class printed on
+// it, the kind of a parole document). Parole documents, visas and re-entry
+// permits have no identifier kind: an "other" identifier is told apart by
+// its parole mark, else by its label. An I-94 valid for the duration of
+// status (D/S) has no date: the program end date on the I-20 or DS-2019
+// (the SEVIS ID's expiry) stands for it. Identifier values are never read:
+// titles and actions name the person, the form and the document, never a
+// number.
+//
+// # Weekends and holidays
+//
+// A due date that falls on a weekend or a federal holiday stays on its
+// day, and its action names the business day before to aim for.
 package deadline

@@ -11,6 +11,8 @@ import (
 	"sync"
 	"text/template"
 	"time"
+
+	"immivault/internal/vault"
 )
 
 //go:embed rules.json
@@ -29,7 +31,11 @@ type Rule struct {
 	// Basis says which records the rule reads and which of their dates it
 	// counts from (the anchor): "event" (an event's date), "notice" (the
 	// notice date printed on a notice), "document" (an identifier's
-	// expiry date) or "resident-since" (a person's Resident Since date).
+	// expiry date, or its issue date as Anchor says), "resident-since" (a
+	// person's Resident Since date), "born" (their date of birth), "moved"
+	// (the day they last moved), "job-ended" (the last day of the job
+	// their status rests on) or "abroad" (the day a trip that has not
+	// ended began).
 	// "naturalization-5-year" and "naturalization-3-year" date the rule
 	// the earliest N-400 filing day under that rule, as
 	// internal/naturalization works it out (naturalization.go).
@@ -45,9 +51,22 @@ type Rule struct {
 	PrintedBy []string `json:"printed_by,omitempty"`
 	// Documents are the documents a "document" rule reads: "green-card",
 	// "ead-card", "passport", "i94", "advance-parole", "visa".
-	Documents []string         `json:"documents,omitempty"`
-	Person    PersonCondition  `json:"person,omitzero"`
-	Filing    *FilingCondition `json:"filing,omitempty"`
+	Documents []string `json:"documents,omitempty"`
+	// Anchor is the document's date a "document" rule counts from:
+	// "expires" (the default), "issued", or "issued-without-expiry" (the
+	// issue date of a document whose expiry date is not known, when the
+	// regulation says how long it lasts).
+	Anchor string `json:"anchor,omitempty"`
+	// Classes and NotClasses filter on the class printed on the document
+	// ("C09", "F1"; basis "document"): a document without one passes
+	// NotClasses only.
+	Classes    []string         `json:"classes,omitempty"`
+	NotClasses []string         `json:"not_classes,omitempty"`
+	Person     PersonCondition  `json:"person,omitzero"`
+	Filing     *FilingCondition `json:"filing,omitempty"`
+	// UntilI94 ends the date at the person's I-94 Admit Until, when that
+	// comes first (of their I-94s of Person.I94Classes, if given).
+	UntilI94 bool `json:"until_i94,omitempty"`
 
 	Offset   Offset `json:"offset,omitzero"`     // added to the anchor
 	MailDays int    `json:"mail_days,omitempty"` // added after Offset, for a notice served by mail
@@ -86,10 +105,26 @@ type Offset struct {
 type PersonCondition struct {
 	Conditional *bool `json:"conditional,omitempty"`
 	ViaMarriage *bool `json:"via_marriage,omitempty"`
-	// HasCase and NoCase need (or forbid) a case of the person's with one
-	// of these forms, e.g. an investor petition for I-829.
+	// HasCase and NoCase need (or forbid) a case of the person's, or of
+	// the principal their residence comes through, with one of these
+	// forms, e.g. an investor petition for I-829.
 	HasCase []string `json:"has_case,omitempty"`
 	NoCase  []string `json:"no_case,omitempty"`
+	// I751Waiver: files the I-751 asking for a waiver of the joint filing.
+	I751Waiver *bool `json:"i751_waiver,omitempty"`
+	// Resident: a permanent resident (a Resident Since date or a green
+	// card in the vault).
+	Resident    *bool `json:"resident,omitempty"`
+	SeeksAsylum *bool `json:"seeks_asylum,omitempty"`
+	// DurationOfStatus: has an I-94 marked D/S.
+	DurationOfStatus *bool `json:"duration_of_status,omitempty"`
+	// I94Classes needs an I-94 of the person's with one of these classes
+	// of admission.
+	I94Classes []string `json:"i94_classes,omitempty"`
+	// GreenCardOutlives needs a green card of the person's that does not
+	// expire before the anchor plus this span (one with no expiry date
+	// counts): a card that runs out first makes the rule moot.
+	GreenCardOutlives *Offset `json:"green_card_outlives,omitempty"`
 }
 
 // FilingCondition looks for the follow-up filing of a document: the
@@ -128,7 +163,8 @@ func TableVersion() (version int, updated string) {
 }
 
 var (
-	bases         = []string{"event", "notice", "document", "resident-since", "naturalization-5-year", "naturalization-3-year"}
+	bases         = []string{"event", "notice", "document", "resident-since", "born", "moved", "job-ended", "abroad", "naturalization-5-year", "naturalization-3-year"}
+	anchors       = []string{"", "expires", "issued", "issued-without-expiry"}
 	kinds         = []Kind{Due, WindowOpens, WindowCloses, Appointment, Expires}
 	reliabilities = []string{"official", "secondary", "unverified"}
 	judgedOn      = []string{"", "anchor", "filed", "date", "today"}
@@ -191,8 +227,10 @@ func (r *Rule) check() error {
 		return errors.New(`a "document" rule needs "documents"`)
 	case r.Basis != "event" && len(r.EventKinds) > 0,
 		r.Basis != "notice" && (len(r.NoticeTypes) > 0 || len(r.PrintedBy) > 0),
-		r.Basis != "document" && len(r.Documents) > 0:
+		r.Basis != "document" && (len(r.Documents) > 0 || r.Anchor != "" || len(r.Classes) > 0 || len(r.NotClasses) > 0):
 		return errors.New("has fields that do not belong to its basis")
+	case !slices.Contains(anchors, r.Anchor):
+		return fmt.Errorf("unknown anchor %q", r.Anchor)
 	case r.MailDays < 0:
 		return errors.New(`"mail_days" cannot be negative`)
 	case len(r.LeadDays) == 0:
@@ -217,6 +255,11 @@ func (r *Rule) check() error {
 	for _, d := range r.Documents {
 		if !slices.Contains(documentNames, d) {
 			return fmt.Errorf("unknown document %q", d)
+		}
+	}
+	for _, c := range slices.Concat(r.Classes, r.NotClasses, r.Person.I94Classes) {
+		if n, err := vault.NormalizeClass(c); err != nil || n != c {
+			return fmt.Errorf("class %q is not written as the rules compare it, e.g. C09, F1, H1B", c)
 		}
 	}
 	for i, d := range r.LeadDays {

@@ -354,7 +354,7 @@ func TestDeadlineFields(t *testing.T) {
 		t.Fatalf("rfe-response: %d deadlines", len(rfe))
 	}
 	want := Deadline{ID: "rfe-response/" + n.ID, Rule: "rfe-response", Kind: Due, PersonID: p.ID,
-		CaseID: k.ID, NoticeID: n.ID, Date: day("2026-05-28"), Computed: true, LeadDays: []int{30, 14, 7, 3},
+		CaseID: k.ID, NoticeID: n.ID, Date: day("2026-05-28"), Computed: true, LeadDays: []int{87, 30, 14, 7, 3},
 		Source: "http://edocket.access.gpo.gov/2007/E7-7228.htm", Reliability: "official"}
 	got := rfe[0]
 	got.Title, got.Action = Text{}, Text{}

@@ -18,13 +18,15 @@ type textData struct {
 	From    string // the day the rule counts from: notice date, expiry, anniversary
 	Filed   string // the received date of the filing the rule looked for; optional
 	Country string // a passport's issuing country, ISO 3166-1 alpha-3; optional
+	Class   string // the class printed on the document ("F1", "K2"), for {{if eq}}: texts never print it; optional
+	I94     string // the person's I-94 Admit Until, for rules that end with it; optional
 }
 
 var langNames = [2]string{"en", "es"}
 
 var (
 	fullSample = textData{Person: "Maria", Form: "I-485", Date: "date", Time: "09:00",
-		From: "from", Filed: "filed", Country: "MEX"}
+		From: "from", Filed: "filed", Country: "MEX", Class: "C09", I94: "i94"}
 	emptySample = textData{Person: "Maria", Date: "date", From: "from"}
 )
 
@@ -44,14 +46,15 @@ func longDate(lang int, d time.Time) string {
 
 // facts are the values a deadline's texts are rendered from.
 type facts struct {
-	person, form, time, country string
-	date, from, filed           time.Time
+	person, form, time, country, class string
+	date, from, filed, i94             time.Time
 }
 
 func (f facts) data(lang int) textData {
 	return textData{
-		Person: f.person, Form: f.form, Time: f.time, Country: f.country,
+		Person: f.person, Form: f.form, Time: f.time, Country: f.country, Class: f.class,
 		Date: longDate(lang, f.date), From: longDate(lang, f.from), Filed: longDate(lang, f.filed),
+		I94: longDate(lang, f.i94),
 	}
 }
 

@@ -89,7 +89,7 @@ func ofRule(ds []Deadline, rule string) []Deadline {
 // secretValues are the identifier values richVault stores, to be looked
 // for in every text.
 var secretValues = []string{"SRC0123456789", "IOE0912345678", "X1234567", "C09", "A012345678",
-	"123456789A1", "X0000001", "AP0000007", "LIN0000000042", "EAC0000000043"}
+	"123456789A1", "X0000001", "AP0000007", "LIN0000000042", "EAC0000000043", "N0012345678"}
 
 // richVault has something for every rule when computed on richToday.
 func richVault() *vault.Index {
@@ -149,6 +149,63 @@ func richVault() *vault.Index {
 	hal := b.person("Hal", vault.Residence{Since: "2023-05-05", ViaMarriage: true})
 	b.doc(hal, ids.EADCard, "", "IOE0912345678", "2026-04-30")
 	b.filed(hal, "I-765", "2025-11-15")
+
+	// The rules of the second table version.
+	ivy := b.person("Ivy", vault.Residence{})
+	b.notice(b.filed(ivy, "N-400", "2025-05-01"), "Request for Evidence", "2026-01-05")
+	b.notice(b.filed(ivy, "I-130", "2024-01-01"), "Notice of Revocation", "2026-01-05")
+	asylum := b.filed(ivy, "I-589", "2024-06-01")
+	b.notice(asylum, "Annual Asylum Fee Notice", "2026-01-05")
+	b.notice(asylum, "Immigration Judge Decision", "2026-01-05")
+
+	jon := b.situation(b.person("Jon", vault.Residence{Since: "2025-02-10", Conditional: true}), vault.Situation{I751Waiver: true})
+	b.doc(jon, ids.GreenCard, "", "SRC0123456789", "2027-02-10")
+
+	kim := b.person("Kim", vault.Residence{})
+	classed(b.doc(kim, ids.EADCard, "", "IOE0912345678", "2026-01-31"), "C26")
+	classed(b.doc(kim, ids.I94, "", "123456789A1", "2026-06-30"), "H4")
+	b.filed(kim, "I-765", "2025-10-29")
+
+	lea := b.person("Lea", vault.Residence{})
+	issued(classed(b.doc(lea, ids.EADCard, "", "IOE0912345678", "2026-03-31"), "C03B"), "2025-10-01")
+	mia := b.person("Mia", vault.Residence{})
+	issued(classed(b.doc(mia, ids.EADCard, "", "IOE0912345678", "2027-12-31"), "C03C"), "2026-01-01")
+	classed(b.doc(b.person("Ned", vault.Residence{}), ids.EADCard, "", "IOE0912345678", "2026-06-30"), "C33")
+	classed(b.doc(b.person("Oli", vault.Residence{}), ids.EADCard, "", "IOE0912345678", "2026-05-01"), "A12")
+
+	pam := b.person("Pam", vault.Residence{Since: "2020-01-01"})
+	b.doc(pam, ids.Other, "Humanitarian parole", "AP0000007", "2026-06-01")
+	b.doc(pam, ids.Other, "Parole", "AP0000007", "2026-07-01")
+	b.doc(pam, ids.Other, "Immigrant visa", "X0000001", "2026-04-01")
+	issued(b.doc(pam, ids.Other, "Immigrant visa IR1", "X0000001", ""), "2026-01-02")
+	b.doc(pam, ids.Other, "Re-entry permit", "X0000001", "2027-01-10")
+	issued(b.doc(pam, ids.Other, "Re-entry permit (I-327)", "X0000001", ""), "2025-12-01")
+
+	classed(b.doc(b.person("Quin", vault.Residence{}), ids.I94, "", "123456789A1", "2026-03-01"), "WT")
+	classed(b.doc(b.person("Rae", vault.Residence{}), ids.I94, "", "123456789A1", "2026-03-15"), "K1")
+
+	sam := b.person("Sam", vault.Residence{})
+	classed(b.doc(sam, ids.I94, "", "123456789A1", vault.DurationOfStatus), "F1")
+	classed(b.doc(sam, ids.SEVISID, "", "N0012345678", "2026-05-15"), "F1")
+	tia := b.person("Tia", vault.Residence{})
+	classed(b.doc(tia, ids.I94, "", "123456789A1", vault.DurationOfStatus), "J1")
+	classed(b.doc(tia, ids.SEVISID, "", "N0012345678", "2026-05-15"), "J1")
+
+	uma := b.situation(b.person("Uma", vault.Residence{}), vault.Situation{SeeksAsylum: true})
+	issued(b.doc(uma, ids.I94, "", "123456789A1", "2025-12-01"), "2025-06-01")
+
+	vic := b.person("Vic", vault.Residence{})
+	classed(b.doc(vic, ids.I94, "", "123456789A1", "2026-01-31"), "H1B")
+	b.filed(vic, "I-129", "2026-01-10")
+	wes := b.situation(b.person("Wes", vault.Residence{}), vault.Situation{JobEnded: "2026-01-05"})
+	classed(b.doc(wes, ids.I94, "", "123456789A1", "2027-01-01"), "L1")
+
+	xan := b.situation(b.person("Xan", vault.Residence{}), vault.Situation{Moved: "2026-01-10"})
+	xan.Born = "2012-01-20"
+	b.doc(xan, ids.GreenCard, "", "SRC0123456789", "2031-01-01")
+	// A resident by the green card alone: a Resident Since date would give
+	// an N-400 date that the open trip moves every day.
+	b.trip(xan, "2025-12-01", "")
 	return b.ix
 }
 
@@ -162,4 +219,28 @@ func TestRichVaultReachesEveryRule(t *testing.T) {
 			t.Errorf("rule %s: no deadline in the test vault; add a record it applies to", r.ID)
 		}
 	}
+}
+
+// situation sets what the person told about themselves.
+func (b *vaultBuilder) situation(p *vault.Person, s vault.Situation) *vault.Person {
+	p.Situation = s
+	return p
+}
+
+// classed sets the class printed on a document.
+func classed(id *vault.Identifier, class string) *vault.Identifier {
+	id.Class = class
+	return id
+}
+
+// issued sets a document's issue date.
+func issued(id *vault.Identifier, date string) *vault.Identifier {
+	id.Issued = date
+	return id
+}
+
+func (b *vaultBuilder) trip(p *vault.Person, departed, returned string) *vault.Trip {
+	t := &vault.Trip{Record: b.record("t"), PersonID: p.ID, Departed: departed, Returned: returned}
+	b.ix.Trips = append(b.ix.Trips, t)
+	return t
 }
