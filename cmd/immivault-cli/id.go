@@ -17,14 +17,18 @@ func (c *cli) idSet(args []string) error {
 	country := fs.String("country", "", "a passport's issuing country, as its ISO 3166-1 code `C` (MEX, MX, IND ...)")
 	label := fs.String("label", "", "what an identifier of kind other is: `L`, e.g. \"FBI number\"")
 	fs.String("issued", "", "the document's issue date, `YYYY-MM-DD` (--issued= clears it)")
-	fs.String("expires", "", "the document's expiry date, `YYYY-MM-DD`, or D/S for an I-94 (--expires= clears it)")
-	datesOnly := fs.Bool("dates-only", false, "set only --issued and --expires, keeping the stored value; reads nothing")
+	fs.String("expires", "", "the document's expiry date, `YYYY-MM-DD`, or D/S for an I-94 (--expires= clears it); a SEVIS ID's is the program end date on the I-20 or DS-2019")
+	addDocumentFactFlags(fs)
+	datesOnly := fs.Bool("dates-only", false, "set only the dates, --class and --parole, keeping the stored value; reads nothing")
 	ref, kind, err := c.parsePersonKind(fs, args)
 	if err != nil {
 		return err
 	}
 	dates, err := validityFlags(fs, kind)
 	if err != nil {
+		return err
+	}
+	if dates.facts, err = documentFactFlags(fs, kind); err != nil {
 		return err
 	}
 	if *datesOnly {
@@ -72,7 +76,7 @@ func (c *cli) idSet(args []string) error {
 		for _, w := range about.Warnings {
 			fmt.Fprintln(c.stdout, "warning: "+w)
 		}
-		if d := validityText(id.Validity); d != "" {
+		if d := detailsText(id); d != "" {
 			fmt.Fprintln(c.stdout, d)
 		}
 		return nil
@@ -83,7 +87,7 @@ func (c *cli) idSet(args []string) error {
 // is, which is found as `id show` finds it.
 func (c *cli) idSetDates(ref string, kind ids.Kind, country, label string, dates validityChange) error {
 	if !dates.given() {
-		return errors.New("--dates-only sets --issued or --expires: give one or both")
+		return errors.New("--dates-only sets --issued, --expires, --class or --parole: give one or more")
 	}
 	qualifier, err := qualifierFor(kind, country, label, false)
 	if err != nil {
@@ -101,7 +105,7 @@ func (c *cli) idSetDates(ref string, kind ids.Kind, country, label string, dates
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(c.stdout, "set the dates of %s for %s: %s\n", identifierTitle(id), displayable(person.Name), cmp.Or(validityText(id.Validity), "none"))
+		fmt.Fprintf(c.stdout, "set the dates of %s for %s: %s\n", identifierTitle(id), displayable(person.Name), cmp.Or(detailsText(id), "none"))
 		return nil
 	})
 }
@@ -120,18 +124,28 @@ func updateIdentifier(v *vault.Vault, ref string, dates validityChange, find fun
 		if id, err = find(ix, person); err != nil || !dates.given() {
 			return err
 		}
+		if dates.facts.given() {
+			if err := ix.SetDocumentFacts(id.ID, dates.facts.apply(id.DocumentFacts)); err != nil {
+				return err
+			}
+		}
+		if dates.issued == nil && dates.expires == nil {
+			return nil
+		}
 		return ix.SetValidity(id.ID, dates.apply(id.Validity))
 	})
 	return person, id, err
 }
 
-// validityChange is what --issued and --expires say: a flag not given
-// leaves its date as it is, one given empty clears it.
+// validityChange is what --issued and --expires say, and with them
+// --class and --parole: a flag not given leaves its value as it is, one
+// given empty clears it.
 type validityChange struct {
 	issued, expires *string
+	facts           factsChange
 }
 
-func (d validityChange) given() bool { return d.issued != nil || d.expires != nil }
+func (d validityChange) given() bool { return d.issued != nil || d.expires != nil || d.facts.given() }
 
 // apply changes the stored dates. Dates typed by hand have no notice as
 // their source any more.

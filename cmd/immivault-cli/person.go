@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"flag"
 	"fmt"
@@ -74,11 +75,19 @@ func (c *cli) personSet(args []string) error {
 	fs.String("married", "", "the wedding to the US-citizen spouse, `YYYY-MM-DD`, for the 3-year rule (--married= clears it)")
 	fs.String("spouse-citizen-since", "", "the day the spouse became a US citizen, `YYYY-MM-DD`; leave it out if born one")
 	fs.String("in-state-since", "", "the day the person moved to the state they live in, `YYYY-MM-DD`: the N-400 needs 3 months there")
+	addSituationFlags(fs)
 	pos, err := c.parse(fs, args, 1)
 	if err != nil {
 		return err
 	}
+	situation, err := situationFlags(fs)
+	if err != nil {
+		return err
+	}
 	change, err := residenceFlags(fs)
+	if errors.Is(err, errNothingToSet) && situation.given() {
+		change, err = nil, nil
+	}
 	if err != nil {
 		return err
 	}
@@ -88,6 +97,14 @@ func (c *cli) personSet(args []string) error {
 			if p, err = ix.Person(pos[0]); err != nil {
 				return err
 			}
+			if situation.given() {
+				if err := situation.apply(ix, p); err != nil {
+					return err
+				}
+			}
+			if change == nil {
+				return nil
+			}
 			r := p.Residence
 			change(&r)
 			r.Source = "" // typed, not read from a notice
@@ -95,10 +112,18 @@ func (c *cli) personSet(args []string) error {
 		}); err != nil {
 			return err
 		}
-		fmt.Fprintf(c.stdout, "set %s: %s\n", displayable(p.Name), residenceText(p.Residence))
+		if change != nil {
+			fmt.Fprintf(c.stdout, "set %s: %s\n", displayable(p.Name), residenceText(p.Residence))
+		}
+		if situation.given() {
+			fmt.Fprintf(c.stdout, "set %s: %s\n", displayable(p.Name), cmp.Or(situationText(v.Index(), p.Situation), "nothing for the deadlines"))
+		}
 		return nil
 	})
 }
+
+// errNothingToSet is person set without a flag.
+var errNothingToSet = errors.New("nothing to set: add --resident-since, --conditional, --via-marriage, --married, --spouse-citizen-since, --in-state-since, --i751-waiver, --principal, --moved, --job-ended or --seeks-asylum")
 
 // residenceFlags reads the flags person set was given, and checks them
 // before the passphrase is asked for; the flags not given leave what is
@@ -128,7 +153,7 @@ func residenceFlags(fs *flag.FlagSet) (func(*vault.Residence), error) {
 		}
 	})
 	if err == nil && changes == nil {
-		err = errors.New("nothing to set: add --resident-since, --conditional, --via-marriage, --married, --spouse-citizen-since or --in-state-since")
+		err = errNothingToSet
 	}
 	return func(r *vault.Residence) {
 		for _, change := range changes {
