@@ -117,6 +117,7 @@ func TestScripts(t *testing.T) {
 			"backdate":    cmdBackdate,
 			"stdoutsub":   cmdStdoutSub,
 			"gennotice":   cmdGenNotice,
+			"gentrips":    cmdGenTrips,
 			"pngsize":     cmdPNGSize,
 			"genqr":       cmdGenQR,
 			"ics":         cmdICS,
