@@ -43,7 +43,7 @@ func documentFactFlags(fs *flag.FlagSet, kind ids.Kind) (factsChange, error) {
 		value := strings.TrimSpace(fl.Value.String())
 		switch fl.Name {
 		case "class":
-			class, cerr := vault.NormalizeClass(value)
+			class, cerr := vault.NormalizeClass(kind, value)
 			switch {
 			case cerr != nil:
 				err = cerr

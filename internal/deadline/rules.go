@@ -258,7 +258,7 @@ func (r *Rule) check() error {
 		}
 	}
 	for _, c := range slices.Concat(r.Classes, r.NotClasses, r.Person.I94Classes) {
-		if n, err := vault.NormalizeClass(c); err != nil || n != c {
+		if n, err := vault.NormalizeClass("", c); err != nil || n != c {
 			return fmt.Errorf("class %q is not written as the rules compare it, e.g. C09, F1, H1B", c)
 		}
 	}

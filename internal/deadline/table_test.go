@@ -57,6 +57,10 @@ func TestParseTableRefusesMalformedTables(t *testing.T) {
 		{"empty Spanish", edit(`"Renueve antes del {{.Date}}."`, `" "`), "action.es is empty"},
 		{"text that renders empty", edit(`"{{.Person}}: passport"`, `"{{if .Form}}{{.Form}}{{end}}"`), "title.en renders"},
 		{"form misspelt", edit(`"documents"`, `"forms": ["I485"], "documents"`), "form \"I485\""},
+		{"unknown anchor", edit(`"documents"`, `"anchor": "printed", "documents"`), "unknown anchor"},
+		{"anchor of another basis", strings.Replace(edit(`"documents": ["passport"]`, `"anchor": "issued"`), `"basis": "document"`, `"basis": "born"`, 1), "basis"},
+		{"class misspelt", edit(`"documents"`, `"classes": ["h-1b"], "documents"`), "class \"h-1b\""},
+		{"I-94 class misspelt", edit(`"documents"`, `"person": {"i94_classes": ["F-1"]}, "documents"`), "class \"F-1\""},
 		{"too large", rulesFile(goodRule) + strings.Repeat(" ", maxTableSize), "larger"},
 	}
 	for _, tc := range cases {

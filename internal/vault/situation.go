@@ -57,10 +57,12 @@ var (
 	eadCategoryForm = regexp.MustCompile(`^([ABC])0?([0-9]{1,2})([A-Z]{0,2})$`)
 )
 
-// NormalizeClass writes a class as the rules compare it: upper case,
-// without the spaces, hyphens and brackets people type ("(c)(9)" and
-// "c9" are C09, "H-1B" is H1B). "" stays "".
-func NormalizeClass(s string) (string, error) {
+// NormalizeClass writes the class of a document of this kind as the rules
+// compare it: upper case, without the spaces, hyphens and brackets people
+// type ("H-1B" is H1B); a work permit's category with two digits ("(c)(9)"
+// and "c9" are C09), which an I-94's class of admission does not take (B-2
+// is B2). "" stays "".
+func NormalizeClass(kind ids.Kind, s string) (string, error) {
 	var b strings.Builder
 	for _, r := range strings.ToUpper(s) {
 		switch {
@@ -72,7 +74,7 @@ func NormalizeClass(s string) (string, error) {
 		}
 	}
 	c := b.String()
-	if m := eadCategoryForm.FindStringSubmatch(c); m != nil && len(m[2]) == 1 {
+	if m := eadCategoryForm.FindStringSubmatch(c); kind == ids.EADCard && m != nil && len(m[2]) == 1 {
 		c = m[1] + "0" + m[2] + m[3]
 	}
 	if c != "" && !classPattern.MatchString(c) {
@@ -138,7 +140,7 @@ func (ix *Index) SetDocumentFacts(identifierID string, f DocumentFacts) error {
 	if err != nil {
 		return err
 	}
-	if f.Class, err = NormalizeClass(f.Class); err != nil {
+	if f.Class, err = NormalizeClass(id.Kind, f.Class); err != nil {
 		return err
 	}
 	switch {

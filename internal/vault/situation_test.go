@@ -136,15 +136,23 @@ func TestNormalizeClass(t *testing.T) {
 	t.Parallel()
 	for in, want := range map[string]string{
 		"": "", "c9": "C09", "(c)(9)": "C09", "C09": "C09", "(c)(3)(C)": "C03C", "c03b": "C03B", "a17": "A17",
-		"(a)(12)": "A12", "H-1B": "H1B", "f-1": "F1", "WT": "WT", "K-1": "K1", "L-1A": "L1A", "c33": "C33",
+		"(a)(12)": "A12", "c33": "C33", "(a)(3)": "A03",
 	} {
-		got, err := NormalizeClass(in)
+		got, err := NormalizeClass(ids.EADCard, in)
 		if err != nil || got != want {
-			t.Errorf("NormalizeClass(%q) = %q, %v; want %q", in, got, err, want)
+			t.Errorf("NormalizeClass(ead-card, %q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	for in, want := range map[string]string{
+		"H-1B": "H1B", "f-1": "F1", "WT": "WT", "K-1": "K1", "L-1A": "L1A", "B-2": "B2", "A-3": "A3", "c1": "C1",
+	} {
+		got, err := NormalizeClass(ids.I94, in)
+		if err != nil || got != want {
+			t.Errorf("NormalizeClass(i94, %q) = %q, %v; want %q", in, got, err, want)
 		}
 	}
 	for _, bad := range []string{"C09;", "1B", "ABCDEFG", "é"} {
-		if _, err := NormalizeClass(bad); err == nil {
+		if _, err := NormalizeClass(ids.EADCard, bad); err == nil {
 			t.Errorf("NormalizeClass(%q) accepted", bad)
 		}
 	}
@@ -200,4 +208,26 @@ func TestBadDeadlineFactsAreRefused(t *testing.T) {
 	if err := bad.DocumentFacts.fault(bad.Kind); err == nil {
 		t.Error("a class on an A-number passes the record rules")
 	}
+}
+
+// FuzzNormalizeClass: a class typed by anyone is refused or written in
+// the one form the rules compare, which it keeps when written again.
+func FuzzNormalizeClass(f *testing.F) {
+	for _, s := range []string{"(c)(9)", "H-1B", "c03c", "WT", "", "A 17", "ABCDEFG", "é"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, kind := range []ids.Kind{ids.EADCard, ids.I94} {
+			c, err := NormalizeClass(kind, s)
+			if err != nil {
+				continue
+			}
+			if c != "" && !classPattern.MatchString(c) {
+				t.Fatalf("NormalizeClass(%s, %q) = %q, not a class", kind, s, c)
+			}
+			if again, err := NormalizeClass(kind, c); err != nil || again != c {
+				t.Fatalf("NormalizeClass(%s, %q) = %q, then %q, %v", kind, s, c, again, err)
+			}
+		}
+	})
 }
