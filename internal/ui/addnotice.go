@@ -220,6 +220,12 @@ func (f *proposalForm) show() {
 	}
 	var hints [6]string
 	f.receipt, hints[0] = f.entry(n.ReceiptNumber, "EAC2512345678")
+	f.receipt.Validator = func(s string) error {
+		if wrong := misplacedText(ids.ReceiptNumber, []byte(s)); wrong != "" {
+			return errorText(wrong)
+		}
+		return nil
+	}
 	f.form, hints[1] = f.entry(n.Form, "I-485")
 	f.kind, hints[2] = f.entry(n.NoticeType, lang.L("Receipt Notice"))
 	f.noticeOn, hints[3] = f.entry(n.NoticeDate, lang.L("YYYY-MM-DD"))
@@ -249,7 +255,7 @@ func (f *proposalForm) show() {
 	if a := n.AccountNumber; a.Value != "" {
 		f.account = widget.NewCheck(lang.L("Add USCIS online account number {{.Masked}}", map[string]any{"Masked": ids.Mask(ids.AccountNumber, []byte(a.Value))})+" "+checkHint(a), nil)
 		f.account.SetChecked(true)
-		found.Add(f.account)
+		found.Add(container.NewHBox(f.account, f.app.accountHelpButton()))
 	}
 	for _, e := range n.Events {
 		when := e.Date

@@ -70,6 +70,10 @@ type App struct {
 	// replace with a file of their choosing.
 	askSaveFile func(name string, save func(fyne.URIWriteCloser))
 
+	// qrDrop takes images dropped on the window while a login dialog is
+	// open, as QR codes of a 2-step secret, instead of notices.
+	qrDrop qrDropTarget
+
 	// focused is the screen's first field, focused when it is shown.
 	focused fyne.Focusable
 
@@ -195,6 +199,7 @@ func (a *App) Lock() {
 	}
 	clear(a.viewers)
 	a.dialogs = nil
+	a.qrDrop = qrDropTarget{}
 	for _, o := range a.win.Canvas().Overlays().List() {
 		a.win.Canvas().Overlays().Remove(o)
 	}
@@ -236,9 +241,14 @@ func (a *App) addShortcuts() {
 	}
 }
 
-// dropped files are notices to add, when a vault is open.
+// dropped files are notices to add, when a vault is open, or the QR code
+// of a 2-step secret, when a login dialog is the topmost.
 func (a *App) dropped(_ fyne.Position, uris []fyne.URI) {
 	a.idle.touch()
+	if a.qrDrop.takes(a.dialogs) {
+		a.qrDrop.read(uris)
+		return
+	}
 	if a.main != nil {
 		a.main.addNoticeFiles(uris)
 	}

@@ -38,7 +38,7 @@ type listRow struct {
 
 func newMainScreen(a *App) *mainScreen {
 	m := &mainScreen{app: a, search: widget.NewEntry(), detail: container.NewStack()}
-	m.search.SetPlaceHolder(lang.L("Search people, numbers, cases, notices"))
+	m.search.SetPlaceHolder(lang.L("Search people, numbers, cases, notices, logins"))
 	m.search.OnChanged = func(string) { a.idle.touch(); m.refreshList() }
 	m.list = widget.NewList(
 		func() int { return len(m.rows) },

@@ -36,8 +36,9 @@ type identifierDialog struct {
 	issued    *field // a document's dates, for the deadline rules
 	expires   *field
 	datesItem []*widget.FormItem
-	check     *widget.Label // the catalog's rule, or "valid"
-	explain   *widget.Label // what the value says about itself
+	check     *widget.Label  // the catalog's rule, or "valid"
+	explain   *widget.Label  // what the value says about itself
+	help      *widget.Button // where the account number is printed
 	d         *dialog.FormDialog
 }
 
@@ -89,7 +90,8 @@ func (s *identifierDialog) build() *dialog.FormDialog {
 		widget.NewFormItem(lang.L("Valid until"), s.expires),
 	}
 	s.qualItem = widget.NewFormItem(lang.L("Country"), s.qualifier)
-	notes := container.NewVBox(s.check, s.explain)
+	s.help = s.app.accountHelpButton()
+	notes := container.NewVBox(s.check, s.explain, container.NewHBox(s.help))
 	if s.editing != nil {
 		remove := widget.NewButton(lang.L("Remove this number"), s.remove)
 		remove.Importance = widget.DangerImportance
@@ -119,7 +121,7 @@ func (s *identifierDialog) selected() ids.Kind {
 
 // changed validates as the person types and says what the value means.
 func (s *identifierDialog) changed() {
-	if s.check == nil || s.qualItem == nil {
+	if s.check == nil || s.qualItem == nil || s.help == nil {
 		return
 	}
 	s.app.idle.touch()
@@ -146,13 +148,20 @@ func (s *identifierDialog) changed() {
 	if k == ids.I94 {
 		s.expires.SetPlaceHolder(lang.L("YYYY-MM-DD, or D/S"))
 	}
-	ok, rule, explanation := describe(k, []byte(s.value.Text))
+	s.help.Hidden = k != ids.AccountNumber
+	typed := []byte(s.value.Text)
+	ok, rule, explanation := describe(k, typed)
 	s.check.SetText(rule)
-	if ok {
+	switch wrong := misplacedText(k, typed); {
+	case ok:
 		s.check.Importance = widget.SuccessImportance
-	} else {
+	case wrong != "":
+		s.check.SetText(wrong)
+		s.check.Importance = widget.WarningImportance
+	default:
 		s.check.Importance = widget.MediumImportance
 	}
+	clear(typed)
 	s.check.Refresh()
 	s.explain.SetText(explanation)
 	s.d.Refresh()

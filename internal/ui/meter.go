@@ -16,6 +16,12 @@ import (
 // core per guess): ten thousand cores.
 const attackerGuessesPerSecond = 1e4
 
+// siteGuessesPerSecond is what the meter assumes of an attacker against a
+// website's password: one who took the site's password hashes, of a fast
+// kind, to a rack of graphics cards. A site's hashing is not ours to know,
+// so a password is rated as if it were the worst.
+const siteGuessesPerSecond = 1e10
+
 // strengthMeter rates a passphrase as it is typed: a bar of five steps and a
 // verdict in plain words.
 type strengthMeter struct {
@@ -23,10 +29,26 @@ type strengthMeter struct {
 	score   int
 	bar     *widget.ProgressBar
 	verdict *widget.Label
+	// guesses is the attacker's speed, per second; strongAfter, how long
+	// guessing must take besides the score; empty is what the verdict says
+	// while nothing is typed.
+	guesses     float64
+	strongAfter time.Duration
+	empty       string
+}
+
+// newSiteMeter rates a website's password: against siteGuessesPerSecond,
+// strong when guessing would take a century.
+func newSiteMeter(userWords []string) *strengthMeter {
+	m := newStrengthMeter(userWords)
+	m.guesses, m.strongAfter = siteGuessesPerSecond, 100*365*24*time.Hour
+	m.empty = lang.L("Type or generate a password to see how strong it is.")
+	return m
 }
 
 func newStrengthMeter(userWords []string) *strengthMeter {
-	m := &strengthMeter{words: userWords, bar: widget.NewProgressBar(), verdict: widget.NewLabel("")}
+	m := &strengthMeter{words: userWords, bar: widget.NewProgressBar(), verdict: widget.NewLabel(""),
+		guesses: attackerGuessesPerSecond, empty: lang.L("Type a passphrase to see how strong it is.")}
 	m.bar.Max = 4
 	m.bar.TextFormatter = func() string { return "" }
 	m.verdict.Wrapping = fyne.TextWrapWord
@@ -42,7 +64,7 @@ func (m *strengthMeter) rate(pass []byte) {
 	if len(pass) == 0 {
 		m.score = 0
 		m.bar.SetValue(0)
-		m.verdict.SetText(lang.L("Type a passphrase to see how strong it is."))
+		m.verdict.SetText(m.empty)
 		m.verdict.Importance = widget.MediumImportance
 		m.verdict.Refresh()
 		return
@@ -50,8 +72,10 @@ func (m *strengthMeter) rate(pass []byte) {
 	r := strength.Estimate(pass, m.words...)
 	m.score = r.Score
 	m.bar.SetValue(float64(r.Score))
-	m.verdict.SetText(verdict(r))
-	if r.Score >= minScore {
+	took := r.CrackTime(m.guesses)
+	strong := r.Score >= minScore && took >= m.strongAfter
+	m.verdict.SetText(verdict(r, took, strong))
+	if strong {
 		m.verdict.Importance = widget.SuccessImportance
 	} else {
 		m.verdict.Importance = widget.DangerImportance
@@ -59,11 +83,11 @@ func (m *strengthMeter) rate(pass []byte) {
 	m.verdict.Refresh()
 }
 
-// verdict says in plain words how long guessing would take and, for a weak
-// passphrase, why it is weak.
-func verdict(r strength.Result) string {
-	took := crackTime(r.CrackTime(attackerGuessesPerSecond))
-	if r.Score >= minScore {
+// verdict says in plain words how long guessing would take (d) and, for a
+// weak passphrase, why it is weak.
+func verdict(r strength.Result, d time.Duration, strong bool) string {
+	took := crackTime(d)
+	if strong {
 		return lang.L("Strong: guessing it would take {{.Time}}.", map[string]any{"Time": took})
 	}
 	why := weaknessText(r.Weakness)

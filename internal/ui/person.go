@@ -23,6 +23,10 @@ import (
 // revealFor is how long a revealed identifier stays in the clear.
 const revealFor = 15 * time.Second
 
+// pageTicks says whether a person's page ticks every second (for the 2-step
+// codes). The tests turn it off and call tick themselves, with their clock.
+var pageTicks = true
+
 // personPage is one person: their numbers (masked until revealed), their
 // cases with a timeline, and their notices.
 type personPage struct {
@@ -32,6 +36,9 @@ type personPage struct {
 	ctx       context.Context
 	cancel    context.CancelFunc  // stops thumbnail rendering
 	deadlines []deadline.Deadline // the family's, for the case timelines
+	secrets   []*secretRow        // the logins' passwords and answers
+	codes     []*codeRow          // the logins' 2-step codes
+	ticks     ticker              // brings codes and reveals up to the clock
 }
 
 // identifierRow shows one identifier: masked, or revealed for a while.
@@ -67,13 +74,19 @@ func (pg *personPage) build() fyne.CanvasObject {
 
 	addID := widget.NewButtonWithIcon(lang.L("Add number"), theme.ContentAddIcon(), func() { pg.app.editIdentifier(p, nil) })
 	addNotice := widget.NewButtonWithIcon(lang.L("Add notice…"), theme.FileIcon(), pg.app.main.addNotice)
+	addLogin := widget.NewButtonWithIcon(lang.L("Add login"), theme.ContentAddIcon(), func() { pg.app.editLogin(p, nil) })
 
-	return container.NewVScroll(container.NewPadded(container.NewVBox(
+	page := container.NewVScroll(container.NewPadded(container.NewVBox(
 		header,
 		section(lang.L("Numbers"), addID, pg.identifiers(ix)),
+		section(lang.L("Logins"), addLogin, pg.logins(ix)),
 		section(lang.L("Cases"), nil, pg.cases(ix)),
 		section(lang.L("Notices"), addNotice, pg.notices(ix)),
 	)))
+	if pageTicks && (len(pg.codes) > 0 || len(pg.secrets) > 0) {
+		pg.ticks.start(pg.tick)
+	}
+	return page
 }
 
 // section is a titled part of the page with an optional action on the right.
@@ -88,8 +101,9 @@ func section(title string, action fyne.CanvasObject, content fyne.CanvasObject) 
 
 func (pg *personPage) identifiers(ix *vault.Index) fyne.CanvasObject {
 	list := ix.IdentifiersOf(pg.person.ID)
+	missing := pg.missingAccountNumber(ix, list)
 	if len(list) == 0 {
-		return emptyNote(lang.L("No numbers yet. Add them by hand, or add a notice and immivault will find them."))
+		return container.NewVBox(emptyNote(lang.L("No numbers yet. Add them by hand, or add a notice and immivault will find them.")), missing)
 	}
 	grid := container.New(&identifierLayout{})
 	for _, id := range list {
@@ -102,7 +116,7 @@ func (pg *personPage) identifiers(ix *vault.Index) fyne.CanvasObject {
 		grid.Add(r.value)
 		grid.Add(container.NewHBox(r.reveal, copyB, editB))
 	}
-	return grid
+	return container.NewVBox(grid, missing)
 }
 
 func emptyNote(text string) fyne.CanvasObject {
@@ -325,6 +339,11 @@ func (pg *personPage) noticeTile(n *vault.Notice) fyne.CanvasObject {
 // close stops background work and masks everything.
 func (pg *personPage) close() {
 	pg.cancel()
+	pg.ticks.stop()
+	for _, r := range pg.secrets {
+		r.hide()
+	}
+	pg.secrets, pg.codes = nil, nil
 	for _, r := range pg.rows {
 		if r.timer != nil {
 			r.timer.Stop()

@@ -10,8 +10,8 @@ import (
 )
 
 // searchIndex finds q in the family: names, identifier values (compared in
-// storage form, shown masked), receipt numbers, forms and notice types. Each
-// hit leads to its person.
+// storage form, shown masked), receipt numbers, forms, notice types and
+// logins (by service and username). Each hit leads to its person.
 func searchIndex(ix *vault.Index, q string) []listRow {
 	words := strings.ToLower(strings.TrimSpace(q))
 	compact := compactQuery(q)
@@ -45,6 +45,27 @@ func searchIndex(ix *vault.Index, q string) []listRow {
 		if matches(words, compact, n.Type, n.FileName) {
 			out = append(out, listRow{personID: n.PersonID, title: noticeTitle(n), detail: name[n.PersonID] + " · " + n.FileName})
 		}
+	}
+	return append(out, searchLogins(ix, words, name)...)
+}
+
+// searchLogins finds logins by service (its key, its English title or the
+// one the app shows), name, web address and username: never by a secret.
+func searchLogins(ix *vault.Index, words string, name map[string]string) []listRow {
+	found := map[string]bool{}
+	for _, l := range ix.FindLogins(words) {
+		found[l.ID] = true
+	}
+	var out []listRow
+	for _, l := range ix.Logins {
+		if !found[l.ID] && (words == "" || !strings.Contains(strings.ToLower(serviceTitle(l.Service)), words)) {
+			continue
+		}
+		title := loginTitle(l)
+		if l.Username != "" {
+			title += " · " + l.Username
+		}
+		out = append(out, listRow{personID: l.PersonID, title: title, detail: name[l.PersonID]})
 	}
 	return out
 }

@@ -12,6 +12,7 @@ package secretentry
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -85,6 +86,26 @@ func (e *Entry) Clear() {
 	if had {
 		e.changed()
 	}
+}
+
+// Set replaces the value with s's (a generated password, say), rune by
+// rune inside s.Use, so that it never passes through a Go string, and
+// calls OnChanged. A value that would outgrow secret.MaxBuilderLen leaves
+// the field empty.
+func (e *Entry) Set(s *secret.Secret) {
+	e.value.Reset()
+	s.Use(func(b []byte) error {
+		for len(b) > 0 {
+			r, n := utf8.DecodeRune(b)
+			if !e.value.AppendRune(r) {
+				e.value.Reset()
+				return nil
+			}
+			b = b[n:]
+		}
+		return nil
+	})
+	e.changed()
 }
 
 // Equal reports whether a and b hold the same passphrase ("type it again"),

@@ -339,3 +339,24 @@ func TestSecretIsNeverNil(t *testing.T) {
 		t.Fatal("Use on an empty entry must call f with no bytes")
 	}
 }
+
+func TestSetReplacesTheValue(t *testing.T) {
+	e, _ := newShownEntry(t)
+	typeRunes := "old"
+	for _, r := range typeRunes {
+		e.TypedRune(r)
+	}
+	changes := 0
+	e.OnChanged = func() { changes++ }
+	e.Set(secret.New([]byte("tamal-ñandú-7")))
+	if got := value(t, e); got != "tamal-ñandú-7" {
+		t.Errorf("after Set the field holds %q", got)
+	}
+	if changes != 1 || e.Len() != 13 {
+		t.Errorf("Set called OnChanged %d times; %d runes", changes, e.Len())
+	}
+	e.Set(secret.New(nil))
+	if e.Len() != 0 {
+		t.Errorf("Set of an empty secret left %d runes", e.Len())
+	}
+}
