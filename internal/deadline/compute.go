@@ -187,6 +187,9 @@ func (c *computation) anchors(r *Rule) []anchor {
 				continue
 			}
 			a := anchor{person: c.people[id.PersonID], identifierID: id.ID, day: day, class: id.Class, records: []string{id.ID}}
+			if a.class == "" && id.Kind == ids.SEVISID {
+				a.class = c.durationOfStatusClass(id.PersonID)
+			}
 			if id.Kind == ids.Passport {
 				a.country = id.Country
 			}
@@ -348,6 +351,23 @@ func (c *computation) durationOfStatus(p *vault.Person) bool {
 	return slices.ContainsFunc(c.ix.Identifiers, func(id *vault.Identifier) bool {
 		return id.PersonID == p.ID && id.Kind == ids.I94 && id.Expires == vault.DurationOfStatus
 	})
+}
+
+// durationOfStatusClass is the class of the person's I-94 marked D/S, for
+// an I-20 or DS-2019 whose status was not typed: "" when there is none or
+// they disagree.
+func (c *computation) durationOfStatusClass(personID string) string {
+	class := ""
+	for _, id := range c.ix.Identifiers {
+		if id.PersonID != personID || id.Kind != ids.I94 || id.Expires != vault.DurationOfStatus || id.Class == "" {
+			continue
+		}
+		if class != "" && class != id.Class {
+			return ""
+		}
+		class = id.Class
+	}
+	return class
 }
 
 // latestI94 is the latest Admit Until date of the person's I-94s (of one

@@ -171,6 +171,22 @@ func TestWorkedExamples(t *testing.T) {
 			b.doc(p, ids.I94, "", "123456789A1", vault.DurationOfStatus)
 			classed(b.doc(p, ids.SEVISID, "", "N0012345678", "2026-05-15"), "J1")
 		}, "ds-grace-ends-j1", []string{"2026-06-14"}, []string{"30 days"}, []string{"30 días"}},
+		{"an I-20 without its status takes the D/S I-94's class", "2026-03-01", func(b *vaultBuilder) {
+			p := b.person("Ana", none)
+			classed(b.doc(p, ids.I94, "", "123456789A1", vault.DurationOfStatus), "J1")
+			b.doc(p, ids.SEVISID, "", "N0012345678", "2026-05-15")
+		}, "ds-grace-ends-j1", []string{"2026-06-14"}, nil, nil},
+		{"an I-20 without any class gives no grace date", "2026-03-01", func(b *vaultBuilder) {
+			p := b.person("Ana", none)
+			b.doc(p, ids.I94, "", "123456789A1", vault.DurationOfStatus)
+			b.doc(p, ids.SEVISID, "", "N0012345678", "2026-05-15")
+		}, "ds-grace-ends-f1", nil, nil, nil},
+		{"without any class the program end still counts, with both grace periods", "2026-03-01", func(b *vaultBuilder) {
+			p := b.person("Ana", none)
+			b.doc(p, ids.I94, "", "123456789A1", vault.DurationOfStatus)
+			b.doc(p, ids.SEVISID, "", "N0012345678", "2026-05-15")
+		}, "ds-program-ends", []string{"2026-05-15"},
+			[]string{"I-20 or DS-2019", "60 days for F-1, 30 for J-1 and M-1"}, []string{"I-20 o DS-2019", "30 para J-1 y M-1"}},
 		{"a dated I-94 is not D/S", "2026-03-01", func(b *vaultBuilder) {
 			p := b.person("Ana", none)
 			b.doc(p, ids.I94, "", "123456789A1", "2026-09-01")
