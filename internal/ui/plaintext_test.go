@@ -13,13 +13,16 @@ import (
 
 	"immivault/internal/ids"
 	"immivault/internal/notice/noticetest"
+	"immivault/internal/secret"
+	"immivault/internal/vault"
 )
 
 // TestNoPlaintextOnDisk goes through a whole session (create a vault, add a
-// number, add and view a notice, reveal and copy, change settings, lock)
-// with HOME, the config and cache folders and TMPDIR in a scratch folder,
-// then searches every file written there for the passphrase, the numbers
-// and the notice's own receipt number.
+// number, add and view a notice, add a login with every kind of secret,
+// reveal and copy, show the 2-step QR code, change settings, lock) with
+// HOME, the config and cache folders and TMPDIR in a scratch folder, then
+// searches every file written there for the passphrase, the numbers, the
+// notice's own receipt number and each of the login's secrets.
 func TestNoPlaintextOnDisk(t *testing.T) {
 	scratch := t.TempDir()
 	for _, env := range []string{"HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "TMPDIR"} {
@@ -73,17 +76,46 @@ func TestNoPlaintextOnDisk(t *testing.T) {
 		h.app.main.page.toggle(r)
 		h.app.main.page.copyValue(r.id)
 	}
+	addLoginByDialog(h)
+	l := theLogin(h)
+	codes := h.app.showBackupCodes(l)
+	codes.add.Set(secret.New([]byte(testBackupCode)))
+	codes.addCodes()
+	for _, r := range codes.rows {
+		r.toggle()
+		r.copy()
+	}
+	h.app.dismissDialog()
+	h.app.update(func(ix *vault.Index) error {
+		_, err := ix.SetSecurityQuestion(l.ID, "First school?", secret.New([]byte(testAnswer)))
+		return err
+	})
+	pg := h.app.main.page
+	for _, r := range pg.secrets {
+		r.toggle()
+		r.copy()
+	}
+	for _, c := range pg.codes {
+		c.copy()
+	}
+	h.app.showQRNow(theLogin(h))
+	h.app.dismissDialog()
 	h.app.showSettings()
 	h.app.dismissDialog()
 	h.app.Lock()
 
 	secrets := map[string][]byte{
-		"passphrase":     []byte(testPassphrase),
-		"recovery key":   key,
-		"A-number":       []byte(testANumber),
-		"A-number shown": []byte("A-012-345-678"),
-		"receipt":        []byte(n.Truth.ReceiptNumber),
-		"notice text":    []byte("Department of Homeland Security"),
+		"passphrase":           []byte(testPassphrase),
+		"recovery key":         key,
+		"A-number":             []byte(testANumber),
+		"A-number shown":       []byte("A-012-345-678"),
+		"receipt":              []byte(n.Truth.ReceiptNumber),
+		"notice text":          []byte("Department of Homeland Security"),
+		"password":             []byte(testLoginPassword),
+		"2-step secret":        []byte(testTOTPSecret),
+		"backup code":          vault.NormalizeBackupCode([]byte(testBackupCode)),
+		"backup code as typed": []byte(testBackupCode),
+		"security answer":      []byte(testAnswer),
 	}
 	files := 0
 	filepath.WalkDir(scratch, func(p string, e fs.DirEntry, err error) error {
