@@ -213,6 +213,9 @@ func TestWorkedExamples(t *testing.T) {
 			classed(b.doc(b.person("Ana", none), ids.EADCard, "", "IOE0912345678", "2026-09-09"), "A12")
 		}, "tps-ead-renewal", []string{"2026-09-09"},
 			[]string{"Federal Register", "uscis.gov/tps", "does not know those dates"}, []string{"Registro Federal", "immivault no conoce esas fechas"}},
+		{"a work permit without its category names the other windows", "2026-03-01", func(b *vaultBuilder) {
+			b.doc(b.person("Ana", none), ids.EADCard, "", "IOE0912345678", "2026-12-31")
+		}, "ead-renewal-window", []string{"2026-07-04"}, []string{"180 days before", "OPT, STEM OPT, TPS and DACA"}, []string{"OPT, STEM OPT, TPS y DACA"}},
 		{"TPS is not renewed 180 days ahead", "2026-03-01", func(b *vaultBuilder) {
 			classed(b.doc(b.person("Ana", none), ids.EADCard, "", "IOE0912345678", "2026-09-09"), "C19")
 		}, "ead-renewal-window", nil, nil, nil},
