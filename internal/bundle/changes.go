@@ -76,6 +76,18 @@ func personChanges(local, in *vault.Person) []Change {
 	cs.add("resident_since", local.Since, in.Since)
 	cs.add("conditional", yesNo(local.Conditional), yesNo(in.Conditional))
 	cs.add("via_marriage", yesNo(local.ViaMarriage), yesNo(in.ViaMarriage))
+	cs.add("married", local.Married, in.Married)
+	cs.add("spouse_citizen_since", local.SpouseCitizenSince, in.SpouseCitizenSince)
+	cs.add("in_state_since", local.InStateSince, in.InStateSince)
+	return cs
+}
+
+func tripChanges(local, in *vault.Trip) []Change {
+	var cs changes
+	cs.add("departed", local.Departed, in.Departed)
+	cs.add("returned", local.Returned, in.Returned)
+	cs.add("destination", local.Destination, in.Destination)
+	cs.add("purpose", local.Purpose, in.Purpose)
 	return cs
 }
 

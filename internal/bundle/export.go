@@ -53,6 +53,8 @@ type Summary struct {
 	// Unverified are the family members a bundle without To leaves out
 	// because their fingerprint was not compared.
 	Unverified []contact.Card
+	// Trips counts the trips, which go with the people exported whole.
+	Trips int
 }
 
 // Describe checks options as Export would and says what the bundle would
@@ -73,7 +75,7 @@ func Describe(v *vault.Vault, o ExportOptions) (Summary, error) {
 		return Summary{}, err
 	}
 	s := Summary{People: len(sel.people), Identifiers: len(sel.identifiers), Cases: len(sel.cases),
-		Notices: len(sel.notices), Events: len(sel.events), To: to, IncludesSender: withSelf, Passphrase: o.Passphrase != nil}
+		Notices: len(sel.notices), Events: len(sel.events), Trips: len(sel.trips), To: to, IncludesSender: withSelf, Passphrase: o.Passphrase != nil}
 	if o.To == nil && o.Passphrase == nil {
 		for _, c := range ix.Contacts {
 			if !c.Verified {
@@ -306,6 +308,7 @@ type selection struct {
 	cases       []*vault.Case
 	notices     []*vault.Notice
 	events      []*vault.Event
+	trips       []*vault.Trip // of the people exported whole
 }
 
 func selectRecords(ix *vault.Index, people, receipts []string) (*selection, error) {
@@ -351,6 +354,11 @@ func selectRecords(ix *vault.Index, people, receipts []string) (*selection, erro
 	for _, e := range ix.Events {
 		if all || whole[e.PersonID] || e.CaseID != "" && caseIDs[e.CaseID] {
 			s.events = append(s.events, e)
+		}
+	}
+	for _, t := range ix.Trips {
+		if all || whole[t.PersonID] {
+			s.trips = append(s.trips, t)
 		}
 	}
 	return s, nil
@@ -490,6 +498,9 @@ func buildManifest(ix *vault.Index, s *selection, self contact.Card, to []contac
 	}
 	for _, e := range s.events {
 		m.Events = append(m.Events, &eventJSON{*e, hist(e.Record)})
+	}
+	for _, t := range s.trips {
+		m.Trips = append(m.Trips, &tripJSON{*t, hist(t.Record)})
 	}
 	m.clean()
 	return m

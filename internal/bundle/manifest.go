@@ -30,6 +30,10 @@ type manifest struct {
 	Cases       []*caseJSON       `json:"cases"`
 	Notices     []*noticeJSON     `json:"notices"`
 	Events      []*eventJSON      `json:"events"`
+	// Trips go with their person; absent when there are none, so that a
+	// bundle without trips is the same bytes as before there were any.
+	// Releases before trips ignore them and import the rest.
+	Trips []*tripJSON `json:"trips,omitempty"`
 }
 
 type senderJSON struct {
@@ -70,6 +74,11 @@ type caseJSON struct {
 
 type eventJSON struct {
 	vault.Event
+	history
+}
+
+type tripJSON struct {
+	vault.Trip
 	history
 }
 
@@ -135,6 +144,9 @@ func writeManifest(w io.Writer, m *manifest) error {
 	list(j, "cases", m.Cases, func(c *caseJSON) { j.Value("", c) })
 	list(j, "notices", m.Notices, func(n *noticeJSON) { j.Value("", n) })
 	list(j, "events", m.Events, func(e *eventJSON) { j.Value("", e) })
+	if len(m.Trips) > 0 {
+		list(j, "trips", m.Trips, func(t *tripJSON) { j.Value("", t) })
+	}
 	j.End()
 	if err := j.Err(); err != nil {
 		return err
@@ -270,7 +282,7 @@ func (m *manifest) check() error {
 	if m.Passphrase != (len(m.To) == 0) {
 		return errors.New("it must be addressed to people or to a passphrase, not both or neither")
 	}
-	n := len(m.People) + len(m.Identifiers) + len(m.Cases) + len(m.Notices) + len(m.Events)
+	n := len(m.People) + len(m.Identifiers) + len(m.Cases) + len(m.Notices) + len(m.Events) + len(m.Trips)
 	if n > MaxRecords {
 		return fmt.Errorf("more than %d records", MaxRecords)
 	}
@@ -355,6 +367,7 @@ func (m *manifest) records() *vault.Index {
 			return &v
 		}),
 		Events: views(m.Events, func(e *eventJSON) *vault.Event { return &e.Event }),
+		Trips:  views(m.Trips, func(t *tripJSON) *vault.Trip { return &t.Trip }),
 	}
 }
 
@@ -393,6 +406,9 @@ func (m *manifest) versions() []version {
 	}
 	for _, e := range m.Events {
 		vs = append(vs, version{"event", e.Record, e.history})
+	}
+	for _, t := range m.Trips {
+		vs = append(vs, version{"trip", t.Record, t.history})
 	}
 	return vs
 }

@@ -67,7 +67,7 @@ func (a Action) String() string {
 // An Item is one record of a bundle and what importing it would do.
 type Item struct {
 	Action Action
-	Kind   string // "person", "identifier", "case", "notice" or "event"
+	Kind   string // "person", "identifier", "case", "notice", "event" or "trip"
 	ID     string // the record's ID in the bundle
 	What   string // the record in words, numbers masked: "A-number A-•••-•••-678 (Ana Morales)"
 	Note   string // what a person should know about it, or ""
@@ -80,7 +80,7 @@ type Item struct {
 }
 
 // A Plan is what importing a bundle would do, record by record, in the
-// order people, cases, identifiers, notices, events.
+// order people, cases, identifiers, notices, events, trips.
 type Plan struct {
 	Items []Item
 	// From is how conflict copies are marked: "from Luis, 2026-11-28".
@@ -282,6 +282,9 @@ func newMerger(ix *vault.Index, b *Bundle, p *Plan) *merger {
 	for _, x := range ix.Events {
 		mg.owners[x.ID] = "event"
 	}
+	for _, x := range ix.Trips {
+		mg.owners[x.ID] = "trip"
+	}
 	for _, x := range ix.Contacts {
 		mg.owners[x.ID] = "contact"
 	}
@@ -303,6 +306,9 @@ func (mg *merger) run() {
 	}
 	for _, e := range mg.b.m.Events {
 		mg.event(e)
+	}
+	for _, t := range mg.b.m.Trips {
+		mg.trip(t)
 	}
 }
 
@@ -617,9 +623,35 @@ func (mg *merger) event(in *eventJSON) {
 	mg.done(act, in.Record, in.History, copyID)
 }
 
+// trip merges a trip as an event, but a trip that would overlap another
+// of the person's is not added beside it (a conflict's copy always
+// would): a person is on one trip at a time, and the days abroad would
+// count twice. This vault's trip stays; the preview says why.
+func (mg *merger) trip(in *tripJSON) {
+	local := find(mg.ix.Trips, in.ID)
+	act, copyID := mg.decide("trip", in.Record, in.History, recordOf(local), func() bool { return sameContent(local, in.Trip) })
+	it := Item{Action: act, Kind: "trip", ID: in.ID, What: "trip " + in.Dates() + " (" + mg.names[in.PersonID] + ")"}
+	if local != nil && (act == Update || act == Conflict) {
+		it.Changes = tripChanges(local, &in.Trip)
+	}
+	if act.Changes() {
+		for _, o := range mg.ix.TripsOf(in.PersonID) {
+			if o != local && o.Overlaps(&in.Trip) {
+				it.Action, it.Note = Duplicate, "overlaps the trip of "+o.Dates()+" in this vault, which is kept"
+				break
+			}
+		}
+	}
+	if !mg.step(it, in.Record, mg.missingPerson(in.PersonID), copyID) {
+		return
+	}
+	put(&mg.ix.Trips, local, in.Trip, act, copyID, func(t *vault.Trip) { t.Purpose = mg.mark(t.Purpose, vault.MaxLongText) })
+	mg.done(act, in.Record, in.History, copyID)
+}
+
 // record is a kind of record the merge reaches generically.
 type record interface {
-	vault.Person | vault.Case | vault.Identifier | vault.Notice | vault.Event
+	vault.Person | vault.Case | vault.Identifier | vault.Notice | vault.Event | vault.Trip
 }
 
 // recordOf is a record's Record (its ID and times), or nil for none.
@@ -638,6 +670,8 @@ func recordOf[T record](r *T) *vault.Record {
 		return &x.Record
 	case *vault.Event:
 		return &x.Record
+	case *vault.Trip:
+		return &x.Record
 	}
 	panic("recordOf: not a record") // the constraint lists every kind
 }
@@ -654,7 +688,7 @@ func find[T record](records []*T, id string) *T {
 
 // sameContent reports whether two versions of a record hold the same,
 // their IDs and times aside.
-func sameContent[T vault.Person | vault.Case | vault.Event](local *T, in T) bool {
+func sameContent[T vault.Person | vault.Case | vault.Event | vault.Trip](local *T, in T) bool {
 	l := *local
 	*recordOf(&l), *recordOf(&in) = vault.Record{}, vault.Record{}
 	return l == in

@@ -141,6 +141,9 @@ func (t *Trip) Dates() string {
 	return t.Departed + " to " + t.Returned
 }
 
+// Overlaps says whether the trips share a day abroad (see overlap).
+func (t *Trip) Overlaps(o *Trip) bool { return overlap(t, o) }
+
 // overlap says whether two trips share a day abroad. A return and a
 // departure on the same day do not overlap: the person was in the US that
 // day, between the two. A trip in progress runs on for ever.
