@@ -81,6 +81,10 @@ func (c *cli) withVault(f func(v *vault.Vault) error) error {
 	for _, w := range v.Warnings {
 		fmt.Fprintln(c.stderr, "warning: "+oneLine(w))
 	}
+	for _, m := range v.Merged {
+		fmt.Fprintln(c.stderr, "note: "+oneLine(m.String()))
+	}
+	v.Merged = nil
 	return f(v)
 }
 

@@ -311,6 +311,17 @@ func (v *Vault) referencedBlobs() (map[string]bool, error) {
 			keep[n.Blob] = true
 		}
 	}
+	// A sync service's copy of the index not merged yet names blobs that
+	// the merge will keep. One that does not open with this key (a planted
+	// file, or one from before a key change, whose blobs that change
+	// removed) names none of ours.
+	for _, name := range conflictCopies(v.dir) {
+		if ix, _, err := v.readIndexFile(name); err == nil {
+			for _, n := range ix.Notices {
+				keep[n.Blob] = true
+			}
+		}
+	}
 	return keep, nil
 }
 

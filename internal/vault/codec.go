@@ -82,6 +82,9 @@ func writeIndex(w io.Writer, ix *Index, mac hash.Hash) error {
 	if len(ix.Synced) > 0 {
 		j.Value("synced", ix.Synced)
 	}
+	if len(ix.Lineage) > 0 {
+		j.Value("lineage", ix.Lineage)
+	}
 	if len(ix.Trips) > 0 {
 		j.Value("trips", ix.Trips)
 	}

@@ -46,12 +46,22 @@ func (v *Vault) updateLocked(change func(ix *Index) error) error {
 	// change works on a copy that shares the Secrets (which are immutable):
 	// a failed change leaves v.index as it was.
 	next := v.index.clone()
+	merged, copies := v.mergeConflictCopies(next)
 	if err := change(next); err != nil {
 		return err
 	}
+	next.descend(v.index)
 	next.Revision = v.index.Revision + 1
 	next.Saved = now().UTC().Truncate(1e6)
-	return v.commit(next)
+	if err := v.commit(next); err != nil {
+		return err
+	}
+	// Only now that the merged records are saved may the copies go.
+	for _, name := range copies {
+		os.Remove(filepath.Join(v.dir, name))
+	}
+	v.Merged = append(v.Merged, merged...)
+	return nil
 }
 
 // Refresh re-reads index.age if another process changed it.

@@ -89,6 +89,12 @@ func (v *Vault) ChangeKey(newPassphrase *secret.Secret) (*secret.Secret, error) 
 			return nil, err
 		}
 	}
+	if len(conflictCopies(v.dir)) > 0 {
+		// Merged first: after the change, the old key no longer opens them.
+		if err := v.updateLocked(func(*Index) error { return nil }); err != nil {
+			return nil, err
+		}
+	}
 
 	id, err := age.GenerateHybridIdentity()
 	if err != nil {

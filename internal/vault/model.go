@@ -148,6 +148,11 @@ type Index struct {
 	Logins []*Login `json:"logins,omitempty"`
 	// Trips are the family's stays outside the United States (trips.go).
 	Trips []*Trip `json:"trips,omitempty"`
+	// Lineage is the indexes this one descends from, newest first: the
+	// merge base when a sync service saved two computers' indexes side by
+	// side (syncconflicts.go). Releases that do not know it drop it, which
+	// costs only a merge that keeps both versions of what it cannot tell.
+	Lineage []Ancestor `json:"lineage,omitempty"`
 	// Synced maps a record ID to the versions of it (Updated times) that
 	// were shared in a bundle, oldest first: the merge base of family
 	// sharing (docs/adr/0008-family-sharing.md). Absent in vaults that

@@ -77,6 +77,10 @@ type Vault struct {
 	// Warnings says what opening had to work around (an index generation
 	// that was damaged, orphaned blobs); for the user to read.
 	Warnings []string
+	// Merged says what merging sync services' conflict copies of the index
+	// did (syncconflicts.go), for the user to read once: the caller reads
+	// and clears it.
+	Merged []MergedCopy
 }
 
 // Dir is the vault's directory.
@@ -277,6 +281,13 @@ func open(dir string, identity *secret.Secret, legacy bool, opts Options) (*Vaul
 		// reading works as it is (keychange.go), so failing here is no loss.
 		if err := v.finishKeyChangeLocking(); err != nil {
 			v.warn(fmt.Sprintf("a key change could not be completed yet (%v); it will be tried again", err))
+		}
+	}
+	if len(conflictCopies(dir)) > 0 && !legacy {
+		// A sync service's copies of the index: merged and saved now, so
+		// that what the other computer saved shows at once.
+		if err := v.Update(func(*Index) error { return nil }); err != nil {
+			v.warn(fmt.Sprintf("copies of the index that a sync service made could not be merged yet (%v); they will be at the next save", err))
 		}
 	}
 	return v, nil
