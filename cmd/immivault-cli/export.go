@@ -116,7 +116,11 @@ func (c *cli) unverifiedLeftOut(s bundle.Summary) error {
 }
 
 func summaryLine(s bundle.Summary) string {
-	return fmt.Sprintf("%s, %s, %s, %s (%s), %s", plural(s.People, "1 person", "%d people"),
+	line := fmt.Sprintf("%s, %s, %s, %s (%s), %s", plural(s.People, "1 person", "%d people"),
 		plural(s.Identifiers, "1 identifier", "%d identifiers"), plural(s.Cases, "1 case", "%d cases"),
 		plural(s.Notices, "1 notice", "%d notices"), byteSize(s.Bytes), plural(s.Events, "1 event", "%d events"))
+	if s.Trips > 0 {
+		line += ", " + plural(s.Trips, "1 trip", "%d trips")
+	}
+	return line
 }

@@ -630,7 +630,7 @@ func (mg *merger) event(in *eventJSON) {
 func (mg *merger) trip(in *tripJSON) {
 	local := find(mg.ix.Trips, in.ID)
 	act, copyID := mg.decide("trip", in.Record, in.History, recordOf(local), func() bool { return sameContent(local, in.Trip) })
-	it := Item{Action: act, Kind: "trip", ID: in.ID, What: "trip " + in.Dates() + " (" + mg.names[in.PersonID] + ")"}
+	it := Item{Action: act, Kind: "trip", ID: in.ID, What: in.Dates() + " (" + mg.names[in.PersonID] + ")"}
 	if local != nil && (act == Update || act == Conflict) {
 		it.Changes = tripChanges(local, &in.Trip)
 	}
