@@ -79,6 +79,11 @@ func personChanges(local, in *vault.Person) []Change {
 	cs.add("married", local.Married, in.Married)
 	cs.add("spouse_citizen_since", local.SpouseCitizenSince, in.SpouseCitizenSince)
 	cs.add("in_state_since", local.InStateSince, in.InStateSince)
+	cs.add("i751_waiver", yesNo(local.I751Waiver), yesNo(in.I751Waiver))
+	cs.add("principal_id", local.PrincipalID, in.PrincipalID)
+	cs.add("moved", local.Moved, in.Moved)
+	cs.add("job_ended", local.JobEnded, in.JobEnded)
+	cs.add("seeks_asylum", yesNo(local.SeeksAsylum), yesNo(in.SeeksAsylum))
 	return cs
 }
 
@@ -118,6 +123,8 @@ func (mg *merger) identifierChanges(local *vault.Identifier, in *identifierJSON)
 	}
 	cs.add("issued", local.Issued, in.Issued)
 	cs.add("expires", local.Expires, in.Expires)
+	cs.add("class", local.Class, in.Class)
+	cs.add("parole", local.Parole, in.Parole)
 	return cs
 }
 
