@@ -33,16 +33,23 @@ func Compute(ix *vault.Index, today time.Time) []Deadline {
 	}
 	// A filing window that opened long ago is still open, and stays listed
 	// (the N-400 once eligible), unless the record it belongs to has a
-	// later date that has itself gone (a card that expired long ago).
+	// later date of the same kind that has itself gone (a card that expired
+	// long ago). Dates of other kinds on the same record do not count: a
+	// move or a birthday long past closes no window of the person's.
+	basis := map[string]string{}
+	for _, r := range embedded().Rules {
+		basis[r.ID] = r.Basis
+	}
+	about := func(d Deadline) string { return basis[d.Rule] + " " + recordsOf(d.ID) }
 	cutoff := day.AddDate(0, 0, -lookBack)
 	gone := map[string]bool{}
 	for _, d := range out {
 		if d.Date.Before(cutoff) && d.Kind != WindowOpens {
-			gone[recordsOf(d.ID)] = true
+			gone[about(d)] = true
 		}
 	}
 	out = slices.DeleteFunc(out, func(d Deadline) bool {
-		return d.Date.Before(cutoff) && (d.Kind != WindowOpens || gone[recordsOf(d.ID)])
+		return d.Date.Before(cutoff) && (d.Kind != WindowOpens || gone[about(d)])
 	})
 	slices.SortFunc(out, func(a, b Deadline) int {
 		return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.Time, b.Time), cmp.Compare(a.ID, b.ID))

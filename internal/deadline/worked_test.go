@@ -402,6 +402,21 @@ func TestUnconfirmedRulesSayCheck(t *testing.T) {
 	}
 }
 
+// TestOldDatesOfOtherKindsCloseNoWindow: a window open since long ago is
+// kept although the same person has other dates long past (a move, a
+// birthday, a job's end), which say nothing about it.
+func TestOldDatesOfOtherKindsCloseNoWindow(t *testing.T) {
+	t.Parallel()
+	b := newVault()
+	p := b.situation(b.person("Ana", vault.Residence{Since: "2025-02-10", Conditional: true}),
+		vault.Situation{I751Waiver: true, Moved: "2025-03-01", JobEnded: "2025-01-10"})
+	p.Born = "1990-01-01"
+	b.doc(p, ids.GreenCard, "", "SRC0123456789", "2027-02-10")
+	if got := ofRule(Compute(b.ix, day("2026-01-15")), "i751-waiver-filing"); len(got) != 1 {
+		t.Errorf("the waiver's window is gone: %+v", got)
+	}
+}
+
 func TestClosedDays(t *testing.T) {
 	t.Parallel()
 	cases := []struct {
