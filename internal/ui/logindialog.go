@@ -46,6 +46,7 @@ type loginDialog struct {
 	reads    *widget.Label // what the 2-step secret reads as
 	noTOTP   *widget.Check // editing: remove the 2-step secret
 	problem  *widget.Label
+	form     *widget.Form
 	d        *dialog.CustomDialog
 }
 
@@ -132,7 +133,7 @@ func (s *loginDialog) build() dialog.Dialog {
 			s.noTOTP.Show()
 		}
 	}
-	form := widget.NewForm(
+	s.form = widget.NewForm(
 		widget.NewFormItem(lang.L("Service"), s.service),
 		s.nameItem,
 		widget.NewFormItem(lang.L("Web address"), s.url),
@@ -141,7 +142,8 @@ func (s *loginDialog) build() dialog.Dialog {
 		widget.NewFormItem(lang.L("2-step secret"), container.NewVBox(twoStep, s.noTOTP)),
 		widget.NewFormItem(lang.L("Note"), s.note),
 	)
-	content := container.NewVBox(form, s.problem)
+	s.serviceChanged() // the form now has the name's item to hide
+	content := container.NewVBox(s.form, s.problem)
 	cancel := widget.NewButton(lang.L("Cancel"), func() { s.d.Dismiss() })
 	save := widget.NewButton(confirm, s.save)
 	save.Importance = widget.HighImportance
@@ -187,6 +189,13 @@ func (s *loginDialog) serviceChanged() {
 	}
 	svc := s.selected()
 	s.name.Hidden = svc != vault.ServiceOther
+	s.nameItem.Text = ""
+	if !s.name.Hidden {
+		s.nameItem.Text = lang.L("Name")
+	}
+	if s.form != nil {
+		s.form.Refresh()
+	}
 	if s.editing != nil {
 		return
 	}

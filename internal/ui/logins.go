@@ -98,7 +98,7 @@ func (pg *personPage) loginCard(l *vault.Login) fyne.CanvasObject {
 		if actions == nil {
 			actions = container.NewHBox()
 		}
-		grid.Add(actions)
+		grid.Add(container.NewBorder(nil, nil, nil, container.NewVBox(actions))) // buttons to the right, lined up
 	}
 	if l.URL != "" {
 		if u, err := url.Parse(l.URL); err == nil {

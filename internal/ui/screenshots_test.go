@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"crypto/sha256"
+	"fmt"
 	"image"
 	"image/color"
 	"image/draw"
@@ -25,6 +26,8 @@ import (
 	"immivault/internal/notice"
 	"immivault/internal/notice/fields"
 	"immivault/internal/notice/noticetest"
+	"immivault/internal/secret"
+	"immivault/internal/totp"
 	"immivault/internal/vault"
 )
 
@@ -79,6 +82,16 @@ func TestScreenshots(t *testing.T) {
 			shot("person", win, light, "Ana Morales", "Luis Morales", lang.L("Numbers"), lang.L("Cases"), lang.L("Notices"),
 				ids.Mask(ids.ANumber, []byte(testANumber)), "I-485")
 			ana, _ := h.app.vault.Index().Person("Ana Morales")
+			addScreenshotLogin(t, h, ana)
+			h.app.main.page.tick()
+			shot("logins", win, light, lang.L("Logins"), lang.L("USCIS online account"), testLoginUser, secretMask,
+				lang.L("2-step code"), lang.L("{{.Unused}} of {{.All}} unused", map[string]any{"Unused": 9, "All": 10}))
+			login := h.app.editLogin(ana, nil)
+			login.service.SetSelectedIndex(1)
+			login.username.SetText("AA00A1B2C3")
+			login.generate()
+			shot("login-dialog", win, light, lang.L("Add a login for {{.Name}}", map[string]any{"Name": "Ana Morales"}), lang.L("Generate"), "Strong")
+			h.app.dismissDialog()
 			h.app.editIdentifier(ana, nil)
 			shot("add-number", win, light, lang.L("Add a number for {{.Name}}", map[string]any{"Name": "Ana Morales"}), lang.L("Kind"), lang.L("Number"))
 			h.app.dismissDialog()
@@ -196,4 +209,37 @@ func readText(t *testing.T, pdf []byte) string {
 	}
 	defer doc.Close()
 	return doc.Text()
+}
+
+// addScreenshotLogin gives Ana a USCIS login with every kind of secret.
+func addScreenshotLogin(t *testing.T, h *harness, ana *vault.Person) {
+	t.Helper()
+	ok := h.app.update(func(ix *vault.Index) error {
+		l, err := ix.AddLogin(ana.ID, vault.ServiceUSCIS, "", vault.LoginFields{URL: serviceAddress[vault.ServiceUSCIS], Username: testLoginUser}, secret.New([]byte(testLoginPassword)))
+		if err != nil {
+			return err
+		}
+		k, err := totp.Parse([]byte(testTOTPURI))
+		if err != nil {
+			return err
+		}
+		if _, err := ix.SetLoginTOTP(l.ID, k); err != nil {
+			return err
+		}
+		var codes []*secret.Secret
+		for i := range 10 {
+			codes = append(codes, secret.New([]byte(fmt.Sprintf("K7Q%02dZX2", i))))
+		}
+		if _, err := ix.SetBackupCodes(l.ID, codes); err != nil {
+			return err
+		}
+		if _, _, err := ix.UseBackupCode(l.ID, secret.New([]byte("K7Q00ZX2"))); err != nil {
+			return err
+		}
+		_, err = ix.SetSecurityQuestion(l.ID, "What was the name of your first school?", secret.New([]byte(testAnswer)))
+		return err
+	})
+	if !ok {
+		t.Fatal("could not add the login")
+	}
 }
