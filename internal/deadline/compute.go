@@ -38,7 +38,7 @@ func Compute(ix *vault.Index, today time.Time) []Deadline {
 	// move or a birthday long past closes no window of the person's.
 	basis := map[string]string{}
 	for _, r := range embedded().Rules {
-		basis[r.ID] = r.Basis
+		basis[r.ID] = r.Basis + " " + r.Anchor
 	}
 	about := func(d Deadline) string { return basis[d.Rule] + " " + recordsOf(d.ID) }
 	cutoff := day.AddDate(0, 0, -lookBack)

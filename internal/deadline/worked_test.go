@@ -415,6 +415,13 @@ func TestOldDatesOfOtherKindsCloseNoWindow(t *testing.T) {
 	if got := ofRule(Compute(b.ix, day("2026-01-15")), "i751-waiver-filing"); len(got) != 1 {
 		t.Errorf("the waiver's window is gone: %+v", got)
 	}
+	// The 90 days of unemployment counted from a card's start long ago
+	// close none of the card's windows.
+	opt := newVault()
+	issued(classed(opt.doc(opt.person("Ana", vault.Residence{}), ids.EADCard, "", "IOE0912345678", "2026-02-10"), "C03B"), "2025-02-10")
+	if got := ofRule(Compute(opt.ix, day("2026-01-15")), "stem-opt-window-opens"); len(got) != 1 {
+		t.Errorf("the STEM OPT window is gone: %+v", got)
+	}
 }
 
 func TestClosedDays(t *testing.T) {
