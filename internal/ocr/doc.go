@@ -4,7 +4,8 @@
 // and the English model (tessdata_fast) are embedded, compressed; see wasm/NOTICE and
 // docs/adr/0015-ocr-in-webassembly.md.
 //
-// The module gets no file system, environment, network or clock beyond the time of day: its
+// The module gets no file system, network, clock beyond the time of day, or environment of
+// the host's (one variable of ours, which picks tesseract's SIMD dot product): its
 // imports are emscripten's runtime as runtime.go writes it, and embind's registrations, which
 // embind.go reads to call the C++ API tesseract-wasm declares.
 //

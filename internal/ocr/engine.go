@@ -67,8 +67,8 @@ type Config struct {
 // Between pages the engine keeps one instance idle with the model loaded (as internal/notice
 // keeps a PDFium instance), so that a page does not wait the 0.4 s of instantiating and
 // loading the model; that instance has seen no page.
-// The module is given no file system, environment, clock of the host's beyond the time of
-// day, or network: only the imports in runtime.go.
+// The module is given no file system, environment of the host's (only moduleEnv), clock
+// beyond the time of day, or network: only the imports in runtime.go.
 type Engine struct {
 	rt       wazero.Runtime
 	cache    wazero.CompilationCache

@@ -33,6 +33,12 @@ var importNames = map[string]string{
 	"r": "fd_write", "S": "strftime", "z": "strftime_l",
 }
 
+// moduleEnv is the module's whole environment: one variable, which tesseract reads as its
+// static constructors run to choose its dot product. Without it tesseract uses its generic C++
+// loops, since the build cannot detect the CPU's SIMD (there is no CPUID in WebAssembly);
+// "sse" selects its SSE4.1 code, which this build compiled to WebAssembly's 128-bit SIMD.
+const moduleEnv = "DOTPRODUCT=sse"
+
 // The module's minified exports.
 const (
 	exportCtors  = "V" // __wasm_call_ctors: runs the static constructors, embind's registrations among them
@@ -76,7 +82,7 @@ func instanceOf(ctx context.Context) *instance {
 // hostFunctions are the module's imports by their emscripten names. The embind ones go to the
 // instance's registry; the rest are emscripten's runtime, as its JavaScript with FILESYSTEM=0
 // provides it, less what it would reach of the host: no file opens (there is no file system),
-// the environment is empty, the time zone is UTC, and what tesseract prints is kept (the tail
+// the environment is moduleEnv alone, the time zone is UTC, and what tesseract prints is kept (the tail
 // of stderr, for errors) rather than shown.
 func hostFunctions() map[string]any {
 	fns := map[string]any{
@@ -131,11 +137,16 @@ func hostFunctions() map[string]any {
 			return resizeHeap(instanceOf(ctx), m.Memory(), requested)
 		},
 		"environ_sizes_get": func(ctx context.Context, m api.Module, count, size uint32) uint32 {
-			m.Memory().WriteUint32Le(count, 0)
-			m.Memory().WriteUint32Le(size, 0)
+			m.Memory().WriteUint32Le(count, 1)
+			m.Memory().WriteUint32Le(size, uint32(len(moduleEnv)+1))
 			return 0
 		},
-		"environ_get": func(ctx context.Context, m api.Module, environ, buf uint32) uint32 { return 0 },
+		"environ_get": func(ctx context.Context, m api.Module, environ, buf uint32) uint32 {
+			if !m.Memory().WriteUint32Le(environ, buf) || !m.Memory().WriteString(buf, moduleEnv) || !m.Memory().WriteByte(buf+uint32(len(moduleEnv)), 0) {
+				trap("environment outside memory")
+			}
+			return 0
+		},
 		"fd_close": func(ctx context.Context, m api.Module, fd uint32) uint32 {
 			if fd <= 2 {
 				return 0
