@@ -178,7 +178,9 @@ func compute(p provision, f Facts, trips []trip) Result {
 			r.Warnings = append(r.Warnings, inProgressWarning(t.Departed))
 		}
 	}
-	filing, presence, ok := presenceFrom(p, since, trips, date)
+	horizon := maxDay(date, notRebutted).AddDate(0, 0, maxShift+1)
+	abroad := newAbroadDays(since, horizon, trips)
+	filing, presence, ok := presenceFrom(p, abroad, date)
 	r.Presence = presence
 	if !ok {
 		r.Warnings = append(r.Warnings, presenceNever(p))
@@ -189,36 +191,68 @@ func compute(p provision, f Facts, trips []trip) Result {
 	}
 	r.EarliestFiling = filing
 	if !notRebutted.IsZero() && notRebutted.After(filing) {
-		r.IfNotRebutted, _, _ = presenceFrom(p, since, trips, notRebutted)
+		r.IfNotRebutted, _, _ = presenceFrom(p, abroad, notRebutted)
 	}
 	return r
 }
 
 // presenceFrom finds the first day from from on when the days in the US
-// in the period before it reach what p needs.
-func presenceFrom(p provision, since time.Time, trips []trip, from time.Time) (time.Time, Presence, bool) {
-	for f := from; days(from, f) <= maxShift; f = f.AddDate(0, 0, 1) {
-		if pr := presenceOn(p, since, trips, f); pr.DaysInUS >= p.presence {
+// in the period before it reach what p needs. A day later adds at most one
+// day in the US (the period's end moves on by one, its start never moves
+// back), so when n are missing, the next n-1 days cannot do and are
+// skipped.
+func presenceFrom(p provision, abroad *abroadDays, from time.Time) (time.Time, Presence, bool) {
+	for f := from; days(from, f) <= maxShift; {
+		pr := presenceOn(p, abroad, f)
+		if pr.DaysInUS >= p.presence {
 			return f, pr, true
 		}
+		f = f.AddDate(0, 0, p.presence-pr.DaysInUS)
 	}
-	return time.Time{}, presenceOn(p, since, trips, from), false
+	return time.Time{}, presenceOn(p, abroad, from), false
 }
 
 // presenceOn counts the days in the US in the statutory period before
 // filing on the day filing. The days of departure and return are days in
 // the US (Policy Manual Vol. 12 Part D ch. 4); days before the residence
 // began are not counted.
-func presenceOn(p provision, since time.Time, trips []trip, filing time.Time) Presence {
-	from := maxDay(filing.AddDate(-p.years, 0, 0), since)
-	abroad := 0
+func presenceOn(p provision, abroad *abroadDays, filing time.Time) Presence {
+	from := maxDay(filing.AddDate(-p.years, 0, 0), abroad.since)
+	return Presence{DaysInUS: max(days(from, filing)-abroad.between(from, filing), 0), Required: p.presence, From: from, To: filing}
+}
+
+// abroadDays counts the days wholly abroad from the residence's start to
+// a horizon by running sums, so that each day the search tries costs the
+// same however many trips there are. A day two trips share (which the
+// vault refuses, but a day is a day) counts once.
+type abroadDays struct {
+	since time.Time
+	sums  []int // sums[i]: the days abroad in [since, since+i days)
+}
+
+func newAbroadDays(since, horizon time.Time, trips []trip) *abroadDays {
+	n := days(since, horizon)
+	change := make([]int, n+1)
 	for _, t := range trips {
-		first, end := maxDay(t.Departed.AddDate(0, 0, 1), from), minDay(t.Returned, filing)
-		if end.After(first) {
-			abroad += days(first, end)
+		first, end := max(days(since, t.Departed)+1, 0), min(days(since, t.Returned), n)
+		if end > first {
+			change[first]++
+			change[end]--
 		}
 	}
-	return Presence{DaysInUS: max(days(from, filing)-abroad, 0), Required: p.presence, From: from, To: filing}
+	sums := make([]int, n+1)
+	away := 0
+	for i := range n {
+		away += change[i]
+		sums[i+1] = sums[i] + min(away, 1)
+	}
+	return &abroadDays{since: since, sums: sums}
+}
+
+// between counts the days abroad in [from, to), both within the horizon
+// and not before since.
+func (a *abroadDays) between(from, to time.Time) int {
+	return a.sums[days(a.since, to)] - a.sums[days(a.since, from)]
 }
 
 // N400Trip is one line of the N-400's list of trips.

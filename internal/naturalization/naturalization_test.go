@@ -344,3 +344,17 @@ func TestThresholdsNeverShortenATrip(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkCompute: a frequent traveller, 60 trips over 10 years, married
+// to a citizen (both rules), presence short so the date moves.
+func BenchmarkCompute(b *testing.B) {
+	f := Facts{ResidentSince: d("2015-01-01"), ViaMarriage: true, Married: d("2016-01-01"), InStateSince: d("2015-01-01")}
+	at := d("2015-01-05")
+	for range 60 {
+		f.Trips = append(f.Trips, Trip{Departed: at, Returned: at.AddDate(0, 0, 40)})
+		at = at.AddDate(0, 0, 60)
+	}
+	for b.Loop() {
+		Compute(f, d("2025-01-01"))
+	}
+}
