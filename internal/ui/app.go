@@ -60,8 +60,9 @@ type App struct {
 	// viewers are the notice windows open on this vault; lock closes them.
 	viewers map[fyne.Window]func()
 
-	clip *clipboard
-	idle *autoLock
+	clip    *clipboard
+	idle    *autoLock
+	backups *autoBackups
 	// lastRemind is when remind last looked for dates to remind of.
 	lastRemind time.Time
 	dialogs    []dialog.Dialog // open dialogs, newest last: Escape dismisses it
@@ -98,6 +99,7 @@ func New(a fyne.App, w fyne.Window, opts Options) *App {
 	app.askSaveFile = app.showSaveDialog
 	app.clip = newClipboard(app)
 	app.idle = newAutoLock(app)
+	app.backups = newAutoBackups(app)
 	return app
 }
 
@@ -161,6 +163,9 @@ func (a *App) opened(v *vault.Vault) {
 		// failure, only means they wait for the next unlock.
 		a.maintain(func(v *vault.Vault) (int, error) { return v.CollectGarbage() }, nil)
 	}
+	a.showMerged(v.Merged)
+	v.Merged = nil
+	a.warnAboutBackups()
 	a.remind()
 }
 
@@ -209,6 +214,7 @@ func (a *App) Lock() {
 		a.main = nil
 	}
 	a.win.SetContent(widget.NewLabel(""))
+	a.backups.beforeLock() // a change not backed up yet is, before the vault closes
 	a.maintenance.Wait()
 	a.vault.Close()
 	a.vault = nil
@@ -278,6 +284,9 @@ func (a *App) update(change func(ix *vault.Index) error) bool {
 		a.showError(err)
 		return false
 	}
+	a.backups.changed()
+	a.showMerged(a.vault.Merged) // a sync service's copies, merged before this save
+	a.vault.Merged = nil
 	if a.main != nil {
 		a.main.refresh()
 	}

@@ -61,7 +61,12 @@ func (s *createScreen) build() fyne.CanvasObject {
 		s.progress.problem,
 		container.NewHBox(s.create, s.progress.busy),
 	)
-	return page(heading(lang.L("Create your vault")), intro, where, form, memoryNote(s.app))
+	restore := widget.NewButton(lang.L("Already have a vault on another computer? Restore from a backup…"), func() {
+		s.choice.clear()
+		s.app.show(newRestoreScreen(s.app))
+	})
+	restore.Importance = widget.LowImportance
+	return page(heading(lang.L("Create your vault")), intro, where, form, container.NewHBox(restore), memoryNote(s.app))
 }
 
 // changed re-rates the passphrase and says whether the two entries match.

@@ -29,6 +29,10 @@ type settings struct {
 	theme       string        // "system", "light" or "dark"
 	language    string        // "system", "en" or "es"
 	vaultDir    string        // "" for the default location
+	// backupDir is where automatic backups go, "" for none; backupWarned
+	// when the app last said that there is no recent backup.
+	backupDir    string
+	backupWarned time.Time
 }
 
 const (
@@ -39,6 +43,8 @@ const (
 	prefTheme       = "theme"
 	prefLanguage    = "language"
 	prefVaultDir    = "vault.dir"
+	prefBackupDir   = "backup.dir"
+	prefBackupWarn  = "backup.warned_unix"
 )
 
 func loadSettings(p fyne.Preferences) *settings {
@@ -46,14 +52,16 @@ func loadSettings(p fyne.Preferences) *settings {
 		return time.Duration(p.IntWithFallback(key, int(def/time.Second))) * time.Second
 	}
 	return &settings{
-		prefs:       p,
-		idleLock:    seconds(prefIdleLock, 5*time.Minute),
-		unfocusLock: seconds(prefUnfocusLock, 2*time.Minute),
-		maxSession:  seconds(prefMaxSession, 8*time.Hour),
-		clipClear:   seconds(prefClipClear, 30*time.Second),
-		theme:       p.StringWithFallback(prefTheme, "system"),
-		language:    p.StringWithFallback(prefLanguage, "system"),
-		vaultDir:    p.StringWithFallback(prefVaultDir, ""),
+		prefs:        p,
+		idleLock:     seconds(prefIdleLock, 5*time.Minute),
+		unfocusLock:  seconds(prefUnfocusLock, 2*time.Minute),
+		maxSession:   seconds(prefMaxSession, 8*time.Hour),
+		clipClear:    seconds(prefClipClear, 30*time.Second),
+		theme:        p.StringWithFallback(prefTheme, "system"),
+		language:     p.StringWithFallback(prefLanguage, "system"),
+		vaultDir:     p.StringWithFallback(prefVaultDir, ""),
+		backupDir:    p.StringWithFallback(prefBackupDir, ""),
+		backupWarned: time.Unix(int64(p.IntWithFallback(prefBackupWarn, 0)), 0),
 	}
 }
 
@@ -65,6 +73,8 @@ func (s *settings) save() {
 	s.prefs.SetString(prefTheme, s.theme)
 	s.prefs.SetString(prefLanguage, s.language)
 	s.prefs.SetString(prefVaultDir, s.vaultDir)
+	s.prefs.SetString(prefBackupDir, s.backupDir)
+	s.prefs.SetInt(prefBackupWarn, int(s.backupWarned.Unix()))
 }
 
 // defaultVaultDir is the vault chosen in Settings, else the one
@@ -196,6 +206,7 @@ func (s *settingsDialog) build() dialog.Dialog {
 		widget.NewFormItem(lang.L("Theme"), themes),
 		widget.NewFormItem(lang.L("Language"), languages),
 		widget.NewFormItem(lang.L("Vault location"), container.NewBorder(nil, nil, nil, changeDir, s.dir)),
+		widget.NewFormItem(lang.L("Backups"), s.backupSettings()),
 	)
 	if s.app.vault != nil {
 		// Leaves the settings unsaved, as Cancel does, for a screen of its own.
