@@ -21,11 +21,12 @@ func (l *listFlag) Set(s string) error { *l = append(*l, s); return nil }
 func (c *cli) export(args []string) error {
 	fs := c.flags()
 	out := fs.String("o", "", "write the bundle to `FILE`")
-	var to, people, cases listFlag
+	var to, people, cases, logins listFlag
 	fs.Var(&to, "to", "encrypt to this family member (`CONTACT`: name or fingerprint); repeat for several (default: the family members whose fingerprint you compared)")
 	usePass := fs.Bool("passphrase", false, "encrypt to a passphrase instead, for someone without immivault")
 	fs.Var(&people, "person", "include this `PERSON` and everything of theirs; repeat for several (default: everyone)")
 	fs.Var(&cases, "case", "include this case (`RECEIPT` number), its notices and events, and its person's name; repeat for several")
+	fs.Var(&logins, "login", "include this login (`PERSON/SERVICE`, or PERSON/other/NAME) with its password and codes; repeat for several (default: none, whatever else is included)")
 	armored := fs.Bool("armor", false, "write the bundle as text, for pasting into mail")
 	force := fs.Bool("force", false, "replace FILE if it exists")
 	name := fs.String("name", "", "the `NAME` on your card in the bundle (default: the name key --name remembered, else the person whose relation is self)")
@@ -45,6 +46,13 @@ func (c *cli) export(args []string) error {
 			if o.SenderName, err = ownerCardName(v.Index()); err != nil {
 				return err
 			}
+		}
+		for _, ref := range logins {
+			id, err := loginRefID(v.Index(), ref)
+			if err != nil {
+				return err
+			}
+			o.Logins = append(o.Logins, id)
 		}
 		for _, ref := range to {
 			ct, err := v.Index().Contact(ref)
@@ -122,5 +130,34 @@ func summaryLine(s bundle.Summary) string {
 	if s.Trips > 0 {
 		line += ", " + plural(s.Trips, "1 trip", "%d trips")
 	}
+	if s.Logins > 0 {
+		line += ", " + plural(s.Logins, "1 login", "%d logins")
+	}
 	return line
+}
+
+// loginRefID finds the login that --login names: PERSON/SERVICE, or
+// PERSON/other/NAME for another site.
+func loginRefID(ix *vault.Index, ref string) (string, error) {
+	parts := strings.SplitN(ref, "/", 3)
+	if len(parts) < 2 {
+		return "", fmt.Errorf("--login %.60q: give PERSON/SERVICE, e.g. \"Ana Morales/uscis\"", ref)
+	}
+	p, err := ix.Person(strings.TrimSpace(parts[0]))
+	if err != nil {
+		return "", err
+	}
+	svc, err := vault.ParseService(parts[1])
+	if err != nil {
+		return "", err
+	}
+	name := ""
+	if len(parts) == 3 {
+		name = strings.TrimSpace(parts[2])
+	}
+	l, err := ix.Login(p.ID, svc, name)
+	if err != nil {
+		return "", err
+	}
+	return l.ID, nil
 }

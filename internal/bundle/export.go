@@ -39,6 +39,10 @@ type ExportOptions struct {
 	// identifiers, cases, notices and events; a case brings its person's
 	// record (not their identifiers), the case, and its notices and events.
 	People, Cases []string
+	// Logins (record IDs) are the logins that go in, each chosen on its
+	// own: nothing else brings one, not even a whole person or
+	// everything. Each must belong to a person the bundle carries.
+	Logins []string
 	// Armor writes the bundle as ASCII text, for pasting into mail.
 	Armor bool
 }
@@ -55,6 +59,8 @@ type Summary struct {
 	Unverified []contact.Card
 	// Trips counts the trips, which go with the people exported whole.
 	Trips int
+	// Logins counts the logins, each chosen on its own.
+	Logins int
 }
 
 // Describe checks options as Export would and says what the bundle would
@@ -63,6 +69,9 @@ type Summary struct {
 func Describe(v *vault.Vault, o ExportOptions) (Summary, error) {
 	ix := v.Index()
 	sel, err := selectRecords(ix, o.People, o.Cases)
+	if err == nil {
+		err = sel.selectLogins(ix, o.Logins)
+	}
 	if err != nil {
 		return Summary{}, err
 	}
@@ -75,7 +84,7 @@ func Describe(v *vault.Vault, o ExportOptions) (Summary, error) {
 		return Summary{}, err
 	}
 	s := Summary{People: len(sel.people), Identifiers: len(sel.identifiers), Cases: len(sel.cases),
-		Notices: len(sel.notices), Events: len(sel.events), Trips: len(sel.trips), To: to, IncludesSender: withSelf, Passphrase: o.Passphrase != nil}
+		Notices: len(sel.notices), Events: len(sel.events), Trips: len(sel.trips), Logins: len(sel.logins), To: to, IncludesSender: withSelf, Passphrase: o.Passphrase != nil}
 	if o.To == nil && o.Passphrase == nil {
 		for _, c := range ix.Contacts {
 			if !c.Verified {
@@ -106,6 +115,9 @@ func Export(w io.Writer, v *vault.Vault, o ExportOptions) error {
 	}
 	ix := v.Index()
 	sel, err := selectRecords(ix, o.People, o.Cases)
+	if err == nil {
+		err = sel.selectLogins(ix, o.Logins)
+	}
 	if err != nil {
 		return err
 	}
@@ -309,6 +321,7 @@ type selection struct {
 	notices     []*vault.Notice
 	events      []*vault.Event
 	trips       []*vault.Trip // of the people exported whole
+	logins      []*vault.Login
 }
 
 func selectRecords(ix *vault.Index, people, receipts []string) (*selection, error) {
@@ -501,6 +514,9 @@ func buildManifest(ix *vault.Index, s *selection, self contact.Card, to []contac
 	}
 	for _, t := range s.trips {
 		m.Trips = append(m.Trips, &tripJSON{*t, hist(t.Record)})
+	}
+	for _, l := range s.logins {
+		m.Logins = append(m.Logins, &loginJSON{*l, hist(l.Record)})
 	}
 	m.clean()
 	return m

@@ -31,11 +31,33 @@ func seedBundle(f *testing.F) (archive, manifestJSON []byte) {
 	return archive, buf.Bytes()
 }
 
+// seedLoginManifest is the manifest of a bundle that carries a login
+// with every kind of secret.
+func seedLoginManifest(f *testing.F) []byte {
+	a := newMember(f, "Ana")
+	a.family(f)
+	id := addAnaLogin(f, a, "pw-Zq81vKe0oXn", "KRSXG5DTMVRXEZLUJZQW2ZJAM5XWIZI", "QW7731PLMM", "answer-Kd9r2")
+	data := a.export(f, ExportOptions{To: nil, Logins: []string{id}})
+	b, err := a.open(f, data)
+	if err != nil {
+		f.Fatal(err)
+	}
+	if len(b.m.Logins) != 1 {
+		f.Fatalf("the seed carries %d logins", len(b.m.Logins))
+	}
+	var buf bytes.Buffer
+	if err := writeManifest(&buf, b.m); err != nil {
+		f.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
 // FuzzManifest: the manifest parser never panics, and what it accepts
 // writes back to the same bytes it reads again.
 func FuzzManifest(f *testing.F) {
 	_, seed := seedBundle(f)
 	f.Add(seed)
+	f.Add(seedLoginManifest(f))
 	f.Add([]byte(`{"format":"immivault-bundle/v2"}`))
 	f.Add([]byte(`{"format":"immivault-bundle/v1","identifiers":[{"value":"\ud800"}]}`))
 	f.Fuzz(func(t *testing.T, b []byte) {

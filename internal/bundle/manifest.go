@@ -34,6 +34,8 @@ type manifest struct {
 	// bundle without trips is the same bytes as before there were any.
 	// Releases before trips ignore them and import the rest.
 	Trips []*tripJSON `json:"trips,omitempty"`
+	// Logins are those chosen one by one (logins.go), absent when none.
+	Logins []*loginJSON `json:"logins,omitempty"`
 }
 
 type senderJSON struct {
@@ -146,6 +148,9 @@ func writeManifest(w io.Writer, m *manifest) error {
 	list(j, "events", m.Events, func(e *eventJSON) { j.Value("", e) })
 	if len(m.Trips) > 0 {
 		list(j, "trips", m.Trips, func(t *tripJSON) { j.Value("", t) })
+	}
+	if len(m.Logins) > 0 {
+		list(j, "logins", m.Logins, func(l *loginJSON) { writeLogin(j, l) })
 	}
 	j.End()
 	if err := j.Err(); err != nil {
@@ -282,7 +287,7 @@ func (m *manifest) check() error {
 	if m.Passphrase != (len(m.To) == 0) {
 		return errors.New("it must be addressed to people or to a passphrase, not both or neither")
 	}
-	n := len(m.People) + len(m.Identifiers) + len(m.Cases) + len(m.Notices) + len(m.Events) + len(m.Trips)
+	n := len(m.People) + len(m.Identifiers) + len(m.Cases) + len(m.Notices) + len(m.Events) + len(m.Trips) + len(m.Logins)
 	if n > MaxRecords {
 		return fmt.Errorf("more than %d records", MaxRecords)
 	}
@@ -368,6 +373,7 @@ func (m *manifest) records() *vault.Index {
 		}),
 		Events: views(m.Events, func(e *eventJSON) *vault.Event { return &e.Event }),
 		Trips:  views(m.Trips, func(t *tripJSON) *vault.Trip { return &t.Trip }),
+		Logins: views(m.Logins, func(l *loginJSON) *vault.Login { return &l.Login }),
 	}
 }
 
@@ -409,6 +415,9 @@ func (m *manifest) versions() []version {
 	}
 	for _, t := range m.Trips {
 		vs = append(vs, version{"trip", t.Record, t.history})
+	}
+	for _, l := range m.Logins {
+		vs = append(vs, version{"login", l.Record, l.history})
 	}
 	return vs
 }

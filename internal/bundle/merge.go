@@ -67,7 +67,7 @@ func (a Action) String() string {
 // An Item is one record of a bundle and what importing it would do.
 type Item struct {
 	Action Action
-	Kind   string // "person", "identifier", "case", "notice", "event" or "trip"
+	Kind   string // "person", "identifier", "case", "notice", "event", "trip" or "login"
 	ID     string // the record's ID in the bundle
 	What   string // the record in words, numbers masked: "A-number A-•••-•••-678 (Ana Morales)"
 	Note   string // what a person should know about it, or ""
@@ -80,7 +80,7 @@ type Item struct {
 }
 
 // A Plan is what importing a bundle would do, record by record, in the
-// order people, cases, identifiers, notices, events, trips.
+// order people, cases, identifiers, notices, events, trips, logins.
 type Plan struct {
 	Items []Item
 	// From is how conflict copies are marked: "from Luis, 2026-11-28".
@@ -285,6 +285,9 @@ func newMerger(ix *vault.Index, b *Bundle, p *Plan) *merger {
 	for _, x := range ix.Trips {
 		mg.owners[x.ID] = "trip"
 	}
+	for _, x := range ix.Logins {
+		mg.owners[x.ID] = "login"
+	}
 	for _, x := range ix.Contacts {
 		mg.owners[x.ID] = "contact"
 	}
@@ -309,6 +312,9 @@ func (mg *merger) run() {
 	}
 	for _, t := range mg.b.m.Trips {
 		mg.trip(t)
+	}
+	for _, l := range mg.b.m.Logins {
+		mg.login(l)
 	}
 }
 

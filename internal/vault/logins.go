@@ -85,9 +85,8 @@ const (
 // Login is what it takes to get into one portal for one person. Its
 // password, 2-step secret, backup codes and answers are Secrets in memory
 // and plaintext only inside the encrypted index (written by hand, as
-// identifier values are). Logins are the vault's own: a bundle never
-// carries them (internal/bundle selects its records by list, and has no
-// list for them).
+// identifier values are). A bundle carries a login only when the person
+// making it chose that login (internal/bundle, ExportOptions.Logins).
 type Login struct {
 	Record
 	PersonID string  `json:"person_id"`
@@ -482,4 +481,38 @@ func hasControl(b []byte) bool {
 		b = b[n:]
 	}
 	return false
+}
+
+// WriteSecretMembers writes the login's secrets as members of the JSON
+// object j has open, each from inside Use and only when there is one, as
+// the index writes them: for a bundle that carries the login.
+func (l *Login) WriteSecretMembers(j *secret.JSONWriter) {
+	if !l.Password.IsEmpty() {
+		j.Secret("password", l.Password)
+	}
+	if !l.TOTP.IsEmpty() {
+		j.Secret("totp", l.TOTP)
+	}
+	if len(l.BackupCodes) > 0 {
+		j.Array("backup_codes")
+		for _, c := range l.BackupCodes {
+			j.Object("")
+			j.Secret("code", c.Code)
+			if c.Used {
+				j.Value("used", true)
+			}
+			j.End()
+		}
+		j.End()
+	}
+	if len(l.Questions) > 0 {
+		j.Array("security_questions")
+		for _, q := range l.Questions {
+			j.Object("")
+			j.Value("question", q.Question)
+			j.Secret("answer", q.Answer)
+			j.End()
+		}
+		j.End()
+	}
 }
