@@ -44,6 +44,7 @@ var commands = []*command{
 	{"person set", "NAME [--resident-since YYYY-MM-DD] [--conditional[=false]] [--via-marriage[=false]] [--married YYYY-MM-DD] [--spouse-citizen-since YYYY-MM-DD] [--in-state-since YYYY-MM-DD] [--i751-waiver[=false]] [--principal NAME] [--moved YYYY-MM-DD] [--job-ended YYYY-MM-DD] [--seeks-asylum[=false]]", "set a person's permanent residence details and situation, for the deadlines", (*cli).personSet},
 	{"trip add", "PERSON --departed YYYY-MM-DD [--returned YYYY-MM-DD] [--to COUNTRY] [--purpose TEXT]", "record a trip outside the US (no --returned while still away)", (*cli).tripAdd},
 	{"trip ls", "PERSON [--n400 [--on YYYY-MM-DD]]", "list a person's trips; --n400 prints the N-400's list of the last 5 years", (*cli).tripList},
+	{"trip set", "PERSON TRIP [--departed YYYY-MM-DD] [--returned YYYY-MM-DD] [--to COUNTRY] [--purpose TEXT]", "change a trip, named by its id or the day it began: where it went, its dates", (*cli).tripSet},
 	{"trip rm", "PERSON TRIP", "remove a trip, named by its id or the day it began", (*cli).tripRemove},
 	{"trip import", "PERSON FILE [--yes]", "read CBP's I-94 travel history (PDF or screenshot), pair its departures and arrivals into trips, and add them", (*cli).tripImport},
 	{"naturalization", "PERSON [--json] [--lang en|es]", "the earliest day to file the N-400, and why: residence, marriage, trips, physical presence", (*cli).naturalization},

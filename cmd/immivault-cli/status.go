@@ -24,6 +24,7 @@ func (c *cli) status(args []string) error {
 		row("notices", len(ix.Notices))
 		row("events", len(ix.Events))
 		row("logins", len(ix.Logins))
+		row("trips", len(ix.Trips))
 		row("recipient", v.Recipient())
 		row("locked memory", c.memoryStatus())
 		if len(v.Warnings) == 0 {

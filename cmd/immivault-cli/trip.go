@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"strings"
 	"text/tabwriter"
@@ -126,6 +127,52 @@ func (c *cli) printN400Trips(ix *vault.Index, p *vault.Person, filing time.Time)
 	w.Flush()
 	fmt.Fprintf(c.stdout, "%d trips, %d days outside the US (the days you left and came back count as days in the US).\n", len(trips), total)
 	return nil
+}
+
+func (c *cli) tripSet(args []string) error {
+	fs := c.flags()
+	fs.String("departed", "", "the day the person left the US, `YYYY-MM-DD`")
+	fs.String("returned", "", "the day they came back, `YYYY-MM-DD` (--returned= while still away)")
+	fs.String("to", "", "the `COUNTRY` or countries, as the N-400 should list them")
+	fs.String("purpose", "", "why: work, family, holiday... (`TEXT`)")
+	pos, err := c.parse(fs, args, 2)
+	if err != nil {
+		return err
+	}
+	set := map[string]string{}
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name != "vault" {
+			set[f.Name] = f.Value.String()
+		}
+	})
+	if len(set) == 0 {
+		return errors.New("nothing to set: add --departed, --returned, --to or --purpose")
+	}
+	return c.withVault(func(v *vault.Vault) error {
+		var p *vault.Person
+		var t *vault.Trip
+		if err := v.Update(func(ix *vault.Index) error {
+			if p, err = ix.Person(pos[0]); err != nil {
+				return err
+			}
+			if t, err = ix.Trip(p.ID, pos[1]); err != nil {
+				return err
+			}
+			f := vault.TripFields{Departed: t.Departed, Returned: t.Returned, Destination: t.Destination, Purpose: t.Purpose, Source: t.Source}
+			for name, value := range set {
+				*map[string]*string{"departed": &f.Departed, "returned": &f.Returned, "to": &f.Destination, "purpose": &f.Purpose}[name] = value
+			}
+			if f.Departed != t.Departed || f.Returned != t.Returned {
+				f.Source = "" // the dates are typed now
+			}
+			t, err = ix.EditTrip(t.ID, f)
+			return err
+		}); err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "set the trip of %s: %s\n", displayable(p.Name), tripLine(t))
+		return nil
+	})
 }
 
 func (c *cli) tripRemove(args []string) error {

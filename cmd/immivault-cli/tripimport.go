@@ -52,8 +52,8 @@ func (c *cli) tripImport(args []string) error {
 		}); err != nil {
 			return err
 		}
-		fmt.Fprintf(c.stdout, "added %d trips for %s; add where each went with `trip rm` and `trip add --to`, or keep them as they are\n",
-			len(add), displayable(p.Name))
+		fmt.Fprintf(c.stdout, "added %d trips for %s; add where each went with `trip set %s DEPARTED --to COUNTRY`\n",
+			len(add), displayable(p.Name), shellWord(p.Name))
 		return nil
 	})
 }
