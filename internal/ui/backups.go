@@ -172,7 +172,7 @@ func (s *settingsDialog) backupSettings() fyne.CanvasObject {
 	if s.app.vault == nil {
 		now.Disable()
 	}
-	return container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(choose, now), folder), last)
+	return container.NewVBox(folder, container.NewHBox(choose, now), last)
 }
 
 // warnAboutBackups tells, at most once a day, that there is no backup from

@@ -57,7 +57,7 @@ func (s *restoreScreen) build() fyne.CanvasObject {
 	back := widget.NewButton(lang.L("Back"), func() { s.pass.Clear(); s.app.show(newCreateScreen(s.app)) })
 	back.Importance = widget.LowImportance
 	return page(heading(lang.L("Restore from a backup")), intro,
-		container.NewBorder(nil, nil, nil, choose, s.chosen), s.pass, s.progress.problem,
+		container.NewHBox(choose), s.chosen, s.pass, s.progress.problem,
 		container.NewHBox(s.restoreB, s.progress.busy), container.NewHBox(back))
 }
 
