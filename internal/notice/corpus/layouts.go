@@ -25,6 +25,10 @@ var layouts = []Layout{
 	{"i797f-transportation", "I-797F", "transportation letter for a beneficiary abroad", false, i797f},
 	{"decoy-nvc-welcome", "letter", "National Visa Center welcome and fee letter: NVC case number, invoice ID", true, nvcWelcome},
 	{"decoy-consulate-interview", "letter", "consulate's immigrant visa interview letter", true, consulateInterview},
+	// Held out (heldout.go): added after the extractor was developed on the layouts above.
+	{"i797c-rescheduled-biometrics", "I-797C", "ASC appointment moved: the old date in the body, the new one in the box", false, rescheduled},
+	{"i797-denial", "I-797", "denial of a case, naming the appeal form I-290B and the dates of the case's history", false, denial},
+	{"i797c-multi-receipt", "I-797C", "receipt notice for forms filed together, their receipt numbers in a table", false, multiReceipt},
 }
 
 var (

@@ -4,10 +4,11 @@
 // tesseract), scores the reading against the notice's truth with noticetest's scoring, and
 // prints a table: one row per layout and variant, a column per field.
 //
-//	go run ./internal/notice/corpus/accuracy            # 16 layouts × (12 text + 8 scans)
+//	go run ./internal/notice/corpus/accuracy            # 19 layouts × (12 text + 8 scans)
 //	go run ./internal/notice/corpus/accuracy -n 2 -scans 0 -misses
 //
-// It reports; it sets no bar. Every notice comes from its layout and seed, so a miss it lists
+// Layouts the extractor's rules were not developed on (corpus.HeldOut) are marked "held
+// out", and totalled apart from the others. It reports; it sets no bar. Every notice comes from its layout and seed, so a miss it lists
 // can be drawn again with corpus.Generate and corpus.Scan.
 package main
 

@@ -67,6 +67,17 @@ func (t *tally) add(misses []string) {
 	}
 }
 
+// merge adds another row's counts to t.
+func (t *tally) merge(o *tally) {
+	if t.right == nil {
+		t.right = map[string]int{}
+	}
+	t.n, t.all8, t.all9 = t.n+o.n, t.all8+o.all8, t.all9+o.all9
+	for f, n := range o.right {
+		t.right[f] += n
+	}
+}
+
 func cutColon(s string) (string, string, bool) {
 	for i := range len(s) {
 		if s[i] == ':' {
@@ -235,11 +246,33 @@ func (rep *report) print(w io.Writer) {
 		fmt.Fprintf(w, " %s | %s |\n", pct(t.all8, t.n), pct(t.all9, t.n))
 	}
 	head("layout / variant")
+	// Each layout's row is its score as held out only where corpus.HeldOut says the rules were
+	// not developed on it; the totals part the two.
+	var heldOut, developed [2]tally
 	for _, l := range rep.layouts {
-		for _, v := range []string{"text", "scan"} {
-			if t := rep.rows[[2]string{l, v}]; t != nil {
-				line(l+" / "+v, t)
+		name := l
+		if corpus.HeldOut(l) {
+			name += " (held out)"
+		}
+		for k, v := range []string{"text", "scan"} {
+			t := rep.rows[[2]string{l, v}]
+			if t == nil {
+				continue
 			}
+			line(name+" / "+v, t)
+			sum := &developed[k]
+			if corpus.HeldOut(l) {
+				sum = &heldOut[k]
+			}
+			sum.merge(t)
+		}
+	}
+	for k, v := range []string{"text", "scans"} {
+		if heldOut[k].n > 0 {
+			line("**held-out layouts, "+v+"**", &heldOut[k])
+		}
+		if developed[k].n > 0 && heldOut[k].n > 0 {
+			line("**layouts developed on, "+v+"**", &developed[k])
 		}
 	}
 	if rep.text.n > 0 {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"immivault/internal/notice/corpus"
 	"immivault/internal/notice/noticetest"
 )
 
@@ -20,8 +21,11 @@ func TestSample(t *testing.T) {
 	var b strings.Builder
 	rep.print(&b)
 	t.Log("text PDFs\n" + b.String())
-	if rep.texts != 16 {
-		t.Errorf("read %d text notices, want one of each of 16 layouts", rep.texts)
+	if n := len(corpus.Names()); rep.texts != n {
+		t.Errorf("read %d text notices, want one of each of %d layouts", rep.texts, n)
+	}
+	if !strings.Contains(b.String(), "(held out)") || !strings.Contains(b.String(), "**held-out layouts, text**") {
+		t.Error("the table marks no layout held out")
 	}
 	if testing.Short() {
 		return
