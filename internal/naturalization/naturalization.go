@@ -22,6 +22,11 @@ const earlyDays = 90
 // in the US fill any period, so a longer search means trips still going on.
 const maxShift = 3653
 
+// maxSpan bounds the days counted, from Resident Since to the last day
+// the search may try: a century and a half covers any life, and keeps a
+// mistyped year from costing memory.
+const maxSpan = 150 * 366
+
 // provision is what differs between the 5-year and the 3-year rule.
 type provision struct {
 	rule        Rule
@@ -114,15 +119,21 @@ type trip struct {
 	inProgress bool
 }
 
-// normalise sorts the trips and ends those still going on today (or on
-// the day they begin, for one not begun yet).
+// normalise sorts the trips and ends those still going on today. A trip
+// not begun yet with no return date (one being planned) is left out: it
+// says nothing of how long it will be.
 func normalise(in []Trip, today time.Time) []trip {
 	out := make([]trip, 0, len(in))
 	for _, t := range in {
 		t.Departed, t.Returned = Day(t.Departed), Day(t.Returned)
 		x := trip{Trip: t}
-		if t.Returned.IsZero() {
-			x.Returned, x.inProgress = maxDay(today, t.Departed), true
+		switch {
+		case t.Departed.IsZero():
+			continue
+		case t.Returned.IsZero() && t.Departed.After(today):
+			continue
+		case t.Returned.IsZero():
+			x.Returned, x.inProgress = today, true
 		}
 		out = append(out, x)
 	}
@@ -179,6 +190,10 @@ func compute(p provision, f Facts, trips []trip) Result {
 		}
 	}
 	horizon := maxDay(date, notRebutted).AddDate(0, 0, maxShift+1)
+	if days(since, horizon) > maxSpan {
+		r.Warnings = append(r.Warnings, tooFar())
+		return r
+	}
 	abroad := newAbroadDays(since, horizon, trips)
 	filing, presence, ok := presenceFrom(p, abroad, date)
 	r.Presence = presence

@@ -187,6 +187,18 @@ func TestWorkedExamples(t *testing.T) {
 			today: "2018-01-01", rule: FiveYear, want: "2018-04-05", daysInUS: 1736, warning: "3 months living in the state",
 		},
 		{
+			// A trip planned from 2025-06-01 with no return date says
+			// nothing yet; one mistyped far ahead must cost nothing.
+			name:  "a planned trip with no return",
+			facts: Facts{ResidentSince: d("2013-07-04"), InStateSince: moved, Trips: []Trip{away("2025-06-01", "")}},
+			today: "2018-01-01", rule: FiveYear, want: "2018-04-05", daysInUS: 1736,
+		},
+		{
+			name:  "a year mistyped",
+			facts: Facts{ResidentSince: d("2013-07-04"), InStateSince: d("9999-01-01")},
+			today: "2018-01-01", rule: FiveYear, want: "", warning: "too far ahead",
+		},
+		{
 			name:  "no Resident Since",
 			facts: Facts{InStateSince: moved, Trips: []Trip{away("2020-01-01", "2020-02-01")}},
 			today: "2022-01-01", rule: FiveYear, want: "", warning: "Resident Since",

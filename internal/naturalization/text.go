@@ -125,3 +125,8 @@ func presenceNever(p provision) Text {
 	return text("The trips leave fewer than %d days in the US in any %d years ahead: no filing date can be worked out.",
 		"Los viajes dejan menos de %d días en EE. UU. en cualquier período de %d años: no se puede calcular una fecha.", p.presence, p.years)
 }
+
+func tooFar() Text {
+	return text("The dates reach too far ahead to work out a filing date: check the years of the dates and trips.",
+		"Las fechas llegan demasiado lejos para calcular una fecha: revise los años de las fechas y los viajes.")
+}
