@@ -123,6 +123,14 @@ func TestWorkedExamples(t *testing.T) {
 			today: "2020-01-01", rule: FiveYear, want: "2021-01-20", daysInUS: 913,
 		},
 		{
+			// Resident since 2019-05-01: 2024-02-01. Away 2024-01-20 to
+			// 2024-02-10, across that day: only 2024-01-21..31 fall in the
+			// period before it, 1737 - 11 in the US.
+			name:  "a trip across the filing date",
+			facts: Facts{ResidentSince: d("2019-05-01"), InStateSince: moved, Trips: []Trip{away("2024-01-20", "2024-02-10")}},
+			today: "2023-01-01", rule: FiveYear, want: "2024-02-01", daysInUS: 1726,
+		},
+		{
 			// 2016-02-29 + 5 years is 2021-03-01 (no February 29 in 2021),
 			// less 90 days: 2020-12-01.
 			name:  "leap day Resident Since",
