@@ -79,6 +79,7 @@ func ocr(ctx context.Context, page *image.Gray, dpi int) (string, error) {
 	if w <= 0 || h <= 0 || float64(w)*float64(h) > maxOCRPixels {
 		return "", fmt.Errorf("notice: a %d×%d page is not for OCR", w, h) // a caller's mistake
 	}
+	page, dpi = preparePage(page, dpi)
 	path, err := exec.LookPath("tesseract")
 	if err != nil {
 		return ocrInProcess(ctx, page, dpi)
