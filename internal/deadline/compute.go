@@ -392,15 +392,20 @@ func (c *computation) latestI94(p *vault.Person, classes []string) time.Time {
 	return latest
 }
 
-// filing finds the person's latest case with one of the forms received on
-// or after the anchor plus f.From (for "timely", also on or before the
-// anchor), and its received date. A case without a received date is not
+// filing finds the person's latest case (or, WithPrincipal, their
+// principal's) with one of the forms received on or after the anchor plus
+// f.From (for "timely", also on or before the anchor), and its received
+// date. A case without a received date is not
 // counted: the receipt notice gives it.
 func (c *computation) filing(f *FilingCondition, a anchor) (*vault.Case, time.Time) {
 	from := addOffset(a.day, f.From, false)
 	var found *vault.Case
 	var when time.Time
-	for _, k := range c.casesOf[a.person.ID] {
+	cases := c.casesOf[a.person.ID]
+	if q := c.people[a.person.PrincipalID]; f.WithPrincipal && q != nil && q != a.person {
+		cases = slices.Concat(cases, c.casesOf[q.ID])
+	}
+	for _, k := range cases {
 		day, ok := parseDay(k.Received)
 		if !ok || !slices.Contains(f.Forms, normForm(k.Form)) || day.Before(from) ||
 			f.Is == "timely" && day.After(a.day) {

@@ -136,6 +136,10 @@ type FilingCondition struct {
 	// Is is "none" (no such case), "filed" (there is one) or "timely"
 	// (there is one, received on or before the anchor).
 	Is string `json:"is"`
+	// WithPrincipal counts the filings of the principal the person's
+	// residence comes through as the person's: an investor's I-829
+	// includes the spouse and children.
+	WithPrincipal bool `json:"with_principal,omitempty"`
 }
 
 // table is the parsed rules file.

@@ -84,6 +84,20 @@ func TestWorkedExamples(t *testing.T) {
 			spouse := b.situation(b.person("Ana", vault.Residence{Conditional: true}), vault.Situation{PrincipalID: investor.ID})
 			b.doc(spouse, ids.GreenCard, "", "SRC0123456789", "2026-12-15")
 		}, "i829-window-opens", []string{"2026-09-16"}, []string{"Form I-829"}, []string{"formulario I-829"}},
+		{"an investor's spouse is included in the principal's I-829", "2026-11-29", func(b *vaultBuilder) {
+			investor := b.person("Ivo", vault.Residence{Conditional: true})
+			b.filed(investor, "I-526E", "2022-01-01")
+			b.filed(investor, "I-829", "2026-10-01")
+			spouse := b.situation(b.person("Ana", vault.Residence{Conditional: true}), vault.Situation{PrincipalID: investor.ID})
+			b.doc(spouse, ids.GreenCard, "", "SRC0123456789", "2026-12-15")
+		}, "i829-receipt-extension", []string{"2030-12-15"}, []string{"Form I-829 was received on October 1, 2026"}, nil},
+		{"an investor's spouse is still reminded, in case the I-829 left her out", "2026-11-29", func(b *vaultBuilder) {
+			investor := b.person("Ivo", vault.Residence{Conditional: true})
+			b.filed(investor, "I-526E", "2022-01-01")
+			b.filed(investor, "I-829", "2026-10-01")
+			spouse := b.situation(b.person("Ana", vault.Residence{Conditional: true}), vault.Situation{PrincipalID: investor.ID})
+			b.doc(spouse, ids.GreenCard, "", "SRC0123456789", "2026-12-15")
+		}, "i829-window-closes", []string{"2026-12-14"}, []string{"included in the investor's own Form I-829"}, []string{"incluidos en el formulario I-829 del inversionista"}},
 		{"an investor's spouse is not told to file I-751", "2026-09-01", func(b *vaultBuilder) {
 			investor := b.person("Ivo", vault.Residence{Conditional: true})
 			b.filed(investor, "I-526E", "2022-01-01")
