@@ -61,6 +61,18 @@ func personDetails(p *vault.Person) string {
 	if p.ViaMarriage {
 		d = append(d, "via marriage")
 	}
+	if p.I751Waiver {
+		d = append(d, "I-751 waiver")
+	}
+	if p.Moved != "" {
+		d = append(d, "moved "+p.Moved)
+	}
+	if p.JobEnded != "" {
+		d = append(d, "job ended "+p.JobEnded)
+	}
+	if p.SeeksAsylum {
+		d = append(d, "seeks asylum")
+	}
 	if d == nil {
 		return ""
 	}
