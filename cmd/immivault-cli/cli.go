@@ -46,7 +46,7 @@ var commands = []*command{
 	{"trip ls", "PERSON [--n400 [--on YYYY-MM-DD]]", "list a person's trips; --n400 prints the N-400's list of the last 5 years", (*cli).tripList},
 	{"trip set", "PERSON TRIP [--departed YYYY-MM-DD] [--returned YYYY-MM-DD] [--to COUNTRY] [--purpose TEXT]", "change a trip, named by its id or the day it began: where it went, its dates", (*cli).tripSet},
 	{"trip rm", "PERSON TRIP", "remove a trip, named by its id or the day it began", (*cli).tripRemove},
-	{"trip import", "PERSON FILE [--yes]", "read CBP's I-94 travel history (PDF or screenshot), pair its departures and arrivals into trips, and add them", (*cli).tripImport},
+	{"trip import", "PERSON FILE... [--yes]", "read CBP's I-94 travel history (PDF or screenshot; one file per passport), pair its departures and arrivals into trips, and add them", (*cli).tripImport},
 	{"naturalization", "PERSON [--json] [--lang en|es]", "the earliest day to file the N-400, and why: residence, marriage, trips, physical presence", (*cli).naturalization},
 	{"id set", "PERSON KIND [--country C] [--label L] [--issued YYYY-MM-DD] [--expires YYYY-MM-DD|D/S] [--class C] [--parole advance|humanitarian] [--dates-only]", "set an identifier; the value is read from standard input", (*cli).idSet},
 	{"id show", "PERSON KIND [--country C | --label L]", "print an identifier's value (reveals it)", (*cli).idShow},

@@ -15,19 +15,27 @@ import (
 
 // tripImport reads CBP's I-94 travel history (the PDF the website saves,
 // or a screenshot of its table), shows the trips its rows pair into and
-// the rows left over, and adds the new trips. The file itself is not
-// kept: it holds the passport number, and the trips are what matters.
+// the rows left over, and adds the new trips. CBP gives one passport's
+// history at a time: the printouts of several are paired as one, so that
+// a trip that left on one passport and came back on another is whole.
+// The files are not kept: they hold the passport number, and the trips
+// are what matters.
 func (c *cli) tripImport(args []string) error {
 	fs := c.flags()
 	yes := fs.Bool("yes", false, "add the trips without asking (needed without a terminal)")
-	pos, err := c.parse(fs, args, 2)
+	pos, err := c.parseRange(fs, args, 2, 2+maxPrintouts)
 	if err != nil {
 		return err
 	}
-	h, err := readTravelHistory(pos[1])
-	if err != nil {
-		return err
+	var hs []*travelhistory.History
+	for _, path := range pos[1:] {
+		h, err := readTravelHistory(path)
+		if err != nil {
+			return err
+		}
+		hs = append(hs, h)
 	}
+	h := travelhistory.Merge(hs...)
 	return c.withVault(func(v *vault.Vault) error {
 		p, err := v.Index().Person(pos[0])
 		if err != nil {
@@ -57,6 +65,10 @@ func (c *cli) tripImport(args []string) error {
 		return nil
 	})
 }
+
+// maxPrintouts bounds the files one import reads: a passport a printout,
+// and no one has had 20 in 10 years.
+const maxPrintouts = 20
 
 // readTravelHistory reads the file through the notice reader (text layer
 // or OCR) and parses its table.

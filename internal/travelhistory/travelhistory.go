@@ -45,6 +45,7 @@ type Event struct {
 	Date     time.Time // the day, at 00:00 UTC
 	Kind     Kind
 	Location string // the port as printed: "JFK", "SAN YSIDRO"
+	file     int    // which printout the row is from (Merge)
 	line     int    // where the row was in the text
 }
 
@@ -102,16 +103,44 @@ func Parse(text string) (*History, error) {
 	return &h, nil
 }
 
+// Merge pairs the rows of several printouts as one history. CBP gives the
+// history of one passport at a time: a trip that left on an old passport
+// and came back on a new one has its departure in one printout and its
+// arrival in the other. A row found in two printouts counts once.
+func Merge(hs ...*History) *History {
+	var m History
+	seen := map[Event]bool{}
+	for i, h := range hs {
+		for _, e := range h.Events {
+			key := Event{Date: e.Date, Kind: e.Kind, Location: e.Location}
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			e.file = i
+			m.Events = append(m.Events, e)
+		}
+	}
+	m.pair()
+	return &m
+}
+
 // pair puts the events in time order and pairs each departure with the
 // arrival right after it. CBP lists the most recent first, so on one day
 // the higher row number (or, without numbers, the row further down) came
-// first.
+// first; of two printouts' rows on one day, the departure.
 func (h *History) pair() {
+	h.Trips, h.Unpaired = nil, nil
 	slices.SortStableFunc(h.Events, func(a, b Event) int {
-		if a.Row > 0 && b.Row > 0 {
-			return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(b.Row, a.Row))
+		switch {
+		case !a.Date.Equal(b.Date):
+			return a.Date.Compare(b.Date)
+		case a.file != b.file:
+			return cmp.Compare(b.Kind, a.Kind) // "Departure" before "Arrival"
+		case a.Row > 0 && b.Row > 0:
+			return cmp.Compare(b.Row, a.Row)
 		}
-		return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(b.line, a.line))
+		return cmp.Compare(b.line, a.line)
 	})
 	var open *Event
 	for i := range h.Events {

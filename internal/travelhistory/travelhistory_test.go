@@ -90,6 +90,29 @@ func TestParseRows(t *testing.T) {
 	}
 }
 
+// TestMergeAcrossPassports: a trip that left on the old passport and
+// came back on the new one is whole only when both printouts are read.
+func TestMergeAcrossPassports(t *testing.T) {
+	old, err := Parse("1 2023-06-10 Departure JFK\n2 2023-01-05 Arrival JFK\n3 2022-12-20 Departure JFK\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	renewed, err := Parse("1 2024-02-01 Arrival MIA\n2 2023-01-05 Arrival JFK\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(old.Trips) != 1 || len(old.Unpaired) != 1 || len(renewed.Trips) != 0 {
+		t.Fatalf("each alone: %+v %+v", old, renewed)
+	}
+	m := Merge(old, renewed)
+	if len(m.Events) != 4 || len(m.Trips) != 2 || len(m.Unpaired) != 0 {
+		t.Fatalf("merged: %d events, trips %+v, unpaired %+v", len(m.Events), m.Trips, m.Unpaired)
+	}
+	if m.Trips[1].Departure.Date != day("2023-06-10") || m.Trips[1].Arrival.Date != day("2024-02-01") {
+		t.Errorf("the trip across passports: %+v", m.Trips[1])
+	}
+}
+
 // FuzzParse: any text parses or fails without panicking, every row ends
 // in exactly one trip or in the unpaired list, and no trip ends before it
 // began.
