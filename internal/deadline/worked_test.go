@@ -112,7 +112,8 @@ func TestWorkedExamples(t *testing.T) {
 			classed(b.doc(p, ids.I94, "", "123456789A1", "2026-06-30"), "H4")
 			b.filed(p, "I-765", "2025-10-29")
 		}, "ead-extension-ends-540-i94", []string{"2026-06-30"},
-			[]string{"never past the I-94", "June 30, 2026"}, []string{"nunca más allá del I-94", "30 de junio de 2026"}},
+			[]string{"never past the I-94", "June 30, 2026", "must stop working", "STEM OPT", "cap-gap"},
+			[]string{"nunca más allá del I-94", "30 de junio de 2026", "STEM OPT", "cap-gap"}},
 		{"L-2 spouse without a dated I-94: 540 days, and check the I-94", "2026-01-15", func(b *vaultBuilder) {
 			p := b.person("Ana", none)
 			classed(b.doc(p, ids.EADCard, "", "IOE0912345678", "2026-01-31"), "A18")
@@ -213,7 +214,7 @@ func TestWorkedExamples(t *testing.T) {
 		}, "stem-opt-window-opens", []string{"2026-04-01"}, []string{"90 days before, not earlier"}, []string{"90 días antes, no antes"}},
 		{"STEM OPT: before the card expires", "2026-03-01", func(b *vaultBuilder) {
 			classed(b.doc(b.person("Ana", none), ids.EADCard, "", "IOE0912345678", "2026-06-30"), "C03B")
-		}, "stem-opt-window-closes", []string{"2026-06-29"}, []string{"before the OPT work permit expires"}, nil},
+		}, "stem-opt-window-closes", []string{"2026-06-29"}, []string{"before the OPT work permit expires", "work must stop", "cap-gap"}, []string{"cap-gap"}},
 		{"OPT is not renewed 180 days ahead", "2026-03-01", func(b *vaultBuilder) {
 			classed(b.doc(b.person("Ana", none), ids.EADCard, "", "IOE0912345678", "2026-06-30"), "C03B")
 		}, "ead-renewal-window", nil, nil, nil},
