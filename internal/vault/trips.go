@@ -60,14 +60,24 @@ func (ix *Index) TripsOf(personID string) []*Trip {
 	return out
 }
 
-// Trip finds a person's trip by its ID or by the day it began.
+// Trip finds a person's trip by its ID or by the day it began (a day
+// trip and a longer one may begin on one day: then the ID is needed).
 func (ix *Index) Trip(personID, ref string) (*Trip, error) {
+	var found *Trip
 	for _, t := range ix.TripsOf(personID) {
-		if t.ID == ref || t.Departed == strings.TrimSpace(ref) {
+		switch {
+		case t.ID == ref:
 			return t, nil
+		case t.Departed == strings.TrimSpace(ref) && found != nil:
+			return nil, fmt.Errorf("two trips began on %s: name one by its id from `trip ls`", t.Departed)
+		case t.Departed == strings.TrimSpace(ref):
+			found = t
 		}
 	}
-	return nil, &NotFoundError{What: "trip", Name: ref}
+	if found == nil {
+		return nil, &NotFoundError{What: "trip", Name: ref}
+	}
+	return found, nil
 }
 
 // AddTrip records a trip of a person's. It is refused when its dates are

@@ -76,6 +76,19 @@ func TestTripRules(t *testing.T) {
 	if got, err := ix.Trip(p.ID, "2024-02-28"); err != nil || got != first {
 		t.Errorf("find by departure: %v %v", got, err)
 	}
+	day, err := ix.AddTrip(p.ID, TripFields{Departed: "2025-01-10", Returned: "2025-01-10"})
+	if err != nil {
+		t.Fatalf("a day trip on the day a trip began: %v", err)
+	}
+	if _, err := ix.Trip(p.ID, "2025-01-10"); err == nil || !strings.Contains(err.Error(), "two trips began on 2025-01-10") {
+		t.Errorf("two trips on one day, found by the day: %v", err)
+	}
+	if got, err := ix.Trip(p.ID, day.ID); err != nil || got != day {
+		t.Errorf("by id: %v %v", got, err)
+	}
+	if err := ix.RemoveTrip(day.ID); err != nil {
+		t.Fatal(err)
+	}
 	if err := ix.RemoveTrip(first.ID); err != nil || len(ix.TripsOf(p.ID)) != 3 {
 		t.Errorf("remove: %v", err)
 	}
