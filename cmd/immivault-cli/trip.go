@@ -159,8 +159,9 @@ func (c *cli) tripSet(args []string) error {
 				return err
 			}
 			f := vault.TripFields{Departed: t.Departed, Returned: t.Returned, Destination: t.Destination, Purpose: t.Purpose, Source: t.Source}
+			fields := map[string]*string{"departed": &f.Departed, "returned": &f.Returned, "to": &f.Destination, "purpose": &f.Purpose}
 			for name, value := range set {
-				*map[string]*string{"departed": &f.Departed, "returned": &f.Returned, "to": &f.Destination, "purpose": &f.Purpose}[name] = value
+				*fields[name] = value
 			}
 			if f.Departed != t.Departed || f.Returned != t.Returned {
 				f.Source = "" // the dates are typed now
