@@ -14,7 +14,7 @@ import (
 
 func (c *cli) idSet(args []string) error {
 	fs := c.flags()
-	country := fs.String("country", "", "a passport's issuing country, as its ISO 3166-1 code `C` (MEX, MX, IND ...)")
+	country := fs.String("country", "", "a passport's issuing country `C`: its name in English or Spanish, or its ISO 3166-1 code (México, MEX, MX ...)")
 	label := fs.String("label", "", "what an identifier of kind other is: `L`, e.g. \"FBI number\"")
 	fs.String("issued", "", "the document's issue date, `YYYY-MM-DD` (--issued= clears it)")
 	fs.String("expires", "", "the document's expiry date, `YYYY-MM-DD`, or D/S for an I-94 (--expires= clears it); a SEVIS ID's is the program end date on the I-20 or DS-2019")
@@ -274,7 +274,7 @@ func qualifierFor(kind ids.Kind, country, label string, required bool) (string, 
 	case kind == ids.Passport && country != "":
 		return ids.NormalizeCountry(country)
 	case kind == ids.Passport && required:
-		return "", errors.New("a passport needs its issuing country: add --country with its ISO 3166-1 code, e.g. --country MEX")
+		return "", errors.New("a passport needs its issuing country: add --country with its name or code, e.g. --country Mexico")
 	case kind == ids.Other && label == "" && required:
 		return "", errors.New(`an identifier of kind other needs a label: add --label, e.g. --label "FBI number"`)
 	}
