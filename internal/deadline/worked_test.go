@@ -167,7 +167,7 @@ func TestWorkedExamples(t *testing.T) {
 		}, "k1-admission-ends", []string{"2027-02-01"}, []string{"child of a K-1"}, []string{"hijo o hija de un prometido K-1"}},
 		{"an I-94 without a class says to check", "2026-11-29", func(b *vaultBuilder) {
 			b.doc(b.person("Ana", none), ids.I94, "", "123456789A1", "2027-02-01")
-		}, "i94-admit-until", []string{"2027-02-01"}, []string{"Visa Waiver Program (ESTA)", "K-1"}, []string{"ESTA", "K-1"}},
+		}, "i94-admit-until", []string{"2027-02-01"}, []string{"Visa Waiver Program (ESTA)", "K-1", "re-parole"}, []string{"ESTA", "K-1", "nuevo parole"}},
 
 		// D/S: the program end date and the grace period.
 		{"F-1 with D/S: program end, and the fixed-date rule to check", "2026-03-01", func(b *vaultBuilder) {
