@@ -1,0 +1,3 @@
+package datetext
+
+import _ "immivault/internal/wine"
