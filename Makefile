@@ -132,6 +132,7 @@ bench: tools
 	CGO_ENABLED=0 $(GO) test -run '^$$' -bench . ./cmd/immivault-cli | tee -a bin/bench.txt
 	CGO_ENABLED=0 $(GO) test -run '^$$' -bench 500MB -benchtime 3x ./internal/bundle ./internal/backup | tee -a bin/bench.txt
 	CGO_ENABLED=0 $(GO) test -run '^$$' -bench . ./internal/notice | tee -a bin/bench.txt
+	CGO_ENABLED=0 $(GO) test -run '^$$' -bench Recognize -cpu 1 -benchtime 4x ./internal/ocr | tee -a bin/bench.txt
 	CGO_ENABLED=0 $(GO) test -run '^$$' -bench . -benchtime 10x ./internal/ui/... | tee -a bin/bench.txt
 	CGO_ENABLED=0 $(GO) test -run '^$$' -bench . -benchmem ./internal/strength | tee -a bin/bench.txt
 	@awk -f docs/benchtable.awk bin/bench.txt

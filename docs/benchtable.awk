@@ -63,6 +63,15 @@ END {
 		w = metric["BenchmarkPeakMemory20MBScan/png", "MiB-peak-above-warm"]
 		row("notice: peak memory reading a 20 MB scan", sprintf("%.0f MiB", max2(v, w)), "", "<= 150 MiB", verdict(max2(v, w) <= 150))
 	}
+	if (ns["BenchmarkRecognize/wasm"] != "") {
+		ours = ms("BenchmarkRecognize/wasm"); theirs = ms("BenchmarkRecognize/native")
+		ref = theirs > 0 ? sprintf("tesseract: %.0f ms", theirs) : "tesseract missing"
+		row("OCR: letter page 300 dpi, 1 thread, in WebAssembly", sprintf("%.0f ms", ours), ref, "<= 2x",
+			theirs > 0 ? verdict(ours <= 2 * theirs) sprintf(" (%.2fx)", ours / theirs) : "n/a")
+		row("OCR: the same on a fresh instance (model loaded)", sprintf("%.0f ms", ms("BenchmarkRecognize/wasm-cold")), "", "", "")
+		v = metric["BenchmarkRecognize/wasm", "MiB-peak-rss"]
+		if (v != "") row("OCR: peak memory of the process reading it", sprintf("%.0f MiB", v), "", "<= 300 MiB", verdict(v <= 300))
+	}
 	if (ns["BenchmarkFirstFrame"] != "") {
 		v = ms("BenchmarkFirstFrame")
 		row("app: first frame, software painter (headless)", sprintf("%.0f ms", v), "", "<= 1000 ms", verdict(v <= 1000))

@@ -7,6 +7,8 @@ import (
 	"image"
 	"os"
 	"os/exec"
+	"strconv"
+	"strings"
 	"testing"
 
 	"immivault/internal/notice"
@@ -63,6 +65,9 @@ func BenchmarkRecognize(b *testing.B) {
 			if _, err := eng.Recognize(ctx, page, 300); err != nil {
 				b.Fatal(err)
 			}
+		}
+		if mib := peakMiB(b, page); mib > 0 {
+			b.ReportMetric(mib, "MiB-peak-rss")
 		}
 	})
 	b.Run("wasm-cold", func(b *testing.B) {
@@ -139,4 +144,22 @@ func TestSameWordsAsNative(t *testing.T) {
 			t.Errorf("seed %d: only %d of native's %d words read the same", seed, same, n)
 		}
 	}
+}
+
+// peakMiB is the peak resident memory of a process that reads the page as the app does: the
+// test binary run again to do only that (ocr.PeakVar), the compiled module from the tests'
+// cache. 0 where the system does not tell it.
+func peakMiB(b *testing.B, page *image.Gray) float64 {
+	cmd := exec.Command(os.Args[0])
+	cmd.Env = append(os.Environ(), ocr.PeakVar+"="+ocr.CacheDir())
+	cmd.Stdin = bytes.NewReader(pgm(page))
+	out, err := cmd.Output()
+	if err != nil {
+		b.Fatalf("reading a page for its peak memory: %v", err)
+	}
+	kb, err := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(string(out)), "kB")))
+	if err != nil {
+		return 0
+	}
+	return float64(kb) / 1024
 }
