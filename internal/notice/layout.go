@@ -86,8 +86,11 @@ func glyphRows(glyphs []glyph) []row {
 }
 
 // A phrase is the words of a row that stand less than 0.8 of the row's height apart (a space
-// is about a quarter of it), joined by single spaces: a label, a value, a line of a paragraph.
-// Phrases farther apart are in different columns.
+// is about a quarter of it), or less than one and a half of the row's characters, joined by
+// single spaces: a label, a value, a line of a paragraph. Phrases farther apart are in
+// different columns. The second measure is for OCR, whose rows are as high as their ink
+// (capitals, not the font's full height): a space in a monospaced font such as Courier is a
+// whole character wide, which is more than 0.8 of the height of capitals.
 type phrase struct {
 	text   string
 	runes  int
@@ -95,7 +98,13 @@ type phrase struct {
 }
 
 func phrases(r row) []phrase {
-	gap := 0.8 * (r.y1 - r.y0)
+	var widths []float64
+	for _, w := range r.words {
+		if n := utf8.RuneCountInString(w.text); n > 0 && w.x1 > w.x0 {
+			widths = append(widths, (w.x1-w.x0)/float64(n))
+		}
+	}
+	gap := max(0.8*(r.y1-r.y0), 1.5*median(widths))
 	var out []phrase
 	for i, w := range r.words {
 		n := utf8.RuneCountInString(w.text)

@@ -108,3 +108,52 @@ func (x *extraction) nearANumberLabel(off int) bool {
 	}
 	return false
 }
+
+// aCellLabel is a header cell that labels an A-number alone, as OCR reads "A#" (At, A4, AH,
+// A+), after a party's name for it ("Applicant A#"): the # is the character tesseract
+// misreads most, and ids.Find no longer sees a label there.
+var aCellLabel = regexp.MustCompile(`^(?:(?:Applicant|Beneficiary|Petitioner|Requestor|USCIS)(?:/Petitioner)? +)?A[#tH4+]$`)
+
+// aCellValue is an A-number as a header cell prints it: nine digits (maybe after an A) in
+// groups of three, or run together, with the look-alikes OCR reads for digits.
+var aCellValue = regexp.MustCompile(`^A?[-#:]? ?(` + aDigit + `{3}[ -]?` + aDigit + `{3}[ -]?` + aDigit + `{3})$`)
+
+// cellANumbers finds A-numbers in the cell under a header cell that OCR read as an A-number
+// label it garbled: the cell must hold an A-number's whole printed form and nothing else, and
+// its column must be the label's. Decoys have no such cells; a 3-2-4 Social Security number
+// or a 3-3-4 telephone number is not the form.
+func (x *extraction) cellANumbers(text string) []candidate {
+	var cs []candidate
+	for i, ln := range x.lines[:x.headLines] {
+		for _, c := range ln.cells {
+			if !aCellLabel.MatchString(ln.text[c.start:c.end]) {
+				continue
+			}
+			j, ok := x.nextText(i, 2)
+			if !ok {
+				continue
+			}
+			below := x.lines[j]
+			for _, bc := range below.cells {
+				if bc.end <= c.start-4 || bc.start >= c.end+8 {
+					continue
+				}
+				m := aCellValue.FindStringSubmatch(below.text[bc.start:bc.end])
+				if m == nil {
+					break
+				}
+				raw := strings.NewReplacer(" ", "", "-", "").Replace(m[1])
+				digits, fixed := digitsOf(strings.NewReplacer("Q", "0", "D", "0", "Z", "2").Replace(raw))
+				// A label read otherwise than "A#" is a guess at what it was: the person
+				// checks the number.
+				fixed = fixed || strings.ContainsAny(raw, "QDZ") || !strings.HasSuffix(ln.text[c.start:c.end], "A#")
+				if v, err := ids.Normalize(ids.ANumber, []byte("A"+digits)); err == nil {
+					cs = append(cs, candidate{ids.Match{Kind: ids.ANumber, Value: string(v), Start: below.start + bc.start,
+						End: below.start + bc.end, Corrected: fixed}, printedWeight})
+				}
+				break
+			}
+		}
+	}
+	return cs
+}

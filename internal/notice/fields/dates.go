@@ -22,10 +22,18 @@ var (
 		`)( ?[/71lI|][;:,.']? ?)((?:` + dateDigit + ` ?){3}` + dateDigit + `)(?:[^0-9A-Za-z/]|$)`)
 	// usDateNoSlash is an MM/DD/YYYY date both of whose slashes OCR read as 7 or 1,
 	// "1271872019". Only a header value, where a label says a date is, is read so.
+	// usDateSpaced is an MM/DD/YYYY date whose slashes OCR lost to spaces or read as dots,
+	// "09 24 2025", "04.22.2021", as a fax's thin slashes often are. Only a header value is
+	// read so.
+	usDateSpaced  = regexp.MustCompile(`(?:^|[^0-9A-Za-z/])(` + dateDigit + `{2})(?: |[.,] ?)(` + dateDigit + `{2})(?: |[.,] ?)(` + dateDigit + `{4})(?:[^0-9A-Za-z/]|$)`)
 	usDateNoSlash = regexp.MustCompile(`(?:^|[^0-9A-Za-z/])(` + dateDigit + `{2})[71lI|](` + dateDigit + `{2})[71lI|](` + dateDigit + `{4})(?:[^0-9A-Za-z/]|$)`)
 	longDate      = regexp.MustCompile(`(?i)\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+([0-9OIlS|B]{1,2}),?\s+([0-9OIlS|B]{4})\b`)
+	// dayFirstDate is a written-out date with the day first, "21 July 2025", as consulates and
+	// the National Visa Center print dates.
+	dayFirstDate = regexp.MustCompile(`(?i)\b([0-9OIlS|B]{1,2})\s+(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?,?\s+([0-9OIlS|B]{4})\b`)
 	// clock is a time of day: "9:30 AM", "10:00AM", "1:15 p.m.".
-	clock = regexp.MustCompile(`(?i)\b([0-9OIl|]{1,2})\s?[:.]\s?([0-9OIlS|]{2})\s?([AP])\.?\s?M\b\.?`)
+	// OCR may part the AM from the minutes by a few spaces.
+	clock = regexp.MustCompile(`(?i)\b([0-9OIl|]{1,2})\s?[:.]\s?([0-9OIlS|]{2}) {0,4}([AP])\.?\s?M\b\.?`)
 )
 
 // dateDigit is a digit of a numeric date as OCR reads it: the look-alikes of
@@ -95,7 +103,8 @@ func leadingOne(s string, max int) string {
 	return s
 }
 
-// longDates returns the valid "Month D, YYYY" dates in s, in order.
+// longDates returns the valid written-out dates in s, "Month D, YYYY" or "D Month YYYY", in
+// order.
 func longDates(s string) []date {
 	var ds []date
 	for _, m := range longDate.FindAllStringSubmatchIndex(s, -1) {
@@ -106,6 +115,18 @@ func longDates(s string) []date {
 			ds = append(ds, date{iso: iso, start: m[0], end: m[1], corrected: f1 || f2})
 		}
 	}
+	for _, m := range dayFirstDate.FindAllStringSubmatchIndex(s, -1) {
+		if slices.ContainsFunc(ds, func(o date) bool { return o.start < m[1] && m[0] < o.end }) {
+			continue // within a month-first date, which is the reading
+		}
+		mo := months[strings.ToLower(s[m[4]:m[4]+3])]
+		d, f1 := digitsOf(s[m[2]:m[3]])
+		y, f2 := digitsOf(s[m[6]:m[7]])
+		if iso, ok := isoDate(y, fmt.Sprint(int(mo)), d); ok {
+			ds = append(ds, date{iso: iso, start: m[0], end: m[1], corrected: f1 || f2})
+		}
+	}
+	slices.SortFunc(ds, func(a, b date) int { return a.start - b.start })
 	return ds
 }
 
@@ -130,16 +151,18 @@ func dateAt(s string, numeric func(string) []date) (date, bool) {
 }
 
 // headerDates returns the dates of a header value row: those of usDates, and those both of
-// whose slashes OCR misread.
+// whose slashes OCR misread or lost.
 func headerDates(s string) []date {
 	ds := usDates(s)
-	for _, m := range usDateNoSlash.FindAllStringSubmatchIndex(s, -1) {
-		if slices.ContainsFunc(ds, func(d date) bool { return d.start < m[7] && m[2] < d.end }) {
-			continue
-		}
-		if d, ok := numericDate(s, m[2:4], m[4:6], m[6:8]); ok {
-			d.corrected = true
-			ds = append(ds, d)
+	for _, re := range []*regexp.Regexp{usDateNoSlash, usDateSpaced} {
+		for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
+			if slices.ContainsFunc(ds, func(d date) bool { return d.start < m[7] && m[2] < d.end }) {
+				continue
+			}
+			if d, ok := numericDate(s, m[2:4], m[4:6], m[6:8]); ok {
+				d.corrected = true
+				ds = append(ds, d)
+			}
 		}
 	}
 	slices.SortFunc(ds, func(a, b date) int { return a.start - b.start })

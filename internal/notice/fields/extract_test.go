@@ -264,6 +264,53 @@ ANA DEMOVA                          Notice Type: Receipt Not Ice
 		want: want{receipts: []string{"ZLA2109813961"}, form: "I-589", noticeDate: "2026-11-27", received: "2025-03-24",
 			corrected: []string{"receipt", "form", "notice"}},
 	},
+	{
+		name:   "OCR of a fax: slashes lost to spaces and dots under their labels, a speck after a label, a bracket for the I",
+		source: OCR,
+		text: ` RECEIPT NO.                          RECEIVED DATE           NOTICE DATE             PAGE
+ SRC2525701332                        09 24 2025              08.17.2026              1 of 1
+
+ CASE TYPE
+ [-130 - PETITION FOR ALIEN RELATIVE
+
+ BENEFICIARY                                                         PRIORITY DATE.
+ PRZYKLAD, PRIYA                                                     09 24 2025
+`,
+		want: want{receipts: []string{"SRC2525701332"}, form: "I-130", noticeDate: "2026-08-17", received: "2025-09-24",
+			priority: "2025-09-24", corrected: []string{"form", "received", "notice"}},
+	},
+	{
+		name:   "OCR: the A# label read as At, the number under it in groups without its A; a time parted from its AM",
+		source: OCR,
+		text: `               Receipt #                            Receipt Date            Notice Date             Page
+               IOE8196025334                        06/15/2023              10/23/2023              1 of 1
+               Case Type
+               I539 - APPLICATION TO EXTEND/CHANGE NONIMMIGRANT STATUS
+               Applicant/Petitioner                                         Priority Date
+               ORNEK, CHIDI
+               At                                                Account Number
+               034 202 857                                       314757564748
+Notice Type: ASC Appointment Notice
+ APPLICATION      SUPPORT    CENTER                                   Date and Time of Appointment
+ USCIS    CLINTON                                                     04/25/2024
+  676  DRAFT   DR                                                     10:30    AM
+`,
+		want: want{receipts: []string{"IOE8196025334"}, aNumbers: []string{"A034202857"}, account: "314757564748", form: "I-539",
+			noticeType: "Biometrics Appointment", noticeDate: "2023-10-23", received: "2023-06-15",
+			events: []string{"biometrics 2024-04-25 10:30"}},
+	},
+	{
+		name:   "a consulate's day-first date on an interview line; a form beside its label in one cell",
+		source: PDFText,
+		text: `Form: I-129, Petition for A Nonimmigrant Worker
+Receipt Number: EAC1912621938                  Page: 1 of 1
+Received Date: 03/25/2019                   Beneficiary: VORBILD, ROSA
+Notice Date: 12/06/2019
+    Interview Date and Time: 21 July 2025, 8:30 AM
+`,
+		want: want{receipts: []string{"EAC1912621938"}, form: "I-129", noticeDate: "2019-12-06", received: "2019-03-25",
+			events: []string{"interview 2025-07-21 08:30"}},
+	},
 }
 
 func TestExtract(t *testing.T) {

@@ -16,11 +16,12 @@ const (
 
 var (
 	// caseType is the case type as the header prints it: the code without its hyphen, then
-	// " - " and the form's title in capitals. OCR reads the I as 1, l, | or T, doubles it
-	// ("!1601A") or drops it, and may run a suffix letter into the digits (I290B as I2908).
-	caseType = regexp.MustCompile(`(?:^|[^A-Za-z0-9-])(?:([I1l|!T]|N|G) ?-? ?)?(` + codeDigit + `{2,4}[A-Z]?) *-+ *[A-Z][A-Z(),'/&.]*(?: +[A-Z(),'/&.-]+)+`)
+	// " - " and the form's title in capitals. OCR reads the I as 1, l, |, T or a bracket,
+	// doubles it ("!1601A", "1[129F") or drops it, and may run a suffix letter into the digits
+	// (I290B as I2908).
+	caseType = regexp.MustCompile(`(?:^|[^A-Za-z0-9-])(?:([I1l|!T\[\]]|N|G) ?-? ?)?(` + codeDigit + `{2,4}[A-Z]?) *-+ *[A-Z][A-Z(),'/&.]*(?: +[A-Z(),'/&.-]+)+`)
 	// caseTypeCode is a code at the start of a "Case Type" label's value.
-	caseTypeCode = regexp.MustCompile(`^([I1l|!T]|N|G) ?-? ?(` + codeDigit + `{2,4}[A-Z]?)(?:[^A-Za-z0-9]|$)`)
+	caseTypeCode = regexp.MustCompile(`^([I1l|!T\[\]]|N|G) ?-? ?(` + codeDigit + `{2,4}[A-Z]?)(?:[^A-Za-z0-9]|$)`)
 	bodyForm     = regexp.MustCompile(`\bForm ([I1l|]|N|G)-([0-9]{2,3}[A-Z]?)\b`)
 )
 
@@ -98,7 +99,14 @@ func (x *extraction) formCellValues() []string {
 	var vs []string
 	for i, ln := range x.lines[:x.headLines] {
 		for k, c := range ln.cells {
-			if !strings.EqualFold(strings.TrimRight(ln.text[c.start:c.end], ":"), "Form") {
+			cell := ln.text[c.start:c.end]
+			// "Form: I-129, Petition for …" in one cell: the value beside its label. Without
+			// the colon, "Form I-797C, Notice of Action" is the notice's own name.
+			if len(cell) > 5 && strings.EqualFold(cell[:5], "Form:") {
+				vs = append(vs, strings.TrimSpace(cell[5:]))
+				continue
+			}
+			if !strings.EqualFold(strings.TrimRight(cell, ":"), "Form") {
 				continue
 			}
 			if k+1 < len(ln.cells) {
@@ -152,7 +160,7 @@ func (x *extraction) formCode(series, code string, weight float64) (Field, strin
 	default:
 		rs = []reading{{"I", code, true}}
 	}
-	if strings.ContainsRune("1lI|", rune(code[0])) && len(code) >= 3 && series != "" {
+	if strings.ContainsRune("1lI|[]", rune(code[0])) && len(code) >= 3 && series != "" {
 		rs = append(rs, reading{rs[0].series, code[1:], true})
 	}
 	var fallback Field

@@ -85,10 +85,13 @@ func (x *extraction) dateBeside(lb label) (date, bool) {
 }
 
 // endsCell reports whether a label is alone in its cell, as in a label row: nothing follows it
-// but a colon and then spacing, the end of the row, or the next label.
+// but a colon (or a speck OCR read as punctuation) and then spacing, the end of the row, or
+// the next label.
 func (x *extraction) endsCell(lb label) bool {
 	s := x.lines[lb.line].text[lb.end:]
-	s = strings.TrimPrefix(s, ":")
+	if len(s) > 0 && strings.IndexByte(":.,;'", s[0]) >= 0 {
+		s = s[1:]
+	}
 	if s == "" || strings.HasPrefix(s, "  ") {
 		return true
 	}

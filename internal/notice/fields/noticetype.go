@@ -32,7 +32,7 @@ var noticeTypes = []struct{ name, phrase string }{
 	{"Transfer Notice", `Transfer Notice|we transferred|has been transferred`},
 	{"Reopen Notice", `Re-?open(?:ed)? Notice|has been re-?opened|we re-?opened`},
 	{"Biometrics Appointment", `(?:ASC|Biometrics?) Appointment|Application Support Center`},
-	{"Interview Notice", `Interview Notice|Appear for (?:an |your |the )?(?:Initial )?Interview`},
+	{"Interview Notice", `Interview Notice|Appear for (?:an |your |the )?(?:Naturalization )?(?:Initial )?Interview`},
 	{"Account Access Notice", `Account Access Notice`},
 	{"Transportation Letter", `Transportation Letter`},
 	{"Receipt Notice", `Receipt Notice|has been received`},
