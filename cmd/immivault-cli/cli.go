@@ -231,6 +231,9 @@ func (c *cli) parseRange(fs *flag.FlagSet, args []string, fewest, most int) ([]s
 		}
 		return nil, flagError(c.cmd.name, err)
 	}
+	if err := c.readDates(fs); err != nil {
+		return nil, err
+	}
 	if len(positional) < fewest || len(positional) > most {
 		return nil, fmt.Errorf("usage: immivault-cli %s", strings.TrimSpace(c.cmd.name+" "+c.cmd.args))
 	}

@@ -70,6 +70,10 @@ func Parse(s string) (string, error) {
 	if !ok || len(strconv.Itoa(y)) != 4 {
 		return "", ErrDate
 	}
+	if m > 12 && m <= 31 && d >= 1 && d <= 12 && len(words[0]) <= 2 {
+		return "", fmt.Errorf("dates with numbers are read month first, as US forms write them: write %02d/%02d/%d for day %d of %s",
+			d, m, y, m, time.Month(d))
+	}
 	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
 	if m < 1 || m > 12 || d < 1 || t.Day() != d || t.Month() != time.Month(m) {
 		return "", fmt.Errorf("there is no such day as %s", strings.TrimSpace(s))

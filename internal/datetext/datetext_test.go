@@ -64,6 +64,15 @@ func TestParseRefuses(t *testing.T) {
 	}
 }
 
+// TestParseSaysDayFirst: a day-first date gets the month-first way of
+// writing it.
+func TestParseSaysDayFirst(t *testing.T) {
+	_, err := Parse("31/12/2015")
+	if err == nil || err.Error() != "dates with numbers are read month first, as US forms write them: write 12/31/2015 for day 31 of December" {
+		t.Fatalf("Parse(31/12/2015): %v", err)
+	}
+}
+
 func TestSay(t *testing.T) {
 	for _, c := range []struct{ iso, lang, want string }{
 		{"1988-03-15", "en", "March 15, 1988"},
