@@ -509,7 +509,7 @@ func (mg *merger) identifier(in *identifierJSON) {
 	local := find(mg.ix.Identifiers, in.ID)
 	same := func(x *vault.Identifier) bool {
 		return x.PersonID == in.PersonID && x.Kind == in.Kind && x.Label == in.Label && x.Country == in.Country &&
-			x.Validity == in.Validity
+			x.Validity == in.Validity && x.DocumentFacts == in.DocumentFacts
 	}
 	act, copyID := mg.decide("identifier", in.Record, in.History, recordOf(local), func() bool {
 		return same(local) && local.Value.Equal(in.Value)
