@@ -33,8 +33,8 @@ func spelledOut(text string) []candidate {
 
 // aNumberPrint is an A-number as I-797 headers print it, "A012 345 678" or "A012345678", as
 // OCR reads it: with look-alikes for digits, specks read as punctuation or a layout's extra
-// spaces between groups, a space inside a group.
-var aNumberPrint = regexp.MustCompile(`(?:^|[^A-Za-z0-9])A[-#:]? ?(` + aDigit + ` ?` + aDigit + `(?: ?` + aDigit + `)?(?:[ .,;:()'-]{1,6}` +
+// spaces between the A and the digits or between groups, a space inside a group.
+var aNumberPrint = regexp.MustCompile(`(?:^|[^A-Za-z0-9])A[-#:]? {0,4}(` + aDigit + ` ?` + aDigit + `(?: ?` + aDigit + `)?(?:[ .,;:()'-]{1,6}` +
 	aDigit + ` ?` + aDigit + ` ?` + aDigit + `){2}|` + aDigit + `{8,9})(?:[^A-Za-z0-9]|$)`)
 
 // aDigit is a digit of an A-number or what tesseract reads for one: the look-alikes of

@@ -16,12 +16,12 @@ const (
 
 var (
 	// caseType is the case type as the header prints it: the code without its hyphen, then
-	// " - " and the form's title in capitals. OCR reads the I as 1, l, |, T or a bracket,
+	// " - " and the form's title in capitals. OCR reads the I as 1, l, |, T, J or a bracket,
 	// doubles it ("!1601A", "1[129F") or drops it, and may run a suffix letter into the digits
 	// (I290B as I2908).
-	caseType = regexp.MustCompile(`(?:^|[^A-Za-z0-9-])(?:([I1l|!T\[\]]|N|G) ?-? ?)?(` + codeDigit + `{2,4}[A-Z]?) *-+ *[A-Z][A-Z(),'/&.]*(?: +[A-Z(),'/&.-]+)+`)
+	caseType = regexp.MustCompile(`(?:^|[^A-Za-z0-9-])(?:([I1l|!TJ\[\]]|N|G) ?-? ?)?(` + codeDigit + `{2,4}[A-Z]?) *-+ *[A-Z][A-Z(),'/&.]*(?: +[A-Z(),'/&.-]+)+`)
 	// caseTypeCode is a code at the start of a "Case Type" label's value.
-	caseTypeCode = regexp.MustCompile(`^([I1l|!T\[\]]|N|G) ?-? ?(` + codeDigit + `{2,4}[A-Z]?)(?:[^A-Za-z0-9]|$)`)
+	caseTypeCode = regexp.MustCompile(`^([I1l|!TJ\[\]]|N|G) ?-? ?(` + codeDigit + `{2,4}[A-Z]?)(?:[^A-Za-z0-9]|$)`)
 	bodyForm     = regexp.MustCompile(`\bForm ([I1l|]|N|G)-([0-9]{2,3}[A-Z]?)\b`)
 )
 
@@ -49,6 +49,9 @@ func (x *extraction) form(fromBody bool) (Field, string) {
 				continue
 			}
 			for _, s := range x.labelValues(lb) {
+				if len(s) > 5 && strings.EqualFold(s[:5], "Form ") {
+					s = s[5:] // "Case Type  Form I-129, Petition for …"
+				}
 				if m := caseTypeCode.FindStringSubmatch(s); m != nil {
 					if f, title, ok := try(m[1], m[2], caseTypeWeight); ok {
 						return f, title

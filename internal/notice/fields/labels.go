@@ -63,12 +63,12 @@ var confusable = map[rune]string{
 
 // fuzzy turns a label into an expression that also matches what OCR makes of it: the usual
 // letter confusions, and words run together or spaced apart (a layout that places each word
-// at its own column may part them by several spaces).
+// at its own column may part them by several spaces), or parted by a speck ("RECEIVED. DATE").
 func fuzzy(phrase string) string {
 	var b strings.Builder
 	for i, w := range strings.Fields(phrase) {
 		if i > 0 {
-			b.WriteString(` {0,8}`)
+			b.WriteString(`[ .,']{0,8}`) // a speck between the words may be read as punctuation
 		}
 		for _, c := range strings.ToLower(w) {
 			if alt, ok := confusable[c]; ok {
