@@ -2,6 +2,7 @@ package notice
 
 import (
 	"bytes"
+	"encoding/binary"
 	"context"
 	"errors"
 	"image"
@@ -242,7 +243,11 @@ func TestReadMixedPDFProgress(t *testing.T) {
 func TestReadScanWithoutTesseract(t *testing.T) {
 	t.Setenv("PATH", t.TempDir())
 	scan := scanOf(t, noticePDF(), 0, 0)
-	for _, data := range [][]byte{encodePNG(t, scan), imagePDF(t, encodeJPEG(t, scan))} {
+	// A phone's JPEG: the page stored sideways, with the EXIF tag that turns it upright.
+	jpg := encodeJPEG(t, rotateQuarter(scan))
+	le := binary.LittleEndian
+	photo := slices.Concat(jpg[:2], exifSegment(tiffWithEntries(le, entry(le, 0x0112, 3, 1, 6))), jpg[2:])
+	for _, data := range [][]byte{encodePNG(t, scan), imagePDF(t, encodeJPEG(t, scan)), photo} {
 		d, err := Read(testContext(t), data, "scan")
 		if err != nil {
 			t.Fatal(err)
