@@ -173,15 +173,17 @@ func (m *mainScreen) editPerson(p *vault.Person) {
 	a := m.app
 	a.idle.touch()
 	name, born, relation := a.newField(), a.newField(), widget.NewSelectEntry(relations())
-	born.SetPlaceHolder(lang.L("YYYY-MM-DD (optional)"))
+	born.SetPlaceHolder(lang.L("e.g. 03/15/1988 or March 15, 1988 (optional)"))
 	name.Validator = func(s string) error {
 		if strings.TrimSpace(s) == "" {
 			return errorText(lang.L("A name is needed."))
 		}
 		return nil
 	}
-	since := a.newField()
-	since.SetPlaceHolder(lang.L("YYYY-MM-DD (optional)"))
+	since, married, spouseCitizen, inState := a.newField(), a.newField(), a.newField(), a.newField()
+	for _, f := range []*field{since, married, spouseCitizen, inState} {
+		f.SetPlaceHolder(lang.L("e.g. 03/15/1988 or March 15, 1988 (optional)"))
+	}
 	conditional := widget.NewCheck(lang.L("Conditional green card (2 years)"), nil)
 	marriage := widget.NewCheck(lang.L("Married to and living with a US citizen"), nil)
 	title, confirm := lang.L("Add a person"), lang.L("Add")
@@ -191,6 +193,9 @@ func (m *mainScreen) editPerson(p *vault.Person) {
 		born.SetText(p.Born)
 		relation.SetText(relationText(p.Relation))
 		since.SetText(p.Since)
+		married.SetText(p.Married)
+		spouseCitizen.SetText(p.SpouseCitizenSince)
+		inState.SetText(p.InStateSince)
 		conditional.SetChecked(p.Conditional)
 		marriage.SetChecked(p.ViaMarriage)
 	}
@@ -202,25 +207,49 @@ func (m *mainScreen) editPerson(p *vault.Person) {
 		widget.NewFormItem(lang.L("Relation"), relation),
 		residentHint,
 		widget.NewFormItem("", container.NewVBox(conditional, marriage)),
+		widget.NewFormItem(lang.L("Married on"), married),
+		widget.NewFormItem(lang.L("Spouse a US citizen since"), spouseCitizen),
+		widget.NewFormItem(lang.L("Living in this state since"), inState),
 	}, func(ok bool) {
 		if !ok {
 			return
 		}
 		var id string
-		residence := vault.Residence{Since: strings.TrimSpace(since.Text), Conditional: conditional.Checked, ViaMarriage: marriage.Checked}
+		// Dates as people write them; what the dialog does not show of the
+		// residence (where it was read from) stays as it was.
+		var residence vault.Residence
+		if p != nil {
+			residence = p.Residence
+		}
+		bornOn, err := typedDate(lang.L("Date of birth"), born)
+		for _, d := range []struct {
+			label string
+			f     *field
+			to    *string
+		}{{lang.L("Resident since"), since, &residence.Since}, {lang.L("Married on"), married, &residence.Married},
+			{lang.L("Spouse a US citizen since"), spouseCitizen, &residence.SpouseCitizenSince},
+			{lang.L("Living in this state since"), inState, &residence.InStateSince}} {
+			if err == nil {
+				*d.to, err = typedDate(d.label, d.f)
+			}
+		}
+		if err != nil {
+			a.showError(err)
+			return
+		}
+		residence.Conditional, residence.ViaMarriage = conditional.Checked, marriage.Checked
 		if a.update(func(ix *vault.Index) error {
 			if p != nil {
 				id = p.ID
-				if err := ix.EditPerson(p.ID, name.Text, strings.TrimSpace(born.Text), relationKey(relation.Text)); err != nil {
+				if err := ix.EditPerson(p.ID, name.Text, bornOn, relationKey(relation.Text)); err != nil {
 					return err
 				}
-				if residence.Since == p.Since && residence.Conditional == p.Conditional && residence.ViaMarriage == p.ViaMarriage {
+				if residence == p.Residence {
 					return nil
 				}
-				residence.Source = p.Source
 				return ix.SetResidence(p.ID, residence)
 			}
-			added, err := ix.AddPerson(name.Text, strings.TrimSpace(born.Text), relationKey(relation.Text))
+			added, err := ix.AddPerson(name.Text, bornOn, relationKey(relation.Text))
 			if err != nil {
 				return err
 			}
@@ -235,8 +264,8 @@ func (m *mainScreen) editPerson(p *vault.Person) {
 			m.refreshList()
 		}
 	}, a.win)
-	submits(d, name, born, since)
-	d.Resize(fyne.NewSize(560, 420))
+	submits(d, name, born, since, married, spouseCitizen, inState)
+	d.Resize(fyne.NewSize(560, 560))
 	a.showDialog(d)
 	a.win.Canvas().Focus(name)
 }

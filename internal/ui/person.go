@@ -75,6 +75,7 @@ func (pg *personPage) build() fyne.CanvasObject {
 	addID := widget.NewButtonWithIcon(lang.L("Add number"), theme.ContentAddIcon(), func() { pg.app.editIdentifier(p, nil) })
 	addNotice := widget.NewButtonWithIcon(lang.L("Add notice…"), theme.FileIcon(), pg.app.main.addNotice)
 	addLogin := widget.NewButtonWithIcon(lang.L("Add login"), theme.ContentAddIcon(), func() { pg.app.editLogin(p, nil) })
+	addTrip := widget.NewButtonWithIcon(lang.L("Add trip"), theme.ContentAddIcon(), func() { pg.app.editTrip(p, nil) })
 
 	page := container.NewVScroll(container.NewPadded(container.NewVBox(
 		header,
@@ -82,6 +83,7 @@ func (pg *personPage) build() fyne.CanvasObject {
 		section(lang.L("Logins"), addLogin, pg.logins(ix)),
 		section(lang.L("Cases"), nil, pg.cases(ix)),
 		section(lang.L("Notices"), addNotice, pg.notices(ix)),
+		section(lang.L("Trips abroad"), addTrip, pg.trips(ix)),
 	)))
 	if pageTicks && (len(pg.codes) > 0 || len(pg.secrets) > 0) {
 		pg.ticks.start(pg.tick)

@@ -234,22 +234,34 @@ func TestDatesInTheForms(t *testing.T) {
 	}
 	h.app.dismissDialog()
 
-	// Residence in the person's form.
-	h.app.main.editPerson(ana)
-	var since *field
-	for _, o := range test.LaidOutObjects(h.win.Canvas().Overlays().Top()) {
-		if f, ok := o.(*field); ok && f.PlaceHolder == lang.L("YYYY-MM-DD (optional)") && f.Text == "" && f.Visible() {
-			since = f
+	// Residence in the person's form: dates as people write them.
+	dateFields := func() []*field {
+		var out []*field
+		for _, o := range test.LaidOutObjects(h.win.Canvas().Overlays().Top()) {
+			if f, ok := o.(*field); ok && f.PlaceHolder == lang.L("e.g. 03/15/1988 or March 15, 1988 (optional)") && f.Visible() {
+				out = append(out, f)
+			}
 		}
+		return out
 	}
-	if since == nil {
-		t.Fatal("no resident-since field")
+	h.app.main.editPerson(ana)
+	fields := dateFields() // born, resident since, married, spouse a citizen since, in the state since
+	if len(fields) != 5 {
+		t.Fatalf("%d date fields in the person's form", len(fields))
 	}
-	test.Type(since, "2021-05-20")
+	test.Type(fields[1], "05/20/2021")
+	test.Type(fields[2], "June 1, 2019")
 	test.Tap(findCheck(t, h.win.Canvas(), lang.L("Married to and living with a US citizen")))
 	test.Tap(h.button(lang.L("Save")))
 	ana, _ = h.app.vault.Index().Person("Ana Morales")
-	if ana.Since != "2021-05-20" || !ana.ViaMarriage {
+	if ana.Since != "2021-05-20" || ana.Married != "2019-06-01" || !ana.ViaMarriage {
 		t.Errorf("residence after saving: %+v", ana.Residence)
+	}
+	// Saving again without touching them keeps the dates the form shows.
+	h.app.main.editPerson(ana)
+	test.Tap(h.button(lang.L("Save")))
+	ana, _ = h.app.vault.Index().Person("Ana Morales")
+	if ana.Married != "2019-06-01" || ana.Born != "1990-04-12" {
+		t.Errorf("a second save lost dates: %+v", ana)
 	}
 }
