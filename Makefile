@@ -138,7 +138,7 @@ bench: tools
 	@awk -f docs/benchtable.awk bin/bench.txt
 
 # The notice reader's accuracy on the independent corpus (docs/notice-corpus.md):
-# 16 layouts, 320 notices (text PDFs and scans of eight kinds), a table per layout
+# 19 layouts, 380 notices (text PDFs and scans of eight kinds), a table per layout
 # and field; about 5 minutes on two idle cores. It reports and sets no bar; a
 # sample of it runs in make test (internal/notice/corpus).
 accuracy: export PATH := $(TOOLS):$(PATH)
