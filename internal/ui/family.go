@@ -184,6 +184,7 @@ func (m *mainScreen) editPerson(p *vault.Person) {
 	for _, f := range []*field{since, married, spouseCitizen, inState} {
 		f.SetPlaceHolder(lang.L("e.g. 03/15/1988 or March 15, 1988 (optional)"))
 	}
+	sit := newSituationForm(a, p)
 	conditional := widget.NewCheck(lang.L("Conditional green card (2 years)"), nil)
 	marriage := widget.NewCheck(lang.L("Married to and living with a US citizen"), nil)
 	title, confirm := lang.L("Add a person"), lang.L("Add")
@@ -210,6 +211,7 @@ func (m *mainScreen) editPerson(p *vault.Person) {
 		widget.NewFormItem(lang.L("Married on"), married),
 		widget.NewFormItem(lang.L("Spouse a US citizen since"), spouseCitizen),
 		widget.NewFormItem(lang.L("Living in this state since"), inState),
+		widget.NewFormItem("", sit.accordion),
 	}, func(ok bool) {
 		if !ok {
 			return
@@ -233,6 +235,10 @@ func (m *mainScreen) editPerson(p *vault.Person) {
 				*d.to, err = typedDate(d.label, d.f)
 			}
 		}
+		situation, serr := sit.typed()
+		if err == nil {
+			err = serr
+		}
 		if err != nil {
 			a.showError(err)
 			return
@@ -244,6 +250,11 @@ func (m *mainScreen) editPerson(p *vault.Person) {
 				if err := ix.EditPerson(p.ID, name.Text, bornOn, relationKey(relation.Text)); err != nil {
 					return err
 				}
+				if situation != p.Situation {
+					if err := ix.SetSituation(p.ID, situation); err != nil {
+						return err
+					}
+				}
 				if residence == p.Residence {
 					return nil
 				}
@@ -254,6 +265,11 @@ func (m *mainScreen) editPerson(p *vault.Person) {
 				return err
 			}
 			id = added.ID
+			if situation != (vault.Situation{}) {
+				if err := ix.SetSituation(added.ID, situation); err != nil {
+					return err
+				}
+			}
 			if residence == (vault.Residence{}) {
 				return nil
 			}
@@ -264,8 +280,8 @@ func (m *mainScreen) editPerson(p *vault.Person) {
 			m.refreshList()
 		}
 	}, a.win)
-	submits(d, name, born, since, married, spouseCitizen, inState)
-	d.Resize(fyne.NewSize(560, 560))
+	submits(d, name, born, since, married, spouseCitizen, inState, sit.moved, sit.jobEnded)
+	d.Resize(fyne.NewSize(600, 640))
 	a.showDialog(d)
 	a.win.Canvas().Focus(name)
 }

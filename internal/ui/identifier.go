@@ -36,6 +36,9 @@ type identifierDialog struct {
 	issued    *field // a document's dates, for the deadline rules
 	expires   *field
 	datesItem []*widget.FormItem
+	class     *field         // what the document says the person is here as (C09, F1)
+	parole    *widget.Select // a parole document's kind
+	factsItem []*widget.FormItem
 	check     *widget.Label  // the catalog's rule, or "valid"
 	explain   *widget.Label  // what the value says about itself
 	help      *widget.Button // where the account number is printed
@@ -79,11 +82,20 @@ func (s *identifierDialog) build() *dialog.FormDialog {
 		s.value.SetPlaceHolder(lang.L("Type the new value"))
 	}
 	s.issued, s.expires = s.app.newField(), s.app.newField()
-	s.issued.SetPlaceHolder(lang.L("YYYY-MM-DD (optional)"))
-	s.expires.SetPlaceHolder(lang.L("YYYY-MM-DD (optional)"))
+	s.issued.SetPlaceHolder(lang.L("e.g. 03/15/1988 or March 15, 1988 (optional)"))
+	s.expires.SetPlaceHolder(lang.L("e.g. 03/15/1988 or March 15, 1988 (optional)"))
+	s.class = s.app.newField()
+	s.class.SetPlaceHolder(lang.L("Optional: the category on a work permit (C09), the class on an I-94 (F1, H1B)"))
+	s.parole = widget.NewSelect(paroleChoices(), nil)
 	if s.editing != nil {
 		s.issued.SetText(s.editing.Issued)
 		s.expires.SetText(s.editing.Expires)
+		s.class.SetText(s.editing.Class)
+		s.parole.SetSelectedIndex(paroleIndex(s.editing.Parole))
+	}
+	s.factsItem = []*widget.FormItem{
+		widget.NewFormItem(lang.L("Class"), s.class),
+		widget.NewFormItem(lang.L("Parole"), s.parole),
 	}
 	s.datesItem = []*widget.FormItem{
 		widget.NewFormItem(lang.L("Issued"), s.issued),
@@ -102,10 +114,10 @@ func (s *identifierDialog) build() *dialog.FormDialog {
 		s.qualItem,
 		widget.NewFormItem(lang.L("Number"), s.value),
 		widget.NewFormItem("", notes),
-		s.datesItem[0], s.datesItem[1],
+		s.datesItem[0], s.datesItem[1], s.factsItem[0], s.factsItem[1],
 	}
 	s.d = dialog.NewForm(title, confirm, lang.L("Cancel"), items, s.closed, s.app.win)
-	submits(s.d, s.qualifier, s.value, s.issued, s.expires)
+	submits(s.d, s.qualifier, s.value, s.issued, s.expires, s.class)
 	s.d.Resize(fyne.NewSize(560, 360))
 	s.changed()
 	return s.d
@@ -146,7 +158,19 @@ func (s *identifierDialog) changed() {
 		it.Widget.(*field).Hidden = !hasValidity(k)
 	}
 	if k == ids.I94 {
-		s.expires.SetPlaceHolder(lang.L("YYYY-MM-DD, or D/S"))
+		s.expires.SetPlaceHolder(lang.L("e.g. 03/15/1988, or D/S"))
+	}
+	s.class.Hidden = k != ids.EADCard && k != ids.I94 && k != ids.SEVISID
+	if s.class.Hidden {
+		s.factsItem[0].Text = ""
+	} else {
+		s.factsItem[0].Text = lang.L("Class")
+	}
+	s.parole.Hidden = k != ids.Other
+	if s.parole.Hidden {
+		s.factsItem[1].Text = ""
+	} else {
+		s.factsItem[1].Text = lang.L("Parole")
 	}
 	s.help.Hidden = k != ids.AccountNumber
 	typed := []byte(s.value.Text)
@@ -219,7 +243,18 @@ func (s *identifierDialog) closed(ok bool) {
 	if s.value.Text != "" {
 		raw = secret.New([]byte(s.value.Text))
 	}
-	dates := vault.Validity{Issued: strings.TrimSpace(s.issued.Text), Expires: strings.TrimSpace(s.expires.Text)}
+	dates, err := s.typedValidity()
+	if err != nil {
+		s.app.showError(err)
+		return
+	}
+	facts := vault.DocumentFacts{Class: strings.TrimSpace(s.class.Text), Parole: paroleKinds[max(s.parole.SelectedIndex(), 0)]}
+	if s.class.Hidden {
+		facts.Class = ""
+	}
+	if s.parole.Hidden {
+		facts.Parole = ""
+	}
 	s.app.update(func(ix *vault.Index) error {
 		target := s.editing
 		if raw != nil {
@@ -229,11 +264,48 @@ func (s *identifierDialog) closed(ok bool) {
 			}
 			target = id
 		}
+		if facts != target.DocumentFacts {
+			if err := ix.SetDocumentFacts(target.ID, facts); err != nil {
+				return err
+			}
+		}
 		if !hasValidity(k) || (target.Issued == dates.Issued && target.Expires == dates.Expires) {
 			return nil
 		}
 		return ix.SetValidity(target.ID, dates)
 	})
+}
+
+// typedValidity reads the dates typed as people write them; D/S as it is.
+func (s *identifierDialog) typedValidity() (vault.Validity, error) {
+	issued, err := typedDate(lang.L("Issued"), s.issued)
+	if err != nil {
+		return vault.Validity{}, err
+	}
+	expires := strings.TrimSpace(s.expires.Text)
+	if !strings.EqualFold(expires, vault.DurationOfStatus) {
+		if expires, err = typedDate(lang.L("Valid until"), s.expires); err != nil {
+			return vault.Validity{}, err
+		}
+	}
+	return vault.Validity{Issued: issued, Expires: expires}, nil
+}
+
+// paroleKinds are a parole document's kinds, in paroleChoices' order.
+var paroleKinds = []string{"", vault.ParoleAdvance, vault.ParoleHumanitarian}
+
+func paroleChoices() []string {
+	return []string{lang.L("Not a parole document, or not sure"), lang.L("Advance parole: to travel and come back"),
+		lang.L("Humanitarian parole: permission to stay")}
+}
+
+func paroleIndex(kind string) int {
+	for i, k := range paroleKinds {
+		if k == kind && kind != "" {
+			return i
+		}
+	}
+	return 0
 }
 
 // kindRuleFor puts the catalog's rule in the user's language where the

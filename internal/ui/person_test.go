@@ -221,6 +221,26 @@ func TestDatesInTheForms(t *testing.T) {
 		t.Errorf("after changing only the date: %+v", card.Validity)
 	}
 
+	// A work permit's category, and its expiry written as people write it.
+	d = &identifierDialog{app: h.app, person: ana, kinds: ids.Kinds()}
+	h.app.showDialog(d.build())
+	for i, k := range d.kinds {
+		if k == ids.EADCard {
+			d.kind.SetSelectedIndex(i)
+		}
+	}
+	if d.class.Hidden || !d.parole.Hidden {
+		t.Fatal("a work permit shows no class, or a parole kind")
+	}
+	test.Type(d.value, "IOE0912345678")
+	test.Type(d.expires, "June 30, 2027")
+	test.Type(d.class, "c9")
+	d.d.Submit()
+	ead, err := h.app.vault.Index().Identifier(ana.ID, ids.EADCard, "")
+	if err != nil || ead.Class != "C09" || ead.Expires != "2027-06-30" {
+		t.Fatalf("work permit after adding: %v %+v %+v", err, ead.DocumentFacts, ead.Validity)
+	}
+
 	// A number without dates has no date fields.
 	d = &identifierDialog{app: h.app, person: ana, kinds: ids.Kinds()}
 	h.app.showDialog(d.build())
@@ -245,17 +265,24 @@ func TestDatesInTheForms(t *testing.T) {
 		return out
 	}
 	h.app.main.editPerson(ana)
-	fields := dateFields() // born, resident since, married, spouse a citizen since, in the state since
-	if len(fields) != 5 {
+	// born, resident since, married, spouse a citizen since, in the state
+	// since; then, under "More, for the reminders", moved and job ended.
+	fields := dateFields()
+	if len(fields) != 7 {
 		t.Fatalf("%d date fields in the person's form", len(fields))
 	}
 	test.Type(fields[1], "05/20/2021")
 	test.Type(fields[2], "June 1, 2019")
+	test.Type(fields[5], "15 de noviembre de 2026")
 	test.Tap(findCheck(t, h.win.Canvas(), lang.L("Married to and living with a US citizen")))
+	test.Tap(findCheck(t, h.win.Canvas(), lang.L("The I-751 is filed with a waiver (divorce, abuse, hardship, the spouse's death)")))
 	test.Tap(h.button(lang.L("Save")))
 	ana, _ = h.app.vault.Index().Person("Ana Morales")
 	if ana.Since != "2021-05-20" || ana.Married != "2019-06-01" || !ana.ViaMarriage {
 		t.Errorf("residence after saving: %+v", ana.Residence)
+	}
+	if ana.Moved != "2026-11-15" || !ana.I751Waiver {
+		t.Errorf("situation after saving: %+v", ana.Situation)
 	}
 	// Saving again without touching them keeps the dates the form shows.
 	h.app.main.editPerson(ana)
