@@ -118,38 +118,48 @@ var aCellLabel = regexp.MustCompile(`^(?:(?:Applicant|Beneficiary|Petitioner|Req
 // groups of three, or run together, with the look-alikes OCR reads for digits.
 var aCellValue = regexp.MustCompile(`^A?[-#:]? ?(` + aDigit + `{3}[ -]?` + aDigit + `{3}[ -]?` + aDigit + `{3})$`)
 
-// cellANumbers finds A-numbers in the cell under a header cell that OCR read as an A-number
-// label it garbled: the cell must hold an A-number's whole printed form and nothing else, and
-// its column must be the label's. Decoys have no such cells; a 3-2-4 Social Security number
-// or a 3-3-4 telephone number is not the form.
+// cellANumbers finds A-numbers in the cell beside or under a header cell that OCR read as an
+// A-number label it garbled: the cell must hold an A-number's whole printed form and nothing
+// else, and be the next cell of the label's row or in the label's column on the next row.
+// Decoys have no such cells; a 3-2-4 Social Security number or a 3-3-4 telephone number is not
+// the form.
 func (x *extraction) cellANumbers(text string) []candidate {
 	var cs []candidate
 	for i, ln := range x.lines[:x.headLines] {
-		for _, c := range ln.cells {
+		for k, c := range ln.cells {
 			if !aCellLabel.MatchString(ln.text[c.start:c.end]) {
 				continue
 			}
-			j, ok := x.nextText(i, 2)
-			if !ok {
-				continue
+			type at struct {
+				ln   line
+				cell span
 			}
-			below := x.lines[j]
-			for _, bc := range below.cells {
-				if bc.end <= c.start-4 || bc.start >= c.end+8 {
-					continue
+			var values []at
+			if k+1 < len(ln.cells) {
+				values = append(values, at{ln, ln.cells[k+1]})
+			}
+			if j, ok := x.nextText(i, 2); ok {
+				for _, bc := range x.lines[j].cells {
+					if bc.end > c.start-4 && bc.start < c.end+8 {
+						values = append(values, at{x.lines[j], bc})
+						break
+					}
 				}
-				m := aCellValue.FindStringSubmatch(below.text[bc.start:bc.end])
+			}
+			for _, v := range values {
+				vl, vc := v.ln, v.cell
+				m := aCellValue.FindStringSubmatch(vl.text[vc.start:vc.end])
 				if m == nil {
-					break
+					continue
 				}
 				raw := strings.NewReplacer(" ", "", "-", "").Replace(m[1])
 				digits, fixed := digitsOf(strings.NewReplacer("Q", "0", "D", "0", "Z", "2").Replace(raw))
 				// A label read otherwise than "A#" is a guess at what it was: the person
 				// checks the number.
 				fixed = fixed || strings.ContainsAny(raw, "QDZ") || !strings.HasSuffix(ln.text[c.start:c.end], "A#")
-				if v, err := ids.Normalize(ids.ANumber, []byte("A"+digits)); err == nil {
-					cs = append(cs, candidate{ids.Match{Kind: ids.ANumber, Value: string(v), Start: below.start + bc.start,
-						End: below.start + bc.end, Corrected: fixed}, printedWeight})
+				if a, err := ids.Normalize(ids.ANumber, []byte("A"+digits)); err == nil {
+					cs = append(cs, candidate{ids.Match{Kind: ids.ANumber, Value: string(a), Start: vl.start + vc.start,
+						End: vl.start + vc.end, Corrected: fixed}, printedWeight})
 				}
 				break
 			}
