@@ -79,9 +79,12 @@ func ocr(ctx context.Context, page *image.Gray, dpi int) (string, error) {
 	if w <= 0 || h <= 0 || float64(w)*float64(h) > maxOCRPixels {
 		return "", fmt.Errorf("notice: a %d×%d page is not for OCR", w, h) // a caller's mistake
 	}
-	page, dpi = preparePage(page, dpi)
-	path, err := exec.LookPath("tesseract")
+	page, dpi, err := preparePage(ctx, page, dpi)
 	if err != nil {
+		return "", err
+	}
+	path, lookErr := exec.LookPath("tesseract")
+	if lookErr != nil {
 		return ocrInProcess(ctx, page, dpi)
 	}
 	runCtx, cancel := context.WithTimeout(ctx, ocrPageTimeout)

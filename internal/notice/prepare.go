@@ -1,6 +1,7 @@
 package notice
 
 import (
+	"context"
 	"image"
 	"math"
 )
@@ -19,11 +20,12 @@ import (
 //
 // dpi is the page's resolution when known (0: judged from its size as a letter page). It
 // returns the page and its resolution after enlarging. A page already clean (a PDF page drawn
-// by PDFium) comes through unchanged but for its light, which is already even.
-func preparePage(page *image.Gray, dpi int) (*image.Gray, int) {
+// by PDFium) comes through unchanged but for its light, which is already even. Each step takes
+// a tenth of a second or two on a letter page; a cancelled ctx stops it between them.
+func preparePage(ctx context.Context, page *image.Gray, dpi int) (*image.Gray, int, error) {
 	w, h := page.Rect.Dx(), page.Rect.Dy()
 	if w < 64 || h < 64 {
-		return page, dpi
+		return page, dpi, ctx.Err()
 	}
 	guess := dpi
 	if guess <= 0 {
@@ -38,11 +40,17 @@ func preparePage(page *image.Gray, dpi int) (*image.Gray, int) {
 			}
 		}
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, 0, err
+	}
 	page = flattenLight(page)
+	if err := ctx.Err(); err != nil {
+		return nil, 0, err
+	}
 	if a := skewAngle(page); math.Abs(a) >= minDeskew {
 		page = rotateGray(page, -a)
 	}
-	return page, dpi
+	return page, dpi, ctx.Err()
 }
 
 const (

@@ -2,8 +2,8 @@ package notice
 
 import (
 	"bytes"
-	"encoding/binary"
 	"context"
+	"encoding/binary"
 	"errors"
 	"image"
 	"math/rand/v2"
