@@ -31,6 +31,9 @@ var (
 	// dayFirstDate is a written-out date with the day first, "21 July 2025", as consulates and
 	// the National Visa Center print dates.
 	dayFirstDate = regexp.MustCompile(`(?i)\b([0-9OIlS|B]{1,2})\s+(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?,?\s+([0-9OIlS|B]{4})\b`)
+	// misreadMonth is a written-out date whose abbreviated month OCR misread by a letter ("Noy
+	// 4, 2019", "dul 19, 2024"): read only when one month alone is that close.
+	misreadMonth = regexp.MustCompile(`\b([A-Za-z]{3})\.?\s+([0-9]{1,2}),\s+([0-9]{4})\b`)
 	// clock is a time of day: "9:30 AM", "10:00AM", "1:15 p.m.".
 	// OCR may part the AM from the minutes by a few spaces.
 	clock = regexp.MustCompile(`(?i)\b([0-9OIl|]{1,2})\s?[:.]\s?([0-9OIlS|]{2}) {0,4}([AP])\.?\s?M\b\.?`)
@@ -126,8 +129,43 @@ func longDates(s string) []date {
 			ds = append(ds, date{iso: iso, start: m[0], end: m[1], corrected: f1 || f2})
 		}
 	}
+	for _, m := range misreadMonth.FindAllStringSubmatchIndex(s, -1) {
+		if slices.ContainsFunc(ds, func(o date) bool { return o.start < m[1] && m[0] < o.end }) {
+			continue
+		}
+		mo, ok := nearMonth(s[m[2]:m[3]])
+		if !ok {
+			continue
+		}
+		if iso, ok := isoDate(s[m[6]:m[7]], fmt.Sprint(int(mo)), s[m[4]:m[5]]); ok {
+			ds = append(ds, date{iso: iso, start: m[0], end: m[1], corrected: true})
+		}
+	}
 	slices.SortFunc(ds, func(a, b date) int { return a.start - b.start })
 	return ds
+}
+
+// nearMonth is the month whose three-letter abbreviation differs from w in exactly one letter,
+// when only one does.
+func nearMonth(w string) (time.Month, bool) {
+	w = strings.ToLower(w)
+	if _, exact := months[w]; exact {
+		return 0, false // a month as printed: longDate's, or no date
+	}
+	var found time.Month
+	n := 0
+	for abbr, mo := range months {
+		diff := 0
+		for i := range 3 {
+			if abbr[i] != w[i] {
+				diff++
+			}
+		}
+		if diff == 1 {
+			found, n = mo, n+1
+		}
+	}
+	return found, n == 1
 }
 
 // maxDateLen bounds the text read for a date that must start a string: "Wednesday, September

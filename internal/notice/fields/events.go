@@ -45,6 +45,11 @@ func (x *extraction) events(noticeType string) []Event {
 			}
 		}
 	}
+	for i, ln := range x.lines[:x.headLines] {
+		if e, ok := x.dateTimeLines(i, ln, noticeType); ok {
+			add(e)
+		}
+	}
 	flat := strings.Join(strings.Fields(x.head), " ")
 	for _, m := range scheduledAnchor.FindAllStringSubmatchIndex(flat, -1) {
 		if e, ok := x.eventAt(flat[m[1]:], appointmentKind(flat[m[2]:m[3]], noticeType), anchorWeight); ok {
@@ -74,6 +79,38 @@ func (x *extraction) events(noticeType string) []Event {
 		}
 	}
 	return evs
+}
+
+var (
+	dateLine = regexp.MustCompile(`^\s*Date\s*:\s*`)
+	timeLine = regexp.MustCompile(`^\s*Time\s*:\s*`)
+)
+
+// dateTimeLines reads an appointment printed as a "Date:" line with a "Time:" line under it
+// (and often "Where:"), as interview notices print one: a letter's own "Date:" has no time
+// under it.
+func (x *extraction) dateTimeLines(i int, ln line, noticeType string) (Event, bool) {
+	m := dateLine.FindStringIndex(ln.text)
+	if m == nil {
+		return Event{}, false
+	}
+	j, ok := x.nextText(i, 2)
+	if !ok {
+		return Event{}, false
+	}
+	t := timeLine.FindStringIndex(x.lines[j].text)
+	if t == nil {
+		return Event{}, false
+	}
+	e, ok := x.eventAt(ln.text[m[1]:], appointmentKind("", noticeType), anchorWeight)
+	if !ok {
+		return Event{}, false
+	}
+	if hm, fixed, ok := clockAt(x.lines[j].text[t[1]:]); ok {
+		e.Time, e.Corrected = hm, e.Corrected || fixed
+		e.Confidence = x.confidence(anchorWeight, e.Corrected)
+	}
+	return e, true
 }
 
 // appointmentKind names an appointment by its label, or by the notice it is on.

@@ -311,6 +311,21 @@ Notice Date: 12/06/2019
 		want: want{receipts: []string{"EAC1912621938"}, form: "I-129", noticeDate: "2019-12-06", received: "2019-03-25",
 			events: []string{"interview 2025-07-21 08:30"}},
 	},
+	{
+		name:   "OCR: a month misread by a letter in the header; an interview as Date: and Time: lines",
+		source: OCR,
+		text: ` Receipt Number      WAC1926024694                                      Page                1 of 1
+ Date Received       Sep 30, 2019                                       Applicant           MUESTRA, PRIYA
+ Notice Date         Noy 4, 2019
+Notice Type: Interview Notice
+You are hereby notified to appear for an interview appointment, as scheduled below.
+    Date:      March 11,  2020
+    Time:      11:30 AM
+    Where:     USCIS Madison Field Office,    687 PLACEHOLDER RD,  FRANKLIN MA 02038
+`,
+		want: want{receipts: []string{"WAC1926024694"}, noticeType: "Interview Notice", noticeDate: "2019-11-04",
+			received: "2019-09-30", events: []string{"interview 2020-03-11 11:30"}, corrected: []string{"notice"}},
+	},
 }
 
 func TestExtract(t *testing.T) {
