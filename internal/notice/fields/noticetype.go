@@ -14,8 +14,9 @@ const (
 )
 
 // maxTypeValueLen is the longest heading or "Notice Type:" value taken for a type: longer is a
-// sentence.
-const maxTypeValueLen = 60
+// sentence. The N-400's "REQUEST FOR APPLICANT TO APPEAR FOR NATURALIZATION INITIAL INTERVIEW"
+// is 68.
+const maxTypeValueLen = 80
 
 // noticeTypes are the types a notice can have, each with what says so. Order matters when the type
 // is read from running text: the first type whose phrase occurs wins, and receipt comes last
