@@ -326,6 +326,17 @@ You are hereby notified to appear for an interview appointment, as scheduled bel
 		want: want{receipts: []string{"WAC1926024694"}, noticeType: "Interview Notice", noticeDate: "2019-11-04",
 			received: "2019-09-30", events: []string{"interview 2020-03-11 11:30"}, corrected: []string{"notice"}},
 	},
+	{
+		name:   "OCR: a dash read before a date beside its label; the blank priority date above it stays blank",
+		source: OCR,
+		text: `               Receipt Number  LIN2413850825                             Page             1 of 1
+               Receipt Date    04/10/2024                                Beneficiary     BEISPIEL, CHIDI
+               Priority Date                                                             A-275-651-493
+               Notice Date      —10/07/2024                              Petitioner      BEISPIEL, AMIR
+`,
+		want: want{receipts: []string{"LIN2413850825"}, aNumbers: []string{"A275651493"}, noticeDate: "2024-10-07",
+			received: "2024-04-10"},
+	},
 }
 
 func TestExtract(t *testing.T) {

@@ -66,11 +66,15 @@ func (x *extraction) headerDates() (received, priority, notice Field) {
 	return received, priority, notice
 }
 
-// dateBeside reads the date printed after a label on its row, past a colon and spacing.
+// dateBeside reads the date printed after a label on its row, past a colon and spacing, and
+// a rule or speck OCR read as a dash just before the date ("Notice Date   —10/07/2024").
 func (x *extraction) dateBeside(lb label) (date, bool) {
 	ln := x.lines[lb.line]
 	at := lb.end
 	for at < len(ln.text) && strings.IndexByte(" :#.", ln.text[at]) >= 0 {
+		at++
+	}
+	if at+1 < len(ln.text) && strings.IndexByte("-_~", ln.text[at]) >= 0 && isAlnumByte(ln.text[at+1]) {
 		at++
 	}
 	if at >= len(ln.text) || at-lb.end > maxBesideGap {
