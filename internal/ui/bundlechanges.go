@@ -117,6 +117,20 @@ func fieldTitle(field string) string {
 		return lang.L("Time")
 	case "note":
 		return lang.L("Note")
+	case "url":
+		return lang.L("Web address")
+	case "username":
+		return lang.L("Username")
+	case "password":
+		return lang.L("Password")
+	case "totp":
+		return lang.L("2-step secret")
+	case "backup_codes":
+		return lang.L("Backup codes")
+	case "security_questions":
+		return lang.L("Security questions")
+	case "security_answers":
+		return lang.L("Security answers")
 	}
 	return field
 }

@@ -24,6 +24,7 @@ type exportDialog struct {
 	app      *App
 	people   map[string]*widget.Check // by person ID
 	cases    map[string]*widget.Check // by receipt number
+	logins   map[string]*widget.Check // by record ID; none ticked to begin with
 	to       map[string]*widget.Check // by contact ID
 	usePass  *widget.Check
 	pass     *secretentry.Entry
@@ -35,7 +36,8 @@ type exportDialog struct {
 
 func (a *App) showExport() {
 	a.idle.touch()
-	e := &exportDialog{app: a, people: map[string]*widget.Check{}, cases: map[string]*widget.Check{}, to: map[string]*widget.Check{}}
+	e := &exportDialog{app: a, people: map[string]*widget.Check{}, cases: map[string]*widget.Check{}, logins: map[string]*widget.Check{},
+		to: map[string]*widget.Check{}}
 	a.showDialog(e.build())
 }
 
@@ -66,6 +68,22 @@ func (e *exportDialog) build() dialog.Dialog {
 			}
 		}
 		c.SetChecked(true)
+	}
+	logins := container.NewVBox()
+	for _, l := range ix.Logins {
+		p, err := ix.Person(l.PersonID)
+		if err != nil {
+			continue
+		}
+		label := p.Name + " · " + loginTitle(l)
+		if l.Username != "" {
+			label += " · " + l.Username
+		}
+		// Never ticked to begin with: a login opens someone's account,
+		// and goes only when chosen on its own.
+		c := widget.NewCheck(label, func(bool) { e.changed() })
+		e.logins[l.ID] = c
+		logins.Add(c)
 	}
 	who := container.NewVBox()
 	unverified := false
@@ -104,6 +122,7 @@ func (e *exportDialog) build() dialog.Dialog {
 	content := container.NewVBox(
 		widget.NewLabelWithStyle(lang.L("What to share (untick a person to choose single cases)"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		what,
+		e.loginsPart(logins),
 		widget.NewLabelWithStyle(lang.L("For whom (you can always open it too)"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		who, e.usePass, passBox, e.summary, e.progress.problem, e.progress.busy)
 	e.d = dialog.NewCustomConfirm(lang.L("Share with family"), lang.L("Save bundle…"), lang.L("Cancel"),
@@ -136,6 +155,11 @@ func (e *exportDialog) options() bundle.ExportOptions {
 	}
 	if allPeople && len(o.Cases) == 0 {
 		o.People = nil // everything
+	}
+	for _, l := range ix.Logins {
+		if c := e.logins[l.ID]; c != nil && c.Checked {
+			o.Logins = append(o.Logins, l.ID)
+		}
 	}
 	if e.usePass.Checked {
 		o.Passphrase = e.pass.Secret()
@@ -170,8 +194,12 @@ func (e *exportDialog) changed() {
 		e.summary.SetText(oneLine(err.Error()))
 		return
 	}
-	e.summary.SetText(lang.L("The bundle will hold {{.People}} people, {{.Numbers}} numbers, {{.Cases}} cases and {{.Notices}} notices ({{.Size}}).",
-		map[string]any{"People": s.People, "Numbers": s.Identifiers, "Cases": s.Cases, "Notices": s.Notices, "Size": sizeText(s.Bytes)}))
+	text := lang.L("The bundle will hold {{.People}} people, {{.Numbers}} numbers, {{.Cases}} cases and {{.Notices}} notices ({{.Size}}).",
+		map[string]any{"People": s.People, "Numbers": s.Identifiers, "Cases": s.Cases, "Notices": s.Notices, "Size": sizeText(s.Bytes)})
+	if s.Logins > 0 {
+		text += " " + lang.L("And {{.N}} logins, with their passwords, 2-step secrets and backup codes in full: whoever opens it can sign in.", map[string]any{"N": s.Logins})
+	}
+	e.summary.SetText(text)
 }
 
 // sizeText is a file size for people: 840 KB, 12.5 MB.
@@ -225,4 +253,15 @@ func (e *exportDialog) save() {
 				lang.L("Saved {{.Path}}. Send it any way you like: only the people it is for can open it.", map[string]any{"Path": w.URI().Path()}), e.app.win))
 		})
 	})
+}
+
+// loginsPart is the list of logins to tick one by one, with a word on
+// what sending one means; nothing when the vault has none.
+func (e *exportDialog) loginsPart(list *fyne.Container) fyne.CanvasObject {
+	if len(list.Objects) == 0 {
+		return container.NewVBox()
+	}
+	return container.NewVBox(
+		widget.NewLabelWithStyle(lang.L("Logins (only those you tick; their person must be in the bundle)"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		list)
 }

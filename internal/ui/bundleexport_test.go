@@ -82,3 +82,44 @@ func TestExportDialogTicksVerifiedOnly(t *testing.T) {
 		t.Errorf("the bundle is for %v, want Ana and Luis", b.AddressedTo())
 	}
 }
+
+// TestExportCarriesALoginOnlyWhenTicked: the export dialog lists the
+// logins unticked; a bundle of everything carries none, and one with a
+// login ticked carries it whole.
+func TestExportCarriesALoginOnlyWhenTicked(t *testing.T) {
+	h := loginHarness(t)
+	luis := luisVault(t)
+	luisCard, _ := luis.Card("Luis")
+	anaCard, _ := h.app.vault.Card("Ana")
+	addContact(t, h.app.vault, "Luis", luisCard, true)
+	addContact(t, luis, "Ana", anaCard, true)
+	label := "Ana Morales · " + lang.L("USCIS online account") + " · " + testLoginUser
+
+	h.app.showExport()
+	if findCheck(t, h.win.Canvas(), label).Checked {
+		t.Fatal("the login is ticked to begin with")
+	}
+	b := openBundle(t, h.saveBundle(), luis)
+	if n := countLogins(bundle.Preview(luis.Index(), b)); n != 0 {
+		t.Fatalf("a bundle of everything carries %d logins", n)
+	}
+
+	h.app.dismissDialog()
+	h.app.showExport()
+	test.Tap(findCheck(t, h.win.Canvas(), label))
+	h.assertShows(lang.L("And {{.N}} logins, with their passwords, 2-step secrets and backup codes in full: whoever opens it can sign in.", map[string]any{"N": 1}))
+	b = openBundle(t, h.saveBundle(), luis)
+	if n := countLogins(bundle.Preview(luis.Index(), b)); n != 1 {
+		t.Fatalf("the bundle with the login ticked carries %d logins", n)
+	}
+}
+
+func countLogins(p bundle.Plan) int {
+	n := 0
+	for _, it := range p.Items {
+		if it.Kind == "login" {
+			n++
+		}
+	}
+	return n
+}
