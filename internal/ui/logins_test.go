@@ -406,3 +406,43 @@ func TestAccountNumberWrongField(t *testing.T) {
 		t.Error("the help shows no picture")
 	}
 }
+
+// TestEditLoginKeepsWhatIsLeftEmpty: changing a login's username leaves
+// its password and 2-step secret as they were; a new password replaces it.
+func TestEditLoginKeepsWhatIsLeftEmpty(t *testing.T) {
+	h := loginHarness(t)
+	s := h.app.editLogin(anaOf(h), theLogin(h))
+	if s.username.Text != testLoginUser || s.password.Len() != 0 || !s.service.Disabled() {
+		t.Fatalf("the dialog opens with %q, %d runes of password, service enabled %v", s.username.Text, s.password.Len(), !s.service.Disabled())
+	}
+	s.username.SetText("ana.m@example.com")
+	test.Tap(h.button(lang.L("Save")))
+	l := theLogin(h)
+	if l.Username != "ana.m@example.com" || !l.Password.Equal(secret.New([]byte(testLoginPassword))) || l.TOTP.IsEmpty() {
+		t.Fatalf("after changing the username: %q, the password or the 2-step secret changed", l.Username)
+	}
+	s = h.app.editLogin(anaOf(h), l)
+	typeSecret(s.password, "otra-contraseña-larga-9")
+	test.Tap(s.noTOTP)
+	test.Tap(h.button(lang.L("Save")))
+	l = theLogin(h)
+	if !l.Password.Equal(secret.New([]byte("otra-contraseña-larga-9"))) || !l.TOTP.IsEmpty() {
+		t.Error("the new password was not saved, or the 2-step secret stayed")
+	}
+}
+
+// TestProposalRefusesAnAccountNumberAsTheReceipt: a notice's proposal
+// says which number a 12-digit account number typed as the receipt is.
+func TestProposalRefusesAnAccountNumberAsTheReceipt(t *testing.T) {
+	h := familyHarness(t)
+	f := newProposalForm(h.app, importJob{personID: anaOf(h).ID, name: "notice.pdf"}, readResult{})
+	f.show()
+	f.receipt.SetText("0012 3456 7890")
+	if err := f.receipt.Validate(); err == nil || !strings.HasPrefix(err.Error(), "This is a USCIS online account number") {
+		t.Errorf("an account number as the receipt: %v", err)
+	}
+	f.receipt.SetText(testReceipt)
+	if err := f.receipt.Validate(); err != nil {
+		t.Errorf("a receipt number: %v", err)
+	}
+}
