@@ -18,7 +18,7 @@ import (
 type mainScreen struct {
 	app *App
 
-	search  *widget.Entry
+	search  *searchField
 	list    *widget.List
 	rows    []listRow // what the list shows: people, or search hits
 	person  string    // selected person's ID
@@ -37,7 +37,8 @@ type listRow struct {
 }
 
 func newMainScreen(a *App) *mainScreen {
-	m := &mainScreen{app: a, search: widget.NewEntry(), detail: container.NewStack()}
+	m := &mainScreen{app: a, detail: container.NewStack()}
+	m.search = newSearchField(m)
 	m.search.SetPlaceHolder(lang.L("Search people, numbers, cases, notices, logins"))
 	m.search.OnChanged = func(string) { a.idle.touch(); m.refreshList() }
 	m.list = widget.NewList(
@@ -60,7 +61,10 @@ func newMainScreen(a *App) *mainScreen {
 		})
 	m.list.OnSelected = func(i widget.ListItemID) {
 		a.idle.touch()
-		if i < len(m.rows) && !m.syncing {
+		switch {
+		case i < len(m.rows) && m.rows[i].personID == "":
+			m.list.UnselectAll() // "No matches" leads nowhere
+		case i < len(m.rows) && !m.syncing:
 			m.selectPerson(m.rows[i].personID)
 		}
 	}
@@ -105,6 +109,9 @@ func (m *mainScreen) refreshList() {
 		}
 	} else {
 		m.rows = searchIndex(ix, q)
+		if len(m.rows) == 0 {
+			m.rows = []listRow{{title: lang.L("No matches"), detail: lang.L("Try part of a name, a number, a form (I-485) or a word such as RFE")}}
+		}
 	}
 	m.list.Refresh()
 	for i, r := range m.rows {

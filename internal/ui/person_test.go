@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"immivault/internal/ids"
+	"immivault/internal/secret"
+	"immivault/internal/vault"
 )
 
 // TestPersonPageMasksEveryIdentifier is the golden-markup proof that a
@@ -153,6 +155,56 @@ func TestSearchFindsByNameNumberCaseAndForm(t *testing.T) {
 	test.Type(h.app.main.search, "luis")
 	if len(h.app.main.rows) != 1 || h.app.main.rows[0].title != "Luis Morales" {
 		t.Errorf("the list shows %+v", h.app.main.rows)
+	}
+	// Down moves into the results; Escape clears the search.
+	h.app.main.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	if h.win.Canvas().Focused() != h.app.main.list {
+		t.Errorf("down arrow: focus on %T", h.win.Canvas().Focused())
+	}
+	h.win.Canvas().Focus(h.app.main.search)
+	h.app.main.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if h.app.main.search.Text != "" || len(h.app.main.rows) != 2 {
+		t.Errorf("escape left %q and %d rows", h.app.main.search.Text, len(h.app.main.rows))
+	}
+	// Nothing found says so, and leads nowhere.
+	test.Type(h.app.main.search, "zzz")
+	if len(h.app.main.rows) != 1 || h.app.main.rows[0].title != "No matches" || h.app.main.rows[0].personID != "" {
+		t.Errorf("no match shows %+v", h.app.main.rows)
+	}
+	h.app.main.list.Select(0)
+	if h.app.main.person == "" {
+		t.Error("selecting No matches left no person shown")
+	}
+}
+
+// TestSearchAbbreviations: what people type for what the vault spells out.
+func TestSearchAbbreviations(t *testing.T) {
+	h := familyHarness(t)
+	uiMu.Lock()
+	h.app.update(func(ix *vault.Index) error {
+		ana := ix.People[0]
+		if _, err := ix.SetIdentifier(ana.ID, ids.GreenCard, "", secret.New([]byte("SRC0123456789"))); err != nil {
+			return err
+		}
+		_, err := ix.SetCase(ana.ID, "IOE0912345678", vault.CaseChange{Form: "I-765", Status: "Request for Evidence Was Sent"})
+		return err
+	})
+	uiMu.Unlock()
+	ix := h.app.vault.Index()
+	for _, tc := range []struct{ q, want string }{
+		{"RFE", "I-765"},
+		{"rfe", "I-765"},
+		{"EAD", "I-765"},
+		{"GC", "Green card"},
+		{"gc", "Green card"},
+	} {
+		found := false
+		for _, r := range searchIndex(ix, tc.q) {
+			found = found || strings.Contains(r.title, tc.want)
+		}
+		if !found {
+			t.Errorf("search %q: %+v, want %q", tc.q, searchIndex(ix, tc.q), tc.want)
+		}
 	}
 }
 

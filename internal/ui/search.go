@@ -15,6 +15,16 @@ import (
 func searchIndex(ix *vault.Index, q string) []listRow {
 	words := strings.ToLower(strings.TrimSpace(q))
 	compact := compactQuery(q)
+	// An abbreviation people use finds what it stands for as well.
+	also := abbreviations[strings.Trim(words, ".")]
+	wider := func(fields ...string) bool {
+		for _, w := range also {
+			if matches(w, nil, fields...) {
+				return true
+			}
+		}
+		return false
+	}
 	var out []listRow
 	name := map[string]string{}
 	for _, p := range ix.People {
@@ -30,23 +40,48 @@ func searchIndex(ix *vault.Index, q string) []listRow {
 		for _, id := range ix.Identifiers {
 			hit = false
 			id.Value.Use(match)
-			if hit {
+			if hit || len(also) > 0 && wider(identifierTitle(id), string(id.Kind)) {
 				out = append(out, listRow{personID: id.PersonID, title: identifierTitle(id) + " " + maskOf(id), detail: name[id.PersonID]})
 			}
 		}
 		release()
 	}
+	if len(compact) < 3 && len(also) > 0 {
+		// The value search above needs three letters; "AP" or "GC" find
+		// the numbers of their kind here.
+		for _, id := range ix.Identifiers {
+			if wider(identifierTitle(id), string(id.Kind)) {
+				out = append(out, listRow{personID: id.PersonID, title: identifierTitle(id) + " " + maskOf(id), detail: name[id.PersonID]})
+			}
+		}
+	}
 	for _, c := range ix.Cases {
-		if matches(words, compact, c.ReceiptNumber, c.Form, c.FormTitle, c.Status) {
+		if matches(words, compact, c.ReceiptNumber, c.Form, c.FormTitle, c.Status) || len(also) > 0 && wider(c.FormTitle, c.Status) {
 			out = append(out, listRow{personID: c.PersonID, title: caseTitle(c), detail: name[c.PersonID]})
 		}
 	}
 	for _, n := range ix.Notices {
-		if matches(words, compact, n.Type, n.FileName) {
+		if matches(words, compact, n.Type, n.FileName) || len(also) > 0 && wider(n.Type, n.Fields["notice_type"]) {
 			out = append(out, listRow{personID: n.PersonID, title: noticeTitle(n), detail: name[n.PersonID] + " · " + n.FileName})
 		}
 	}
 	return append(out, searchLogins(ix, words, name)...)
+}
+
+// abbreviations are what people type for what the vault spells out, in
+// English and Spanish: each finds its words in notice types, case titles
+// and statuses, and the kinds and labels of numbers.
+var abbreviations = map[string][]string{
+	"rfe":  {"request for evidence", "solicitud de evidencia"},
+	"noid": {"intent to deny"},
+	"noir": {"intent to revoke"},
+	"ead":  {"employment authorization", "work permit", "permiso de trabajo", "ead-card"},
+	"ap":   {"advance parole", "permiso adelantado", "parole"},
+	"gc":   {"green card", "permanent resident card", "tarjeta de residente", "green-card"},
+	"ssn":  {"social security"},
+	"asc":  {"biometrics", "biométric"},
+	"aos":  {"adjust status", "i-485"},
+	"i94":  {"i-94"},
 }
 
 // searchLogins finds logins by service (its key, its English title or the
