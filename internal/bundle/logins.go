@@ -156,7 +156,8 @@ func sameLogin(a, b *vault.Login) bool {
 }
 
 // loginChanges are the fields in which two versions of a login differ.
-// Secrets are never shown: a changed one says only "changed".
+// Secrets are never shown: a changed one says only "changed"; backup
+// codes are counted, as "unused/all".
 func loginChanges(local, in *vault.Login) []Change {
 	var cs changes
 	cs.add("url", local.URL, in.URL)
@@ -170,8 +171,9 @@ func loginChanges(local, in *vault.Login) []Change {
 	secretChange("password", local.Password.Equal(in.Password))
 	secretChange("totp", local.TOTP.Equal(in.TOTP))
 	if len(local.BackupCodes) != len(in.BackupCodes) || local.UnusedBackupCodes() != in.UnusedBackupCodes() {
+		// "unused/all", which the app says in words.
 		count := func(l *vault.Login) string {
-			return fmt.Sprintf("%d, %d unused", len(l.BackupCodes), l.UnusedBackupCodes())
+			return fmt.Sprintf("%d/%d", l.UnusedBackupCodes(), len(l.BackupCodes))
 		}
 		cs.add("backup_codes", count(local), count(in))
 	} else {

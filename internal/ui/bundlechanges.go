@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -47,7 +48,15 @@ func changeValue(field, v string) string {
 	if field == "relation" && v != "" {
 		return relationText(v)
 	}
+	var unused, all int
+	if field == "backup_codes" {
+		if _, err := fmt.Sscanf(v, "%d/%d", &unused, &all); err == nil {
+			return lang.L("{{.Unused}} of {{.All}} unused", map[string]any{"Unused": unused, "All": all})
+		}
+	}
 	switch v {
+	case "changed":
+		return lang.L("changed")
 	case "":
 		return "—"
 	case "yes":

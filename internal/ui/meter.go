@@ -74,7 +74,7 @@ func (m *strengthMeter) rate(pass []byte) {
 	m.bar.SetValue(float64(r.Score))
 	took := r.CrackTime(m.guesses)
 	strong := r.Score >= minScore && took >= m.strongAfter
-	m.verdict.SetText(verdict(r, took, strong))
+	m.verdict.SetText(verdict(r, took, strong, m.strongAfter > 0))
 	if strong {
 		m.verdict.Importance = widget.SuccessImportance
 	} else {
@@ -84,13 +84,17 @@ func (m *strengthMeter) rate(pass []byte) {
 }
 
 // verdict says in plain words how long guessing would take (d) and, for a
-// weak passphrase, why it is weak.
-func verdict(r strength.Result, d time.Duration, strong bool) string {
+// weak passphrase, why it is weak; a website's password (site) is not told
+// to add words, since it may be of characters.
+func verdict(r strength.Result, d time.Duration, strong, site bool) string {
 	took := crackTime(d)
 	if strong {
 		return lang.L("Strong: guessing it would take {{.Time}}.", map[string]any{"Time": took})
 	}
 	why := weaknessText(r.Weakness)
+	if why == "" && site {
+		return lang.L("Too easy to guess: it would take {{.Time}}. Make it longer, or generate one.", map[string]any{"Time": took})
+	}
 	if why == "" {
 		return lang.L("Too easy to guess: it would take {{.Time}}. Add more words.", map[string]any{"Time": took})
 	}
