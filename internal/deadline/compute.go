@@ -16,7 +16,8 @@ import (
 const lookBack = 60
 
 // Compute returns every deadline the rules find in the vault, from 60 days
-// before today on, soonest first; deadlines on the same day are ordered
+// before today on (and every passed due date and last day of a window not
+// yet marked handled, however old: Index.MarkHandled), soonest first; deadlines on the same day are ordered
 // by time, then by ID, so the order is the same on every call. today is
 // read as a calendar day in its own location.
 //
@@ -49,6 +50,15 @@ func Compute(ix *vault.Index, today time.Time) []Deadline {
 		}
 	}
 	out = slices.DeleteFunc(out, func(d Deadline) bool {
+		switch {
+		case ix.IsHandled(d.ID):
+			// Dealt with, the person said: gone once its day has passed.
+			return d.Date.Before(day)
+		case d.Kind == Due || d.Kind == WindowCloses:
+			// Something that had to be done by a day stays, overdue,
+			// however long ago, until it is marked handled.
+			return false
+		}
 		return d.Date.Before(cutoff) && (d.Kind != WindowOpens || gone[about(d)])
 	})
 	slices.SortFunc(out, func(a, b Deadline) int {

@@ -2,6 +2,7 @@ package deadline
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -243,4 +244,31 @@ func (b *vaultBuilder) trip(p *vault.Person, departed, returned string) *vault.T
 	t := &vault.Trip{Record: b.record("t"), PersonID: p.ID, Departed: departed, Returned: returned}
 	b.ix.Trips = append(b.ix.Trips, t)
 	return t
+}
+
+// TestOverdueStaysUntilHandled: a response due date months past is still
+// reported, however old, until it is marked handled; then it goes.
+func TestOverdueStaysUntilHandled(t *testing.T) {
+	b := newVault()
+	ana := b.person("Ana", vault.Residence{})
+	k := b.filed(ana, "I-485", "2025-01-06")
+	e := b.event(ana, k, nil, "rfe-due", "2025-03-10", "")
+	today := time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC) // a year later
+	var due *Deadline
+	for _, d := range Compute(b.ix, today) {
+		if d.Rule == "rfe-response-printed" {
+			due = &d
+		}
+	}
+	if due == nil || due.Urgency(today) != Overdue || !strings.Contains(due.ID, e.ID) {
+		t.Fatalf("a missed response date a year old is not reported overdue: %+v", due)
+	}
+	if err := b.ix.MarkHandled(due.ID); err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range Compute(b.ix, today) {
+		if d.ID == due.ID {
+			t.Fatal("a date marked handled is still reported")
+		}
+	}
 }

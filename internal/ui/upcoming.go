@@ -105,7 +105,26 @@ func (s *upcomingScreen) row(ix *vault.Index, d deadline.Deadline) fyne.CanvasOb
 		info.Add(note)
 	}
 	open := widget.NewButton(lang.L("Open"), func() { s.openPerson(d.PersonID) })
-	return container.NewBorder(nil, widget.NewSeparator(), bar, container.NewVBox(open), info)
+	actions := container.NewVBox(open)
+	if d.Urgency(s.today) == deadline.Overdue && (d.Kind == deadline.Due || d.Kind == deadline.WindowCloses) {
+		// A missed date stays here, in red, until the person says it was
+		// dealt with (answered late, filed, or no longer needed).
+		late := widget.NewLabel(lang.L("Overdue: it stays here until you mark it handled."))
+		late.Importance = widget.DangerImportance
+		late.Wrapping = fyne.TextWrapWord
+		info.Add(late)
+		actions.Add(widget.NewButton(lang.L("Mark handled"), func() { s.markHandled(d) }))
+	}
+	return container.NewBorder(nil, widget.NewSeparator(), bar, actions, info)
+}
+
+// markHandled records that a passed date was dealt with, and shows the
+// list without it.
+func (s *upcomingScreen) markHandled(d deadline.Deadline) {
+	if !s.app.update(func(ix *vault.Index) error { return ix.MarkHandled(d.ID) }) {
+		return
+	}
+	s.app.showUpcoming()
 }
 
 // urgencyColor: overdue red, within 14 days orange, within 90 days the

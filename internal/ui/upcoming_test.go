@@ -133,3 +133,33 @@ func TestRemindersOncePerLeadTime(t *testing.T) {
 		t.Error("no further reminder as the dates came closer")
 	}
 }
+
+// TestOverdueStaysUntilHandled: a response date that passed long ago stays
+// at the top of Upcoming, marked overdue, until it is marked handled.
+func TestOverdueStaysUntilHandled(t *testing.T) {
+	h := familyHarness(t)
+	uiMu.Lock()
+	h.app.update(func(ix *vault.Index) error {
+		ana, _ := ix.Person("Ana Morales")
+		_, err := ix.AddEvent(vault.Event{PersonID: ana.ID, Kind: "rfe-due", Date: "2025-11-20"}) // 102 days before the clock
+		return err
+	})
+	uiMu.Unlock()
+	test.Tap(h.button(lang.L("Upcoming")))
+	s := h.app.screen.(*upcomingScreen)
+	if len(s.items) == 0 || s.items[0].Date.Format(time.DateOnly) != "2025-11-20" {
+		t.Fatalf("the missed response date is not first: %+v", s.items)
+	}
+	h.assertShows("102 days ago", "Overdue: it stays here until you mark it handled.")
+	test.Tap(h.button(lang.L("Mark handled")))
+	s = h.app.screen.(*upcomingScreen)
+	for _, d := range s.items {
+		if d.Date.Format(time.DateOnly) == "2025-11-20" {
+			t.Fatal("a date marked handled is still listed")
+		}
+	}
+	h.assertHides("Overdue: it stays here")
+	if len(h.app.vault.Index().Handled) != 1 {
+		t.Fatal("the mark was not saved")
+	}
+}

@@ -85,6 +85,9 @@ func writeIndex(w io.Writer, ix *Index, mac hash.Hash) error {
 	if len(ix.Lineage) > 0 {
 		j.Value("lineage", ix.Lineage)
 	}
+	if len(ix.Handled) > 0 {
+		j.Value("handled", ix.Handled)
+	}
 	if len(ix.Trips) > 0 {
 		j.Value("trips", ix.Trips)
 	}

@@ -231,6 +231,7 @@ func (ix *Index) clone() *Index {
 		l.BackupCodes = slices.Clone(l.BackupCodes)
 		l.Questions = slices.Clone(l.Questions)
 	}
+	c.Handled = cloneHandled(ix.Handled)
 	if ix.Synced != nil {
 		c.Synced = make(map[string][]time.Time, len(ix.Synced))
 		for id, versions := range ix.Synced {

@@ -148,6 +148,9 @@ type Index struct {
 	Logins []*Login `json:"logins,omitempty"`
 	// Trips are the family's stays outside the United States (trips.go).
 	Trips []*Trip `json:"trips,omitempty"`
+	// Handled marks the deadlines that have passed and were dealt with, by
+	// deadline ID, with when (handled.go).
+	Handled map[string]time.Time `json:"handled,omitempty"`
 	// Lineage is the indexes this one descends from, newest first: the
 	// merge base when a sync service saved two computers' indexes side by
 	// side (syncconflicts.go). Releases that do not know it drop it, which

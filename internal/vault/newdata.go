@@ -11,5 +11,5 @@ import "slices"
 // the index needs v3.
 func (ix *Index) needsV3() bool {
 	return len(ix.Trips) > 0 || slices.ContainsFunc(ix.People, (*Person).hasNaturalizationDates) ||
-		ix.hasDeadlineFacts()
+		ix.hasDeadlineFacts() || len(ix.Handled) > 0
 }

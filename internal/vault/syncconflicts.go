@@ -274,6 +274,7 @@ func mergeIndex(dst, other, base *Index, history map[string][]time.Time) MergedC
 	for id, versions := range other.Synced {
 		dst.AddSharedVersions(id, versions...)
 	}
+	dst.mergeHandled(other.Handled)
 	return m.report
 }
 
