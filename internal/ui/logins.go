@@ -159,12 +159,16 @@ func (pg *personPage) copyText(s string) {
 	}
 }
 
-// secretRow shows one of a login's secrets: masked, revealed for
-// revealFor, or copied. While revealed the text is a Go string in the
-// label, as an identifier's is: a residual copy for those seconds.
+// secretRow shows one secret, a login's or an identifier's value: masked,
+// revealed for revealFor, or copied. While revealed the text is a Go
+// string in the label: a residual copy for those seconds.
 type secretRow struct {
-	app     *App
-	secret  *secret.Secret
+	app    *App
+	secret *secret.Secret
+	// masked is what the label shows while the secret is hidden, and
+	// format what it shows revealed (nil: the secret as it is).
+	masked  string
+	format  func(b []byte) string
 	value   *widget.Label
 	reveal  *widget.Button
 	copyB   *widget.Button
@@ -179,7 +183,7 @@ func (pg *personPage) secretRow(s *secret.Secret) *secretRow {
 }
 
 func newSecretRow(a *App, s *secret.Secret) *secretRow {
-	r := &secretRow{app: a, secret: s, value: widget.NewLabel(secretMask)}
+	r := &secretRow{app: a, secret: s, masked: secretMask, value: widget.NewLabel(secretMask)}
 	r.value.TextStyle.Monospace = true
 	r.value.Truncation = fyne.TextTruncateEllipsis
 	r.reveal = widget.NewButtonWithIcon("", theme.VisibilityIcon(), r.toggle)
@@ -198,7 +202,14 @@ func (r *secretRow) toggle() {
 		r.hide()
 		return
 	}
-	r.secret.Use(func(b []byte) error { r.value.SetText(string(b)); return nil })
+	r.secret.Use(func(b []byte) error {
+		if r.format != nil {
+			r.value.SetText(r.format(b))
+		} else {
+			r.value.SetText(string(b))
+		}
+		return nil
+	})
 	r.reveal.SetIcon(theme.VisibilityOffIcon())
 	r.shownAt = r.app.opts.Now()
 	r.timer = time.AfterFunc(revealFor, func() { onUI(r.hide) })
@@ -218,7 +229,7 @@ func (r *secretRow) hide() {
 		r.timer.Stop()
 		r.timer = nil
 	}
-	r.value.SetText(secretMask)
+	r.value.SetText(r.masked)
 	r.reveal.SetIcon(theme.VisibilityIcon())
 }
 

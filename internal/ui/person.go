@@ -41,13 +41,12 @@ type personPage struct {
 	ticks     ticker              // brings codes and reveals up to the clock
 }
 
-// identifierRow shows one identifier: masked, or revealed for a while.
+// identifierRow shows one identifier: masked, or revealed for a while,
+// as a login's secrets are (secretRow), in the identifier's own mask and
+// display form.
 type identifierRow struct {
-	id      *vault.Identifier
-	value   *widget.Label
-	reveal  *widget.Button
-	timer   *time.Timer
-	shownAt time.Time
+	*secretRow
+	id *vault.Identifier
 }
 
 func newPersonPage(a *App, p *vault.Person) *personPage {
@@ -112,11 +111,10 @@ func (pg *personPage) identifiers(ix *vault.Index) fyne.CanvasObject {
 		r := pg.identifierRow(id)
 		pg.rows = append(pg.rows, r)
 		kind := widget.NewLabel(identifierTitle(id))
-		copyB := widget.NewButtonWithIcon("", theme.ContentCopyIcon(), func() { pg.copyValue(id) })
 		editB := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { pg.app.editIdentifier(pg.person, id) })
 		grid.Add(kind)
 		grid.Add(r.value)
-		grid.Add(container.NewHBox(r.reveal, copyB, editB))
+		grid.Add(container.NewHBox(r.reveal, r.copyB, editB))
 	}
 	return container.NewVBox(grid, missing)
 }
@@ -150,10 +148,13 @@ func identifierTitle(id *vault.Identifier) string {
 }
 
 func (pg *personPage) identifierRow(id *vault.Identifier) *identifierRow {
-	r := &identifierRow{id: id, value: widget.NewLabel(maskOf(id))}
-	r.value.TextStyle.Monospace = true
-	r.reveal = widget.NewButtonWithIcon("", theme.VisibilityIcon(), func() { pg.toggle(r) })
-	return r
+	r := newSecretRow(pg.app, id.Value)
+	r.masked = maskOf(id)
+	r.format = func(b []byte) string { return string(ids.Format(id.Kind, b)) }
+	r.value.Truncation = fyne.TextTruncateOff
+	r.value.SetText(r.masked)
+	r.copyB.OnTapped = func() { pg.copyValue(id) }
+	return &identifierRow{secretRow: r, id: id}
 }
 
 // maskOf is the identifier's display mask; it never shows the whole value.
@@ -163,30 +164,10 @@ func maskOf(id *vault.Identifier) string {
 	return m
 }
 
-// toggle reveals the value for revealFor, or masks it again. The revealed
-// text is a Go string in the label while shown: a residual copy.
-func (pg *personPage) toggle(r *identifierRow) {
-	pg.app.idle.touch()
-	if r.timer != nil {
-		pg.hide(r)
-		return
-	}
-	r.id.Value.Use(func(b []byte) error {
-		r.value.SetText(string(ids.Format(r.id.Kind, b)))
-		return nil
-	})
-	r.reveal.SetIcon(theme.VisibilityOffIcon())
-	r.timer = time.AfterFunc(revealFor, func() { fyne.Do(func() { pg.hide(r) }) })
-}
+// toggle reveals the value for revealFor, or masks it again.
+func (pg *personPage) toggle(r *identifierRow) { r.toggle() }
 
-func (pg *personPage) hide(r *identifierRow) {
-	if r.timer != nil {
-		r.timer.Stop()
-		r.timer = nil
-	}
-	r.value.SetText(maskOf(r.id))
-	r.reveal.SetIcon(theme.VisibilityIcon())
-}
+func (pg *personPage) hide(r *identifierRow) { r.hide() }
 
 func (pg *personPage) copyValue(id *vault.Identifier) {
 	pg.app.idle.touch()
@@ -347,10 +328,7 @@ func (pg *personPage) close() {
 	}
 	pg.secrets, pg.codes = nil, nil
 	for _, r := range pg.rows {
-		if r.timer != nil {
-			r.timer.Stop()
-			r.timer = nil
-		}
+		r.hide()
 		r.value.SetText("")
 	}
 	pg.rows = nil
