@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"image"
+	"image/color"
 
 	"golang.org/x/image/draw"
 )
@@ -145,7 +146,8 @@ func tiffOrientation(tiff []byte) orientation {
 func (o orientation) swapsSides() bool { return o >= 5 && o <= 8 }
 
 // turn returns img upright. A gray image stays gray (what OCR is given); any other becomes
-// RGBA, as Render's scaled images are.
+// RGBA, as Render's scaled images are. A photo's YCbCr is converted as it is turned, so that a
+// large one costs one RGBA copy, not two.
 func (o orientation) turn(img image.Image) image.Image {
 	if o <= upright || o > 8 {
 		return img
@@ -158,6 +160,18 @@ func (o orientation) turn(img image.Image) image.Image {
 	case *image.RGBA:
 		out := image.NewRGBA(o.bounds(m.Rect))
 		o.copyPixels(out.Pix, out.Stride, m.Pix, m.Stride, m.Rect.Dx(), m.Rect.Dy(), 4)
+		return out
+	case *image.YCbCr: // a photo: turned as it is converted, without a copy the size of it
+		out := image.NewRGBA(o.bounds(m.Rect))
+		w, h := m.Rect.Dx(), m.Rect.Dy()
+		for y := range h {
+			for x := range w {
+				yi, ci := m.YOffset(m.Rect.Min.X+x, m.Rect.Min.Y+y), m.COffset(m.Rect.Min.X+x, m.Rect.Min.Y+y)
+				r, g, b := color.YCbCrToRGB(m.Y[yi], m.Cb[ci], m.Cr[ci])
+				u, v := o.place(x, y, w, h)
+				copy(out.Pix[v*out.Stride+4*u:], []byte{r, g, b, 255})
+			}
+		}
 		return out
 	}
 	b := img.Bounds()
@@ -180,24 +194,29 @@ func (o orientation) copyPixels(dst []byte, dstStride int, src []byte, srcStride
 	for y := range h {
 		row := src[y*srcStride : y*srcStride+w*bpp]
 		for x := range w {
-			var u, v int // where (x, y) lands
-			switch o {
-			case 2:
-				u, v = w-1-x, y
-			case 3:
-				u, v = w-1-x, h-1-y
-			case 4:
-				u, v = x, h-1-y
-			case 5:
-				u, v = y, x
-			case 6:
-				u, v = h-1-y, x
-			case 7:
-				u, v = h-1-y, w-1-x
-			case 8:
-				u, v = y, w-1-x
-			}
+			u, v := o.place(x, y, w, h)
 			copy(dst[v*dstStride+u*bpp:v*dstStride+u*bpp+bpp], row[x*bpp:x*bpp+bpp])
 		}
 	}
+}
+
+// place is where stored pixel (x, y) of a w×h picture lands in the upright one.
+func (o orientation) place(x, y, w, h int) (u, v int) {
+	switch o {
+	case 2:
+		return w - 1 - x, y
+	case 3:
+		return w - 1 - x, h - 1 - y
+	case 4:
+		return x, h - 1 - y
+	case 5:
+		return y, x
+	case 6:
+		return h - 1 - y, x
+	case 7:
+		return h - 1 - y, w - 1 - x
+	case 8:
+		return y, w - 1 - x
+	}
+	return x, y
 }

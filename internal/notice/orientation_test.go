@@ -149,7 +149,12 @@ func TestTurn(t *testing.T) {
 				rgba.Set(x, y, color.RGBA{v, v, v, 255})
 			}
 		}
-		for _, img := range []image.Image{g, rgba, image.NewPaletted(g.Rect, nil)} {
+		ycc := image.NewYCbCr(g.Rect, image.YCbCrSubsampleRatio444)
+		copy(ycc.Y, g.Pix)
+		for i := range ycc.Cb {
+			ycc.Cb[i], ycc.Cr[i] = 128, 128
+		}
+		for _, img := range []image.Image{g, rgba, ycc, image.NewPaletted(g.Rect, nil)} {
 			if p, ok := img.(*image.Paletted); ok { // the generic path, through RGBA
 				p.Palette = color.Palette{color.Gray{0}}
 				for v := range 7 {
