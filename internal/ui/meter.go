@@ -1,11 +1,14 @@
 package ui
 
 import (
+	"image/color"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"immivault/internal/strength"
@@ -22,13 +25,20 @@ const attackerGuessesPerSecond = 1e4
 // so a password is rated as if it were the worst.
 const siteGuessesPerSecond = 1e10
 
-// strengthMeter rates a passphrase as it is typed: a bar of five steps and a
-// verdict in plain words.
+// vaultStrongAfter is how long guessing a vault passphrase must take, at
+// attackerGuessesPerSecond, for the meter to call it strong: nothing an
+// attacker could find within years is.
+const vaultStrongAfter = 20 * 365 * 24 * time.Hour
+
+// strengthMeter rates a passphrase as it is typed: a bar filled red, amber
+// or green on grey, a verdict in plain words, and the attacker it assumes.
 type strengthMeter struct {
-	words   []string
-	score   int
-	bar     *widget.ProgressBar
-	verdict *widget.Label
+	words    []string
+	score    int
+	strong   bool // what the verdict calls strong: score and time both
+	bar      *meterBar
+	verdict  *widget.Label
+	attacker *widget.Label
 	// guesses is the attacker's speed, per second; strongAfter, how long
 	// guessing must take besides the score; empty is what the verdict says
 	// while nothing is typed.
@@ -43,27 +53,29 @@ func newSiteMeter(userWords []string) *strengthMeter {
 	m := newStrengthMeter(userWords)
 	m.guesses, m.strongAfter = siteGuessesPerSecond, 100*365*24*time.Hour
 	m.empty = lang.L("Type or generate a password to see how strong it is.")
+	m.attacker.SetText(lang.L("Rated against someone who stole the site's password hashes and tries 10 billion guesses a second with graphics cards: strong means a century or more."))
 	return m
 }
 
 func newStrengthMeter(userWords []string) *strengthMeter {
-	m := &strengthMeter{words: userWords, bar: widget.NewProgressBar(), verdict: widget.NewLabel(""),
-		guesses: attackerGuessesPerSecond, empty: lang.L("Type a passphrase to see how strong it is.")}
-	m.bar.Max = 4
-	m.bar.TextFormatter = func() string { return "" }
+	m := &strengthMeter{words: userWords, bar: newMeterBar(), verdict: widget.NewLabel(""),
+		guesses: attackerGuessesPerSecond, strongAfter: vaultStrongAfter,
+		empty:    lang.L("Type a passphrase to see how strong it is."),
+		attacker: noteLabel()}
+	m.attacker.SetText(lang.L("Rated against someone with a copy of the vault and 10,000 processor cores, each guess costing a second of one core: strong means 20 years or more."))
 	m.verdict.Wrapping = fyne.TextWrapWord
 	return m
 }
 
 func (m *strengthMeter) build() fyne.CanvasObject {
-	return container.NewVBox(m.bar, m.verdict)
+	return container.NewVBox(m.bar.object(), m.verdict, m.attacker)
 }
 
 // rate shows how strong pass is. pass is read, not kept.
 func (m *strengthMeter) rate(pass []byte) {
 	if len(pass) == 0 {
-		m.score = 0
-		m.bar.SetValue(0)
+		m.score, m.strong = 0, false
+		m.bar.set(0, false, true)
 		m.verdict.SetText(m.empty)
 		m.verdict.Importance = widget.MediumImportance
 		m.verdict.Refresh()
@@ -71,9 +83,10 @@ func (m *strengthMeter) rate(pass []byte) {
 	}
 	r := strength.Estimate(pass, m.words...)
 	m.score = r.Score
-	m.bar.SetValue(float64(r.Score))
 	took := r.CrackTime(m.guesses)
 	strong := r.Score >= minScore && took >= m.strongAfter
+	m.strong = strong
+	m.bar.set(r.Score, strong, false)
 	m.verdict.SetText(verdict(r, took, strong, m.strongAfter > 0))
 	if strong {
 		m.verdict.Importance = widget.SuccessImportance
@@ -123,6 +136,49 @@ func weaknessText(w strength.Weakness) string {
 		return lang.L("Dates and years are easy to guess.")
 	}
 	return ""
+}
+
+// meterBar is the meter's bar: a grey track, filled by score (at least one
+// step once anything is typed), red while weak, amber when the score is good
+// but guessing would still take too little time, green when strong.
+type meterBar struct {
+	track, fill *canvas.Rectangle
+	frac        float32
+	box         *fyne.Container
+}
+
+func newMeterBar() *meterBar {
+	b := &meterBar{track: canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground)), fill: canvas.NewRectangle(color.Transparent)}
+	b.track.StrokeColor = theme.Color(theme.ColorNameInputBorder)
+	b.track.StrokeWidth = 1
+	b.track.CornerRadius, b.fill.CornerRadius = 3, 3
+	b.box = container.New(b, b.track, b.fill)
+	return b
+}
+
+func (b *meterBar) object() fyne.CanvasObject { return b.box }
+
+// set fills the bar for a typed passphrase's score; empty clears it.
+func (b *meterBar) set(score int, strong, empty bool) {
+	switch {
+	case empty:
+		b.frac = 0
+	case strong:
+		b.fill.FillColor, b.frac = theme.Color(theme.ColorNameSuccess), float32(score)/4
+	case score >= minScore:
+		b.fill.FillColor, b.frac = theme.Color(theme.ColorNameWarning), float32(score)/4
+	default:
+		b.fill.FillColor, b.frac = theme.Color(theme.ColorNameError), float32(max(score, 1))/4
+	}
+	b.box.Refresh()
+}
+
+func (b *meterBar) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(120, 10) }
+
+func (b *meterBar) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	b.track.Resize(size)
+	b.fill.Resize(fyne.NewSize(size.Width*b.frac, size.Height))
+	b.fill.Move(fyne.NewPos(0, 0))
 }
 
 // crackTime rounds a duration to words.

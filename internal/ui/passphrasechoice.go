@@ -58,7 +58,7 @@ func (c *passphraseChoice) rate() {
 }
 
 // strong reports whether the meter calls the passphrase strong enough.
-func (c *passphraseChoice) strong() bool { return c.meter.score >= minScore }
+func (c *passphraseChoice) strong() bool { return c.meter.strong }
 
 // same reports whether the two entries hold the same passphrase.
 func (c *passphraseChoice) same() bool { return secretentry.Equal(c.pass, c.again) }
