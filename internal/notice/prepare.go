@@ -36,7 +36,7 @@ func preparePage(ctx context.Context, page *image.Gray, dpi int) (*image.Gray, i
 		if nw, nh := int(float64(w)*scale), int(float64(h)*scale); float64(nw)*float64(nh) <= maxOCRPixels {
 			page = enlargeGray(page, nw, nh)
 			if dpi > 0 {
-				dpi = ocrDPI
+				dpi = int(float64(dpi)*scale + 0.5)
 			}
 		}
 	}
