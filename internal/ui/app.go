@@ -236,6 +236,18 @@ func (a *App) addShortcuts() {
 			a.main.focusSearch()
 		}
 	})
+	// Ctrl/Cmd+O adds notices and Ctrl/Cmd+N a person, as Open and New do
+	// elsewhere; only on the family screen with no dialog over it.
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		if a.main != nil && len(a.dialogs) == 0 {
+			a.main.addNotice()
+		}
+	})
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		if a.main != nil && len(a.dialogs) == 0 {
+			a.main.addPerson()
+		}
+	})
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		a.idle.touch()
 		if ev.Name == fyne.KeyEscape {

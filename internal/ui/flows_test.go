@@ -271,6 +271,14 @@ func TestShortcutsLockAndSearch(t *testing.T) {
 	if h.win.Canvas().Focused() != h.app.main.search {
 		t.Errorf("Ctrl+F focused %T, not the search field", h.win.Canvas().Focused())
 	}
+	c.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault})
+	h.assertShows(lang.L("Add a person"))
+	// With a dialog open, the shortcuts open nothing more.
+	c.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault})
+	if len(h.app.dialogs) != 1 {
+		t.Errorf("%d dialogs after Ctrl+N then Ctrl+O", len(h.app.dialogs))
+	}
+	h.app.dismissDialog()
 	c.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault})
 	if !h.app.Locked() {
 		t.Error("Ctrl+L did not lock")

@@ -8,7 +8,12 @@ import (
 	"io"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"immivault/internal/ui/noticeview"
 	"immivault/internal/vault"
@@ -56,9 +61,18 @@ func (a *App) openNotice(n *vault.Notice) {
 			viewer.Close()
 			delete(a.viewers, w)
 		})
-		w.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) { a.idle.touch(); viewer.TypedKey(ev) })
+		w.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
+			a.idle.touch()
+			if ev.Name == fyne.KeyEscape {
+				w.Close()
+				return
+			}
+			viewer.TypedKey(ev)
+		})
 		w.Canvas().SetOnTypedRune(func(r rune) { a.idle.touch(); viewer.TypedRune(r) })
-		w.SetContent(viewer.Build())
+		w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyW, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { w.Close() })
+		closeB := widget.NewButtonWithIcon(lang.L("Close"), theme.CancelIcon(), w.Close)
+		w.SetContent(container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), closeB), nil, nil, viewer.Build()))
 		w.Resize(fyne.NewSize(820, 900))
 		w.Show()
 	})

@@ -6,7 +6,10 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"immivault/internal/notice/noticetest"
 )
@@ -63,7 +66,34 @@ func TestAddNoticeFilesItUnderThePerson(t *testing.T) {
 		h.assertShows(caseTitle(c))
 	}
 
-	// The notice opens in its own window, which lock closes.
+	// The notice opens in its own window, which Escape, Ctrl+W and its Close
+	// button close, and lock too.
+	windowOf := func() fyne.Window {
+		uiMu.Lock()
+		defer uiMu.Unlock()
+		for w := range h.app.viewers {
+			return w
+		}
+		return nil
+	}
+	for _, closeIt := range []func(w fyne.Window){
+		func(w fyne.Window) { w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape}) },
+		func(w fyne.Window) {
+			w.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyW, Modifier: fyne.KeyModifierShortcutDefault})
+		},
+		func(w fyne.Window) {
+			for _, o := range test.LaidOutObjects(w.Content()) {
+				if b, ok := o.(*widget.Button); ok && b.Text == "Close" {
+					test.Tap(b)
+				}
+			}
+		},
+	} {
+		h.app.openNotice(ix.Notices[0])
+		h.waitFor("the notice window", func() bool { return len(h.app.viewers) == 1 })
+		closeIt(windowOf())
+		h.waitFor("the notice window to close", func() bool { return len(h.app.viewers) == 0 })
+	}
 	h.app.openNotice(ix.Notices[0])
 	h.waitFor("the notice window", func() bool { return len(h.app.viewers) == 1 })
 	h.app.Lock()
