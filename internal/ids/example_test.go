@@ -17,7 +17,7 @@ func ExampleNormalize() {
 	_, err = ids.Normalize(ids.ReceiptNumber, []byte("EAC-25-123"))
 	fmt.Println(err)
 	// Output:
-	// stored EAC2512345678, shown EAC-25-123-45678, masked EAC••••••5678
+	// stored EAC2512345678, shown EAC2512345678, masked EAC••••••5678
 	// receipt numbers are 3 letters and 10 digits, e.g. EAC2512345678
 }
 

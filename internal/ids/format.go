@@ -1,15 +1,14 @@
 package ids
 
-// Format returns the display form of a stored value in a new slice: receipts as
-// EAC-25-123-45678 (the grouping printed on notices), A-numbers as A-012-345-678 and SSNs as
-// 123-45-6789. Other kinds, and values that are not in storage form, come back unchanged.
+// Format returns the display form of a stored value in a new slice: A-numbers as A-012-345-678
+// and SSNs as 123-45-6789. Receipt numbers stay as USCIS prints them on notices and shows them in
+// Case Status Online, EAC2512345678, which is what a person compares and types. Other kinds,
+// and values that are not in storage form, come back unchanged.
 func Format(k Kind, norm []byte) []byte {
 	if !isStored(k, norm) {
 		return append([]byte(nil), norm...)
 	}
 	switch k {
-	case ReceiptNumber:
-		return group(norm, 3, 2, 3, 5)
 	case ANumber:
 		return group(norm, 1, 3, 3, 3)
 	case SSN:

@@ -39,7 +39,7 @@ var catalog = []struct {
 		errors.New("USCIS online account numbers are 12 digits, e.g. 001234567890")}},
 	{ANumber, kindInfo{"A-number", "A-012-345-678",
 		errors.New("A-numbers are the letter A and 7 to 9 digits, e.g. A012345678")}},
-	{ReceiptNumber, kindInfo{"Receipt number", "EAC-25-123-45678",
+	{ReceiptNumber, kindInfo{"Receipt number", "EAC2512345678",
 		errors.New("receipt numbers are 3 letters and 10 digits, e.g. EAC2512345678")}},
 	{I94, kindInfo{"I-94 record number", "123456789A1",
 		errors.New("I-94 numbers are 9 digits, a letter or digit, and a digit, e.g. 123456789A1")}},
