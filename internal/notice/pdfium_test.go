@@ -21,6 +21,12 @@ func TestCancelStopsPDFium(t *testing.T) {
 		t.Fatal(err)
 	}
 	took := time.Since(full)
+	// The machine is shared, and a render's time varies with its load: a
+	// cancelled render is judged against whole renders, not a clock. Most
+	// of five renders cancelled a tenth of the way in must stop before a
+	// whole render's time; one that ignored the context never would.
+	stoppedEarly := 0
+	var slowest time.Duration
 	for range 5 {
 		ctx, cancel := context.WithTimeout(context.Background(), took/10)
 		start := time.Now()
@@ -29,9 +35,14 @@ func TestCancelStopsPDFium(t *testing.T) {
 		if !errors.Is(err, context.DeadlineExceeded) {
 			t.Fatalf("Render past its deadline: %v, want %v", err, context.DeadlineExceeded)
 		}
-		if elapsed := time.Since(start); elapsed > took/10+took/4 {
-			t.Errorf("Render stopped after %v; the whole render takes %v", elapsed, took)
+		elapsed := time.Since(start)
+		slowest = max(slowest, elapsed)
+		if elapsed < took*3/4 {
+			stoppedEarly++
 		}
+	}
+	if stoppedEarly < 3 {
+		t.Errorf("only %d of 5 cancelled renders stopped early (slowest %v); a whole render takes %v", stoppedEarly, slowest, took)
 	}
 	if _, err := d.Render(testContext(t), 0, 50); err != nil {
 		t.Errorf("Render after the cancelled ones: %v", err)
