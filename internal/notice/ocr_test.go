@@ -106,19 +106,26 @@ func TestOCRFails(t *testing.T) {
 	}
 }
 
-// Cancelling the context kills tesseract at once.
+// Cancelling the context kills tesseract at once: judged against a whole
+// OCR of the same page on the same (shared, variably loaded) machine, not
+// against a clock.
 func TestOCRCancelled(t *testing.T) {
 	needTesseract(t)
 	t.Parallel()
 	page := scanOf(t, noticePDF(), 0, 0)
-	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
-	defer cancel()
 	start := time.Now()
+	if _, err := ocr(testContext(t), page, 0); err != nil {
+		t.Fatal(err)
+	}
+	whole := time.Since(start)
+	ctx, cancel := context.WithTimeout(context.Background(), whole/10)
+	defer cancel()
+	start = time.Now()
 	_, err := ocr(ctx, page, 0)
 	if !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("OCR past its deadline: %v, want %v", err, context.DeadlineExceeded)
 	}
-	if elapsed := time.Since(start); elapsed > time.Second {
-		t.Errorf("OCR returned %v after its deadline", elapsed-200*time.Millisecond)
+	if elapsed := time.Since(start); elapsed > whole*3/4 {
+		t.Errorf("cancelled OCR returned after %v; a whole page takes %v", elapsed, whole)
 	}
 }
