@@ -4,7 +4,8 @@
 // Each typed rune goes straight into a [secret.Builder], which keeps the
 // value sealed and edits it only inside locked memory. The field draws one
 // dot per rune (as many as fit), a caret and a placeholder; it has no text
-// to select, copy, cut or undo. Paste is allowed, for password managers.
+// to copy, cut or undo, and select-all marks the value only to replace or
+// delete it whole. Paste is allowed, for password managers.
 // docs/adr/0006-secret-entry.md lists the copies that remain outside its
 // care: the driver's key events, the clipboard, and the bytes handed to
 // [Entry.Use].
@@ -30,11 +31,13 @@ import (
 // Keys: Backspace deletes the last rune; Return and Enter call OnSubmitted;
 // Escape goes on to the window canvas's OnTypedKey handler, so that a screen
 // can cancel with it while the field has focus; Tab moves the focus on;
-// other keys do nothing. Paste appends the clipboard's text without its
-// trailing line breaks (a password manager's copy often ends in one), or
-// nothing if the value would outgrow secret.MaxBuilderLen bytes. Copy, cut,
-// select-all, undo and redo do nothing; any other shortcut goes on to the
-// window canvas.
+// other keys do nothing. Select-all (Ctrl/Cmd+A) marks the whole value,
+// drawn highlighted: Backspace or Delete then empties the field, and a rune
+// typed or pasted replaces it; any other key lets the mark go. Paste appends
+// the clipboard's text without its trailing line breaks (a password
+// manager's copy often ends in one), or nothing if the value would outgrow
+// secret.MaxBuilderLen bytes. Copy, cut, undo and redo do nothing; any
+// other shortcut goes on to the window canvas.
 type Entry struct {
 	widget.DisableableWidget
 
@@ -48,6 +51,8 @@ type Entry struct {
 
 	value   secret.Builder
 	focused bool
+	// all is select-all's mark: the next edit replaces the whole value.
+	all bool
 }
 
 var (
@@ -82,6 +87,7 @@ func (e *Entry) Use(f func(b []byte) error) error { return e.value.Secret().Use(
 // value was never in ordinary memory, so there is nothing else to wipe.
 func (e *Entry) Clear() {
 	had := e.value.Len() > 0
+	e.all = false
 	e.value.Reset()
 	if had {
 		e.changed()
@@ -93,6 +99,7 @@ func (e *Entry) Clear() {
 // calls OnChanged. A value that would outgrow secret.MaxBuilderLen leaves
 // the field empty.
 func (e *Entry) Set(s *secret.Secret) {
+	e.all = false
 	e.value.Reset()
 	s.Use(func(b []byte) error {
 		for len(b) > 0 {
@@ -140,7 +147,7 @@ func (e *Entry) FocusGained() {
 
 // FocusLost is part of fyne.Focusable.
 func (e *Entry) FocusLost() {
-	e.focused = false
+	e.focused, e.all = false, false
 	e.Refresh()
 }
 
@@ -149,16 +156,35 @@ func (e *Entry) TypedRune(r rune) {
 	if e.Disabled() {
 		return
 	}
+	e.replaceAll()
 	if e.value.AppendRune(r) {
+		e.changed()
+	}
+}
+
+// replaceAll empties the value if select-all marked it, as a typed rune or
+// a paste replaces a selection.
+func (e *Entry) replaceAll() {
+	if e.all {
+		e.all = false
+		e.value.Reset()
 		e.changed()
 	}
 }
 
 // TypedKey handles Backspace, Return, Enter and Escape; see Entry.
 func (e *Entry) TypedKey(ev *fyne.KeyEvent) {
+	if e.all && ev.Name != fyne.KeyBackspace && ev.Name != fyne.KeyDelete {
+		e.all = false
+		e.Refresh()
+	}
 	switch ev.Name {
-	case fyne.KeyBackspace:
-		if !e.Disabled() && e.value.DeleteLastRune() {
+	case fyne.KeyBackspace, fyne.KeyDelete:
+		switch {
+		case e.Disabled():
+		case e.all:
+			e.replaceAll()
+		case ev.Name == fyne.KeyBackspace && e.value.DeleteLastRune():
 			e.changed()
 		}
 	case fyne.KeyReturn, fyne.KeyEnter:
@@ -179,7 +205,13 @@ func (e *Entry) TypedShortcut(s fyne.Shortcut) {
 	switch s := s.(type) {
 	case *fyne.ShortcutPaste:
 		e.paste(s.Clipboard)
+	case *fyne.ShortcutSelectAll:
+		e.selectAll()
 	case *desktop.CustomShortcut:
+		if s.KeyName == fyne.KeyA && s.Modifier == fyne.KeyModifierShortcutDefault {
+			e.selectAll()
+			return
+		}
 		// Fyne hands every shortcut to the focused widget alone; pass on
 		// the window's own (lock, say) so that they work from this field.
 		c := fyne.CurrentApp().Driver().CanvasForObject(e)
@@ -196,11 +228,24 @@ func (e *Entry) paste(clipboard fyne.Clipboard) {
 	if clipboard == nil {
 		clipboard = fyne.CurrentApp().Clipboard()
 	}
+	e.replaceAll()
 	// TrimRight slices the clipboard's string; it makes no copy.
 	if e.value.AppendString(strings.TrimRight(clipboard.Content(), "\r\n")) {
 		e.changed()
 	}
 }
+
+// selectAll marks the whole value, if there is one.
+func (e *Entry) selectAll() {
+	if e.Disabled() || e.Len() == 0 {
+		return
+	}
+	e.all = true
+	e.Refresh()
+}
+
+// Selected reports whether select-all marks the value.
+func (e *Entry) Selected() bool { return e.all }
 
 func (e *Entry) changed() {
 	e.Refresh()

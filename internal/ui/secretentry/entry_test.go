@@ -360,3 +360,48 @@ func TestSetReplacesTheValue(t *testing.T) {
 		t.Errorf("Set of an empty secret left %d runes", e.Len())
 	}
 }
+
+// TestSelectAllThenDeleteOrType: Ctrl/Cmd+A marks the whole value; Delete or
+// Backspace then empties the field, a typed rune or a paste replaces it, and
+// any other key lets the mark go.
+func TestSelectAllThenDeleteOrType(t *testing.T) {
+	selectAll := &desktop.CustomShortcut{KeyName: fyne.KeyA, Modifier: fyne.KeyModifierShortcutDefault}
+	for _, c := range []struct {
+		name string
+		then func(e *Entry)
+		want string
+	}{
+		{"backspace", func(e *Entry) { e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace}) }, ""},
+		{"delete", func(e *Entry) { e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete}) }, ""},
+		{"type", func(e *Entry) { e.TypedRune('x') }, "x"},
+		{"paste", func(e *Entry) {
+			cb := fyne.CurrentApp().Clipboard()
+			cb.SetContent("pasted")
+			e.TypedShortcut(&fyne.ShortcutPaste{Clipboard: cb})
+		}, "pasted"},
+		{"arrow, then backspace", func(e *Entry) {
+			e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyLeft})
+			e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
+		}, "secre"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			e, _ := newShownEntry(t)
+			for _, r := range "secret" {
+				e.TypedRune(r)
+			}
+			e.TypedShortcut(selectAll)
+			if !e.Selected() {
+				t.Fatal("Ctrl+A did not select")
+			}
+			c.then(e)
+			if got := value(t, e); got != c.want {
+				t.Errorf("value %q, want %q", got, c.want)
+			}
+		})
+	}
+	e, _ := newShownEntry(t)
+	e.TypedShortcut(&fyne.ShortcutSelectAll{})
+	if e.Selected() {
+		t.Error("an empty field selected")
+	}
+}

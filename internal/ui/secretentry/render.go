@@ -21,6 +21,7 @@ type renderer struct {
 	box         *canvas.Rectangle
 	border      *canvas.Rectangle
 	placeholder *canvas.Text
+	selection   *canvas.Rectangle // behind the dots while select-all marks them
 	dots        *canvas.Text
 	caret       *canvas.Rectangle
 	objects     []fyne.CanvasObject
@@ -32,10 +33,11 @@ func newRenderer(e *Entry) *renderer {
 		box:         canvas.NewRectangle(color.Transparent),
 		border:      canvas.NewRectangle(color.Transparent),
 		placeholder: canvas.NewText("", color.Transparent),
+		selection:   canvas.NewRectangle(color.Transparent),
 		dots:        canvas.NewText("", color.Transparent),
 		caret:       canvas.NewRectangle(color.Transparent),
 	}
-	r.objects = []fyne.CanvasObject{r.box, r.border, r.placeholder, r.dots, r.caret}
+	r.objects = []fyne.CanvasObject{r.box, r.border, r.placeholder, r.selection, r.dots, r.caret}
 	r.Refresh()
 	return r
 }
@@ -73,6 +75,8 @@ func (r *renderer) Layout(size fyne.Size) {
 	textPos := fyne.NewSquareOffsetPos(pad)
 	r.dots.Move(textPos)
 	r.dots.Resize(r.dots.MinSize())
+	r.selection.Move(textPos)
+	r.selection.Resize(r.dots.MinSize())
 	r.placeholder.Move(textPos)
 	r.placeholder.Resize(r.placeholder.MinSize())
 
@@ -109,6 +113,8 @@ func (r *renderer) Refresh() {
 	if e.Disabled() {
 		r.dots.Color = th.Color(theme.ColorNameDisabled, v)
 	}
+	r.selection.FillColor = th.Color(theme.ColorNameSelection, v)
+	r.selection.Hidden = !e.all
 	r.caret.FillColor = th.Color(theme.ColorNamePrimary, v)
 	r.caret.Hidden = !focused
 
