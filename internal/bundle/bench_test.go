@@ -7,15 +7,13 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
-	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"immivault/internal/contact"
+	"immivault/internal/peakmem"
 	"immivault/internal/vault"
 )
 
@@ -114,53 +112,31 @@ func BenchmarkExport500MB(b *testing.B) {
 	benchFixture(b)
 	out := filepath.Join(b.TempDir(), "bundle.age")
 	b.SetBytes(benchFiles * benchFileSize)
-	var peakRSS, peakHeap float64
+	var peak peakmem.Peak
 	for b.Loop() {
 		b.StopTimer()
 		os.Remove(out)
-		debug.FreeOSMemory()
-		baseRSS, baseHeap := rss(), heapInUse()
-		done := make(chan struct{})
-		var wg sync.WaitGroup
-		var maxRSS, maxHeap uint64
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			t := time.NewTicker(5 * time.Millisecond)
-			defer t.Stop()
-			for {
-				maxRSS, maxHeap = max(maxRSS, rss()), max(maxHeap, heapInUse())
-				select {
-				case <-done:
-					return
-				case <-t.C:
-				}
+		b.StartTimer()
+		p := peakmem.Measure(func() {
+			f, err := os.Create(out)
+			if err != nil {
+				b.Fatal(err)
 			}
-		}()
-		b.StartTimer()
-		f, err := os.Create(out)
-		if err != nil {
-			b.Fatal(err)
-		}
-		err = Export(f, benchSender.v, ExportOptions{SenderName: "Ana", To: []contact.Card{benchTo}})
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.StopTimer()
-		close(done)
-		wg.Wait()
-		peakRSS = max(peakRSS, float64(int64(maxRSS)-int64(baseRSS))/(1<<20))
-		peakHeap = max(peakHeap, float64(int64(maxHeap)-int64(baseHeap))/(1<<20))
-		b.StartTimer()
+			err = Export(f, benchSender.v, ExportOptions{SenderName: "Ana", To: []contact.Card{benchTo}})
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+			if err != nil {
+				b.Fatal(err)
+			}
+		})
+		peak.RSS, peak.Heap = max(peak.RSS, p.RSS), max(peak.Heap, p.Heap)
 	}
 	if fi, err := os.Stat(out); err != nil || fi.Size() < benchFiles*benchFileSize {
 		b.Fatalf("the bundle is too small: %v", err)
 	}
-	b.ReportMetric(peakRSS, "MiB-peak-rss-above-base")
-	b.ReportMetric(peakHeap, "MiB-peak-heap-above-base")
+	b.ReportMetric(peak.RSS, "MiB-peak-rss-above-base")
+	b.ReportMetric(peak.Heap, "MiB-peak-heap-above-base")
 }
 
 // BenchmarkZipAge500MB is the reference: the same files through
@@ -184,25 +160,4 @@ func BenchmarkZipAge500MB(b *testing.B) {
 			b.Fatalf("%v: %s", err, stderr.String())
 		}
 	}
-}
-
-// rss is the process's resident set size in bytes, or 0 where
-// /proc/self/statm does not exist.
-func rss() uint64 {
-	b, err := os.ReadFile("/proc/self/statm")
-	if err != nil {
-		return 0
-	}
-	f := strings.Fields(string(b))
-	if len(f) < 2 {
-		return 0
-	}
-	pages, _ := strconv.ParseUint(f[1], 10, 64)
-	return pages * uint64(os.Getpagesize())
-}
-
-func heapInUse() uint64 {
-	var m runtime.MemStats
-	runtime.ReadMemStats(&m)
-	return m.HeapInuse
 }
