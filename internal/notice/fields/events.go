@@ -56,6 +56,12 @@ func (x *extraction) events(noticeType string) []Event {
 			add(e)
 		}
 	}
+	if noticeType != "" && !asksForResponse[noticeType] {
+		// "If you have not received a biometrics notice by …" on a receipt
+		// is no response date: only a notice that asks for a response
+		// has one. A notice of no known type may be one.
+		return evs
+	}
 	due := "rfe-due"
 	if noticeType == "Notice of Intent to Deny" || noticeType == "Notice of Intent to Revoke" {
 		due = "noid-due"
@@ -79,6 +85,13 @@ func (x *extraction) events(noticeType string) []Event {
 		}
 	}
 	return evs
+}
+
+// asksForResponse are the notice types that ask for a response by a date.
+var asksForResponse = map[string]bool{
+	"Request for Evidence":       true,
+	"Notice of Intent to Deny":   true,
+	"Notice of Intent to Revoke": true,
 }
 
 var (

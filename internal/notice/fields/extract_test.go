@@ -106,6 +106,21 @@ This notice confirms that USCIS received your Form I-129F petition as shown abov
 			noticeType: "Receipt Notice", noticeDate: "2023-07-10", received: "2023-06-29"},
 	},
 	{
+		name:   "receipt notice: a date to have received the biometrics notice by is no response due date",
+		source: PDFText,
+		text: `Receipt Number                                  Case Type
+ IOE0923456781                                   I765 - APPLICATION FOR EMPLOYMENT AUTHORIZATION
+Notice Date           Received Date          Priority Date          Page
+ 03/04/2026            02/27/2026                                    1 of 1
+     ANA IMAGINE                                    Notice Type: Receipt Notice
+We will notify you separately about any other case you filed. If you have not received a
+biometrics appointment notice by April 15, 2026, call the Contact Center. You must submit
+any change of address within 10 days.
+`,
+		want: want{receipts: []string{"IOE0923456781"}, form: "I-765", noticeType: "Receipt Notice",
+			noticeDate: "2026-03-04", received: "2026-02-27"},
+	},
+	{
 		name:   "request for evidence: the due date is an event, the dates in the body are not header dates",
 		source: PDFText,
 		text: `Receipt Number                                  Case Type
