@@ -109,34 +109,7 @@ func writeIndex(w io.Writer, ix *Index, mac hash.Hash) error {
 func (l *Login) writeJSON(j *secret.JSONWriter) {
 	j.Object("")
 	j.Members(l)
-	if !l.Password.IsEmpty() {
-		j.Secret("password", l.Password)
-	}
-	if !l.TOTP.IsEmpty() {
-		j.Secret("totp", l.TOTP)
-	}
-	if len(l.BackupCodes) > 0 {
-		j.Array("backup_codes")
-		for _, c := range l.BackupCodes {
-			j.Object("")
-			j.Secret("code", c.Code)
-			if c.Used {
-				j.Value("used", true)
-			}
-			j.End()
-		}
-		j.End()
-	}
-	if len(l.Questions) > 0 {
-		j.Array("security_questions")
-		for _, q := range l.Questions {
-			j.Object("")
-			j.Value("question", q.Question)
-			j.Secret("answer", q.Answer)
-			j.End()
-		}
-		j.End()
-	}
+	l.WriteSecretMembers(j)
 	j.End()
 }
 
