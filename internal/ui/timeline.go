@@ -18,6 +18,9 @@ import (
 type dated struct {
 	day   time.Time
 	label string
+	// mustAct is a date something had to be done by (a response due, the
+	// last day of a window) not marked handled: once past, it is overdue.
+	mustAct bool
 }
 
 // caseEvents are a case's dates in order: received, priority, notices,
@@ -27,7 +30,7 @@ func caseEvents(ix *vault.Index, c *vault.Case, ds []deadline.Deadline) []dated 
 	var out []dated
 	add := func(date, label string) {
 		if d, err := time.Parse(time.DateOnly, date); err == nil {
-			out = append(out, dated{d, label})
+			out = append(out, dated{day: d, label: label})
 		}
 	}
 	add(c.Priority, lang.L("Priority date"))
@@ -39,10 +42,19 @@ func caseEvents(ix *vault.Index, c *vault.Case, ds []deadline.Deadline) []dated 
 		}
 	}
 	for _, d := range ds {
-		if d.CaseID != c.ID || slices.ContainsFunc(out, func(x dated) bool { return x.day.Equal(d.Date) }) {
+		if d.CaseID != c.ID {
 			continue
 		}
-		out = append(out, dated{d.Date, deadlineLabel(d.Kind)})
+		mustAct := (d.Kind == deadline.Due || d.Kind == deadline.WindowCloses) && !ix.IsHandled(d.ID)
+		// A date read off a notice (an rfe-due event) is the deadline the
+		// rules work out from it: it is marked, not shown twice.
+		same := slices.IndexFunc(out, func(x dated) bool { return x.day.Equal(d.Date) })
+		switch {
+		case same < 0:
+			out = append(out, dated{day: d.Date, label: deadlineLabel(d.Kind), mustAct: mustAct})
+		case mustAct:
+			out[same].mustAct = true
+		}
 	}
 	slices.SortStableFunc(out, func(a, b dated) int { return a.day.Compare(b.day) })
 	return slices.CompactFunc(out, func(a, b dated) bool { return a.day.Equal(b.day) && a.label == b.label })
@@ -89,6 +101,13 @@ type timeline struct {
 	today  time.Time
 }
 
+// overdue says whether e had to be done by a day that has passed and is
+// not marked handled: it stays red until it is (Upcoming's Mark handled).
+func (t *timeline) overdue(e dated) bool {
+	today := time.Date(t.today.Year(), t.today.Month(), t.today.Day(), 0, 0, 0, 0, time.UTC)
+	return e.mustAct && e.day.Before(today)
+}
+
 func newTimeline(events []dated) *timeline {
 	t := &timeline{events: events, today: time.Now()}
 	t.ExtendBaseWidget(t)
@@ -99,15 +118,21 @@ func (t *timeline) CreateRenderer() fyne.WidgetRenderer {
 	r := &timelineRenderer{t: t, line: canvas.NewLine(theme.Color(theme.ColorNameDisabled))}
 	r.line.StrokeWidth = 2
 	for _, e := range t.events {
-		dot := canvas.NewCircle(theme.Color(theme.ColorNamePrimary))
-		label := canvas.NewText(e.label, theme.Color(theme.ColorNameForeground))
+		dot := canvas.NewCircle(nil)
+		label := canvas.NewText(e.label, nil)
 		label.TextSize = theme.CaptionTextSize()
-		date := canvas.NewText(e.day.Format(time.DateOnly), theme.Color(theme.ColorNamePlaceHolder))
+		when := e.day.Format(time.DateOnly)
+		if t.overdue(e) {
+			when = lang.L("overdue since {{.Date}}", map[string]any{"Date": when})
+			label.TextStyle.Bold = true
+		}
+		date := canvas.NewText(when, nil)
 		date.TextSize = theme.CaptionTextSize()
 		r.marks = append(r.marks, mark{dot, label, date})
 	}
 	r.now = canvas.NewLine(theme.Color(theme.ColorNameError))
 	r.now.StrokeWidth = 2
+	r.colour()
 	return r
 }
 
@@ -179,15 +204,25 @@ func (r *timelineRenderer) Layout(size fyne.Size) {
 func clampX(x, w, width float32) float32 { return max(0, min(x, width-w)) }
 
 func (r *timelineRenderer) Refresh() {
+	r.colour()
+	r.Layout(r.t.Size())
+	canvas.Refresh(r.t)
+}
+
+// colour paints the marks in the theme's colours: an overdue one all red,
+// as Upcoming shows it.
+func (r *timelineRenderer) colour() {
 	r.line.StrokeColor = theme.Color(theme.ColorNameDisabled)
 	r.now.StrokeColor = theme.Color(theme.ColorNameError)
-	for _, m := range r.marks {
+	for i, m := range r.marks {
 		m.dot.FillColor = theme.Color(theme.ColorNamePrimary)
 		m.label.Color = theme.Color(theme.ColorNameForeground)
 		m.date.Color = theme.Color(theme.ColorNamePlaceHolder)
+		if r.t.overdue(r.t.events[i]) {
+			red := theme.Color(theme.ColorNameError)
+			m.dot.FillColor, m.label.Color, m.date.Color = red, red, red
+		}
 	}
-	r.Layout(r.t.Size())
-	canvas.Refresh(r.t)
 }
 
 func (r *timelineRenderer) Objects() []fyne.CanvasObject {
