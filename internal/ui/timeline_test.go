@@ -23,7 +23,7 @@ func TestTimelineMarksOverdue(t *testing.T) {
 		ana, _ := ix.Person("Ana Morales")
 		c := ix.Cases[0]
 		for _, e := range []vault.Event{
-			{PersonID: ana.ID, CaseID: c.ID, Kind: "rfe-due", Date: "2025-11-20"},   // passed on any clock the tests run on
+			{PersonID: ana.ID, CaseID: c.ID, Kind: "rfe-due", Date: "2025-11-20"},    // passed on any clock the tests run on
 			{PersonID: ana.ID, CaseID: c.ID, Kind: "biometrics", Date: "2025-10-01"}, // passed, but nothing to answer
 			{PersonID: ana.ID, CaseID: c.ID, Kind: "noid-due", Date: "2099-01-15"},   // ahead
 		} {
