@@ -62,11 +62,10 @@ func newImportQueue(a *App) *importQueue {
 
 func (q *importQueue) build() fyne.CanvasObject { return q.box }
 
-// chooseFiles asks for a notice file for the person.
-func (q *importQueue) chooseFiles(personID string) {
-	q.app.askOpenFile([]string{".pdf", ".png", ".jpg", ".jpeg", ".PDF", ".PNG", ".JPG", ".JPEG"}, func(r fyne.URIReadCloser) {
-		q.enqueue(importJob{personID: personID, name: r.URI().Name(), open: func() (io.ReadCloser, error) { return r, nil }})
-	})
+// chooseFiles asks for notice files for the person, as many as they like,
+// and queues them all.
+func (q *importQueue) chooseFiles(personID string) *filePicker {
+	return q.app.pickFiles(lang.L("Add notices"), noticeExtensions, func(uris []fyne.URI) { q.add(personID, uris) })
 }
 
 // add queues dropped files for the person.

@@ -75,6 +75,10 @@ type App struct {
 	// open, as QR codes of a 2-step secret, instead of notices.
 	qrDrop qrDropTarget
 
+	// pickFolder is the folder files were last picked from, where the
+	// picker opens next; kept for this run only.
+	pickFolder string
+
 	// focused is the screen's first field, focused when it is shown.
 	focused fyne.Focusable
 
