@@ -73,7 +73,7 @@ func (a *App) openNotice(n *vault.Notice) {
 		w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyW, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { w.Close() })
 		closeB := widget.NewButtonWithIcon(lang.L("Close"), theme.CancelIcon(), w.Close)
 		w.SetContent(container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), closeB), nil, nil, viewer.Build()))
-		w.Resize(fyne.NewSize(820, 900))
+		w.Resize(noticeview.WindowSize(a.win.Canvas().Size()))
 		w.Show()
 	})
 }

@@ -61,6 +61,7 @@ type Viewer struct {
 	zoomIn    *widget.Button
 	fit       *widget.Button
 	export    *widget.Button
+	printB    *widget.Button
 
 	// work counts the goroutines reading, drawing and saving, for tests to wait on.
 	work sync.WaitGroup
@@ -177,7 +178,8 @@ func (v *Viewer) build() {
 	v.zoomIn = &widget.Button{Icon: theme.ZoomInIcon(), Importance: widget.LowImportance, OnTapped: v.ZoomIn}
 	v.fit = &widget.Button{Text: lang.L("Fit width"), Icon: theme.ZoomFitIcon(), Importance: widget.LowImportance, OnTapped: v.FitWidth}
 	v.export = widget.NewButtonWithIcon(lang.L("Export decrypted copy…"), theme.DocumentSaveIcon(), v.ExportCopy)
-	for _, b := range []*widget.Button{v.prev, v.next, v.zoomOut, v.zoomIn, v.fit} {
+	v.printB = widget.NewButtonWithIcon(lang.L("Print…"), theme.DocumentPrintIcon(), v.Print)
+	for _, b := range []*widget.Button{v.prev, v.next, v.zoomOut, v.zoomIn, v.fit, v.printB} {
 		b.ExtendBaseWidget(b)
 		b.Disable()
 	}
@@ -187,7 +189,7 @@ func (v *Viewer) build() {
 		widget.NewSeparator(),
 		v.zoomOut, v.zoomLabel, v.zoomIn, v.fit,
 		layout.NewSpacer(),
-		v.busy, v.export,
+		v.busy, v.printB, v.export,
 	)
 	page := container.New(viewportLayout{v}, v.scroll)
 	v.content = container.NewBorder(container.NewVBox(v.toolbar, v.problem), nil, nil, nil, page)
@@ -323,6 +325,7 @@ func (v *Viewer) show() {
 	enable(v.zoomOut, v.zoom > zoomSteps[0]*1.01)
 	enable(v.zoomIn, v.zoom < zoomSteps[len(zoomSteps)-1]*0.99)
 	enable(v.fit, !v.fitting)
+	enable(v.printB, v.doc != nil)
 	v.toolbar.Refresh() // the labels' widths change
 
 	pixels := v.pixelsPerUnit()
@@ -449,7 +452,7 @@ func (v *Viewer) Close() {
 	v.shown, v.pending = drawing{}, drawing{}
 	v.sheet.Refresh()
 	v.idle()
-	for _, b := range []*widget.Button{v.prev, v.next, v.zoomOut, v.zoomIn, v.fit, v.export} {
+	for _, b := range []*widget.Button{v.prev, v.next, v.zoomOut, v.zoomIn, v.fit, v.export, v.printB} {
 		b.Disable()
 	}
 }
