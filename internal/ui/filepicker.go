@@ -79,9 +79,12 @@ func (a *App) pickFiles(title string, extensions []string, use func([]fyne.URI))
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			c := o.(*widget.Check)
 			path := filepath.Join(p.dir, p.files[i])
-			c.OnChanged = nil // SetChecked below must not tick it again
+			// A row is reused for another file: SetChecked must not call the
+			// other file's OnChanged, and redraws only the box, not the text.
+			c.OnChanged = nil
 			c.Text = p.files[i]
 			c.SetChecked(slices.Contains(p.chosen, path))
+			c.Refresh()
 			c.OnChanged = func(on bool) { p.tick(path, on) }
 		})
 	p.fileUI.OnSelected = func(i widget.ListItemID) {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 )
@@ -70,6 +71,10 @@ func TestPickSeveralNotices(t *testing.T) {
 	if p.add.Disabled() {
 		t.Fatal("Add is disabled with three files chosen")
 	}
+	h.win.Resize(fyne.NewSize(800, 600))
+	p.dlg.Resize(dialogSize(h.win.Canvas().Size(), fyne.NewSize(760, 560)))
+	p.open(dir)
+	saveShot(t, h.win.Canvas(), "add-notices")
 	test.Tap(p.add)
 	q := h.app.main.imports
 	var queued []string
@@ -84,7 +89,7 @@ func TestPickSeveralNotices(t *testing.T) {
 	if want := []string{"receipt.pdf", "biometrics.PNG", "rfe.jpg"}; !slices.Equal(queued, want) || total != 3 {
 		t.Errorf("queued %q (%d in the batch), want %q", queued, total, want)
 	}
-	if h.app.pickFolder != sub {
+	if h.app.pickFolder != dir { // opened again for the screenshot
 		t.Errorf("the picker will open next on %q, not the folder last shown", h.app.pickFolder)
 	}
 }
@@ -116,4 +121,15 @@ func FuzzPickerPath(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestCtrlOOpensPicker: Ctrl/Cmd+O on the family screen opens the picker
+// for the selected person, as Add notice… does.
+func TestCtrlOOpensPicker(t *testing.T) {
+	h := familyHarness(t)
+	h.win.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault})
+	h.assertShows(lang.L("Add notices"), lang.L("Folders"))
+	if len(h.app.dialogs) != 1 {
+		t.Errorf("%d dialogs open after Ctrl+O", len(h.app.dialogs))
+	}
 }

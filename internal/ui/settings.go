@@ -217,13 +217,15 @@ func (s *settingsDialog) build() dialog.Dialog {
 		form.Append(lang.L("Passphrase"), container.NewHBox(change))
 	}
 	note := wrapped(lang.L("A new language or vault location takes effect the next time immivault starts."))
+	// Scrolled, so that in a short window (800×600) the form and its note
+	// stay above the buttons instead of running under them.
 	s.d = dialog.NewCustomConfirm(lang.L("Settings"), lang.L("Save"), lang.L("Cancel"),
-		container.NewVBox(form, note), func(ok bool) {
+		container.NewVScroll(container.NewVBox(form, note)), func(ok bool) {
 			if ok {
 				s.save()
 			}
 		}, s.app.win)
-	s.d.Resize(fyne.NewSize(620, 520))
+	s.d.Resize(dialogSize(s.app.win.Canvas().Size(), fyne.NewSize(620, 560)))
 	return s.d
 }
 
