@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"immivault/internal/ui/tworow"
 	"immivault/internal/vault"
 )
 
@@ -79,7 +80,7 @@ func (m *mainScreen) build() fyne.CanvasObject {
 	settings := widget.NewButtonWithIcon(lang.L("Settings"), theme.SettingsIcon(), m.app.showSettings)
 	share := widget.NewButtonWithIcon(lang.L("Family sharing"), theme.AccountIcon(), m.app.showSharing)
 	upcoming := widget.NewButtonWithIcon(lang.L("Upcoming"), theme.CalendarIcon(), m.app.showUpcoming)
-	top := container.New(toolbarLayout{m.app.win.Canvas()}, container.NewHBox(addPerson, addNotice, upcoming), container.NewHBox(share, settings, lock))
+	top := tworow.New(m.app.win.Canvas(), container.NewHBox(addPerson, addNotice, upcoming), container.NewHBox(share, settings, lock))
 
 	left := container.NewBorder(m.search, nil, nil, nil, m.list)
 	split := container.NewHSplit(left, m.detail)

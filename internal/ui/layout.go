@@ -1,9 +1,6 @@
 package ui
 
-import (
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/theme"
-)
+import "fyne.io/fyne/v2"
 
 // identifierLayout arranges identifier rows in three columns: the kind, the
 // value (taking the spare width) and the actions.
@@ -58,39 +55,4 @@ func (l identifierLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 		}
 		y += h
 	}
-}
-
-// toolbarLayout puts two groups of buttons on one row, the first at the
-// left and the second at the right, while the window is wide enough for
-// both; in a narrower window the second goes on a row of its own below, so
-// that buttons never overlap (800×600, and longer Spanish labels). Its
-// minimum width is the wider group's, so the window can be made that
-// narrow. Whether one row fits is judged from the window's width, which
-// the window gives before it lays its content out: a layout's minimum size
-// cannot depend on the width it is given.
-type toolbarLayout struct{ window fyne.Canvas }
-
-func (l toolbarLayout) oneRow(left, right fyne.Size, width float32) bool {
-	return left.Width+theme.Padding()+right.Width <= width
-}
-
-func (l toolbarLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	left, right := objects[0].MinSize(), objects[1].MinSize()
-	width := max(left.Width, right.Width)
-	if l.oneRow(left, right, l.window.Size().Width-2*theme.Padding()) {
-		return fyne.NewSize(width, max(left.Height, right.Height))
-	}
-	return fyne.NewSize(width, left.Height+theme.Padding()+right.Height)
-}
-
-func (l toolbarLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	left, right := objects[0].MinSize(), objects[1].MinSize()
-	objects[0].Move(fyne.Position{})
-	objects[0].Resize(left)
-	y := float32(0)
-	if !l.oneRow(left, right, size.Width) {
-		y = left.Height + theme.Padding()
-	}
-	objects[1].Move(fyne.NewPos(max(size.Width-right.Width, 0), y))
-	objects[1].Resize(right)
 }

@@ -7,7 +7,9 @@
 // from the byte slice it is given, never from a file, and [Viewer.Close] drops that slice, the
 // Document and the page images, so that locking the vault leaves nothing of the notice reachable
 // from the viewer. The one way to write the notice unencrypted is [Viewer.ExportCopy], which
-// warns before it asks where.
+// warns before it asks where. [Viewer.Print] writes no file: it pipes a PDF of the drawn pages,
+// made in memory, to lp or lpr, whose spool keeps it until the printer has it (not offered on
+// Windows, see docs/adr/0019-file-picker-and-notice-printing.md).
 //
 // # Threading
 //
@@ -29,12 +31,12 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"immivault/internal/notice"
 	_ "immivault/internal/ui/translations"
+	"immivault/internal/ui/tworow"
 )
 
 // A Viewer shows one notice's pages, drawn from memory. Build it into a window with Build, and
@@ -184,12 +186,11 @@ func (v *Viewer) build() {
 		b.Disable()
 	}
 
-	v.toolbar = container.NewHBox(
-		v.prev, v.pageLabel, v.next,
-		widget.NewSeparator(),
-		v.zoomOut, v.zoomLabel, v.zoomIn, v.fit,
-		layout.NewSpacer(),
-		v.busy, v.printB, v.export,
+	// Page and zoom on the left, Print and Export on the right: on two rows in a narrow
+	// window.
+	v.toolbar = tworow.New(v.win.Canvas(),
+		container.NewHBox(v.prev, v.pageLabel, v.next, widget.NewSeparator(), v.zoomOut, v.zoomLabel, v.zoomIn, v.fit),
+		container.NewHBox(v.busy, v.printB, v.export),
 	)
 	page := container.New(viewportLayout{v}, v.scroll)
 	v.content = container.NewBorder(container.NewVBox(v.toolbar, v.problem), nil, nil, nil, page)

@@ -4,6 +4,9 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 )
 
 // TestFitWindow: the notice's window shows a page whole, at 100% where there is room, and is
@@ -35,5 +38,44 @@ func TestFitWindow(t *testing.T) {
 				t.Errorf("%v does not fit in %v with the margins", got, c.bounds)
 			}
 		})
+	}
+}
+
+// TestViewerFitsItsWindow: in the window WindowSize gives beside an 800×600 main window, the
+// viewer's toolbar fits (Print and Export on a row of their own) and no two of its buttons
+// overlap.
+func TestViewerFitsItsWindow(t *testing.T) {
+	size := WindowSize(fyne.NewSize(800, 600))
+	v, w := open(t, "receipt.pdf", twoPagePDF(t), size)
+	waitForPage(t, v)
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if min := w.Content().MinSize().Width + 2*theme.Padding(); min > size.Width {
+		t.Errorf("the viewer needs %g units of width, more than the %g of its window", min, size.Width)
+	}
+	type placed struct {
+		text     string
+		pos, end fyne.Position
+	}
+	var seen []placed
+	for _, o := range test.LaidOutObjects(v.toolbar) {
+		b, ok := o.(*widget.Button)
+		if !ok || !b.Visible() {
+			continue
+		}
+		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(b)
+		end := pos.Add(b.Size())
+		if end.X > size.Width {
+			t.Errorf("%q ends at %g, past the window's %g", b.Text, end.X, size.Width)
+		}
+		for _, s := range seen {
+			if pos.X < s.end.X-0.5 && s.pos.X < end.X-0.5 && pos.Y < s.end.Y-0.5 && s.pos.Y < end.Y-0.5 {
+				t.Errorf("%q (%v to %v) overlaps %q (%v to %v)", b.Text, pos, end, s.text, s.pos, s.end)
+			}
+		}
+		seen = append(seen, placed{b.Text, pos, end})
+	}
+	if len(seen) < 7 {
+		t.Errorf("found %d buttons in the toolbar", len(seen))
 	}
 }
