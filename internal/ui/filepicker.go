@@ -77,10 +77,10 @@ func (a *App) pickFiles(title string, extensions []string, use func([]fyne.URI))
 	p.fileUI = widget.NewList(func() int { return len(p.files) },
 		func() fyne.CanvasObject { return widget.NewCheck("", nil) },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
+			// A row is reused for another file: SetChecked must not call
+			// the other file's OnChanged.
 			c := o.(*widget.Check)
 			path := filepath.Join(p.dir, p.files[i])
-			// A row is reused for another file: SetChecked must not call the
-			// other file's OnChanged, and redraws only the box, not the text.
 			c.OnChanged = nil
 			c.Text = p.files[i]
 			c.SetChecked(slices.Contains(p.chosen, path))

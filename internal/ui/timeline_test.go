@@ -25,7 +25,7 @@ func TestTimelineMarksOverdue(t *testing.T) {
 		for _, e := range []vault.Event{
 			{PersonID: ana.ID, CaseID: c.ID, Kind: "rfe-due", Date: "2025-11-20"},    // passed on any clock the tests run on
 			{PersonID: ana.ID, CaseID: c.ID, Kind: "biometrics", Date: "2025-10-01"}, // passed, but nothing to answer
-			{PersonID: ana.ID, CaseID: c.ID, Kind: "noid-due", Date: "2099-01-15"},   // ahead
+			{PersonID: ana.ID, CaseID: c.ID, Kind: "noid-due", Date: "2027-06-15"},   // ahead on any clock the tests run on
 		} {
 			if _, err := ix.AddEvent(e); err != nil {
 				return err
@@ -55,13 +55,16 @@ func TestTimelineMarksOverdue(t *testing.T) {
 	}
 	overdue := lang.L("overdue since {{.Date}}", map[string]any{"Date": "2025-11-20"})
 	got := marks()
+	uiMu.Lock()
+	saveShot(t, h.win.Canvas(), "timeline-overdue")
+	uiMu.Unlock()
 	if c, ok := got[overdue]; !ok || c != red {
 		t.Fatalf("the passed response date is not marked %q in red; the timeline shows %v", overdue, got)
 	}
 	if c := got[lang.L("RFE response due")]; c != red {
 		t.Errorf("the overdue date's label is not red")
 	}
-	for _, date := range []string{"2025-10-01", "2099-01-15"} {
+	for _, date := range []string{"2025-10-01", "2027-06-15"} {
 		if c, ok := got[date]; !ok || c == red {
 			t.Errorf("%s is missing from the timeline or red: %v", date, got)
 		}
