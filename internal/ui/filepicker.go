@@ -19,7 +19,7 @@ import (
 // noticeExtensions are the kinds of file a notice can be.
 var noticeExtensions = []string{".pdf", ".png", ".jpg", ".jpeg"}
 
-// filePicker chooses several files at once (docs/adr/0019-file-picker.md):
+// filePicker chooses several files at once (docs/adr/0019-file-picker-and-notice-printing.md):
 // the current folder's subfolders listed apart from its files, each file
 // with a tick box, and a path field where a path can be typed or pasted (a
 // folder opens, a file is ticked). Fyne's own open dialog takes one file

@@ -33,7 +33,7 @@ const printTimeout = 2 * time.Minute
 // system: its pages are drawn by the viewer's sandboxed reader, not the printer's filters.
 //
 // Windows has no print command that reads standard input; its ways to print a PDF open a
-// file, so there Print says it is not offered (docs/adr/0019-file-picker.md).
+// file, so there Print says it is not offered (docs/adr/0019-file-picker-and-notice-printing.md).
 func (v *Viewer) Print() {
 	v.mu.Lock()
 	closed, doc := v.closed, v.doc
@@ -109,8 +109,9 @@ type pageDrawer interface {
 	Render(ctx context.Context, page, dpi int) (image.Image, error)
 }
 
-// printPages draws every page into a PDF in memory and pipes it to cmd. The buffers holding
-// the pages are wiped before it returns.
+// printPages draws every page into a PDF in memory and pipes it to cmd. The drawings, the
+// JPEG buffer and the PDF are wiped before it returns; the copy of each JPEG that fpdf keeps
+// inside is not reachable to wipe, and is left to the garbage collector.
 func printPages(ctx context.Context, doc pageDrawer, pages int, cmd []string) error {
 	var pdf bytes.Buffer
 	defer func() { clear(pdf.Bytes()[:pdf.Cap()]) }()
