@@ -32,7 +32,7 @@ type filePicker struct {
 	files      []string // names of its files of the kinds wanted
 	chosen     []string // paths ticked, in the order ticked, from any folder
 
-	path     *widget.Entry
+	path     *pathEntry
 	problem  *widget.Label // why a typed path was not taken
 	count    *widget.Label
 	add      *widget.Button
@@ -46,7 +46,7 @@ type filePicker struct {
 // chosen to use, in the order they were ticked; Cancel does nothing.
 func (a *App) pickFiles(title string, extensions []string, use func([]fyne.URI)) *filePicker {
 	p := &filePicker{app: a, extensions: extensions}
-	p.path = widget.NewEntry()
+	p.path = newPathEntry(func() { p.dlg.Hide() })
 	p.path.SetPlaceHolder(lang.L("Type or paste a file or folder path, then press Enter"))
 	p.path.OnSubmitted = p.typed
 	p.problem = widget.NewLabel("")
@@ -264,4 +264,25 @@ func (p *filePicker) counted() {
 	}
 	p.count.SetText(lang.L("Chosen: {{.Names}}", map[string]any{"Names": strings.Join(names, ", ")}))
 	p.add.Enable()
+}
+
+// pathEntry is the picker's path field. Escape in it closes the picker: a
+// focused field gets the key, not the window, which closes dialogs on it.
+type pathEntry struct {
+	widget.Entry
+	escape func()
+}
+
+func newPathEntry(escape func()) *pathEntry {
+	e := &pathEntry{escape: escape}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+func (e *pathEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape {
+		e.escape()
+		return
+	}
+	e.Entry.TypedKey(k)
 }

@@ -131,3 +131,21 @@ func TestCtrlOOpensPicker(t *testing.T) {
 		t.Errorf("%d dialogs open after Ctrl+O", len(h.app.dialogs))
 	}
 }
+
+// TestPickerEscape: Escape closes the picker from its path field, which
+// has the keyboard focus when it opens, and adds nothing.
+func TestPickerEscape(t *testing.T) {
+	h := familyHarness(t)
+	h.app.pickFolder = t.TempDir()
+	uiMu.Lock()
+	defer uiMu.Unlock()
+	added := false
+	p := h.app.pickFiles("", noticeExtensions, func([]fyne.URI) { added = true })
+	if h.win.Canvas().Focused() != p.path {
+		t.Errorf("the focus is on %T, not the path field", h.win.Canvas().Focused())
+	}
+	p.path.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if len(h.app.dialogs) != 0 || added {
+		t.Errorf("after Escape %d dialogs are open; files added: %v", len(h.app.dialogs), added)
+	}
+}
