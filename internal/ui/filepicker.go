@@ -37,6 +37,7 @@ type filePicker struct {
 	count    *widget.Label
 	add      *widget.Button
 	here     *widget.Label
+	none     *widget.Label // says the folder has no files of the kinds wanted
 	folderUI *widget.List
 	fileUI   *widget.List
 	dlg      *dialog.CustomDialog
@@ -55,6 +56,8 @@ func (a *App) pickFiles(title string, extensions []string, use func([]fyne.URI))
 	p.problem.Hide()
 	p.count = widget.NewLabel("")
 	p.count.Truncation = fyne.TextTruncateEllipsis
+	p.none = widget.NewLabel(lang.L("No PDF, PNG or JPEG files in this folder"))
+	p.none.Importance = widget.LowImportance
 	p.here = widget.NewLabel("")
 	p.here.Truncation = fyne.TextTruncateEllipsis
 	p.here.TextStyle.Bold = true
@@ -96,7 +99,8 @@ func (a *App) pickFiles(title string, extensions []string, use func([]fyne.URI))
 	}
 
 	folders := container.NewBorder(widget.NewLabelWithStyle(lang.L("Folders"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, p.folderUI)
-	files := container.NewBorder(widget.NewLabelWithStyle(lang.L("Notice files (PDF, PNG, JPEG): tick as many as you like"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, p.fileUI)
+	files := container.NewBorder(widget.NewLabelWithStyle(lang.L("Notice files (PDF, PNG, JPEG): tick as many as you like"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil,
+		container.NewStack(p.fileUI, container.NewVBox(p.none)))
 	lists := container.NewHSplit(folders, files)
 	lists.Offset = 0.35
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, up, p.here), p.path, p.problem)
@@ -169,6 +173,8 @@ func (p *filePicker) open(dir string) error {
 	slices.SortFunc(p.folders, byName)
 	slices.SortFunc(p.files, byName)
 	p.here.SetText(dir)
+	p.none.Hidden = len(p.files) > 0
+	p.none.Refresh()
 	p.folderUI.Refresh()
 	p.fileUI.Refresh()
 	p.folderUI.ScrollToTop()

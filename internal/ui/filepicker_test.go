@@ -37,8 +37,8 @@ func TestPickSeveralNotices(t *testing.T) {
 	if !slices.Equal(p.folders, []string{"2025 notices"}) || !slices.Equal(p.files, []string{"biometrics.PNG", "receipt.pdf", "rfe.jpg"}) {
 		t.Errorf("the picker lists folders %q and files %q", p.folders, p.files)
 	}
-	if !p.add.Disabled() {
-		t.Error("Add is enabled with nothing chosen")
+	if !p.add.Disabled() || p.none.Visible() {
+		t.Errorf("with nothing chosen Add is enabled (%v), or the folder is said to have no files (%v)", !p.add.Disabled(), p.none.Visible())
 	}
 	uiMu.Unlock()
 	h.assertShows("2025 notices", "receipt.pdf", "biometrics.PNG", "rfe.jpg")
@@ -55,8 +55,8 @@ func TestPickSeveralNotices(t *testing.T) {
 		p.path.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	}
 	enter(sub) // a folder opens
-	if p.dir != sub || len(p.files) != 0 {
-		t.Errorf("typing the subfolder's path shows %s with %q", p.dir, p.files)
+	if p.dir != sub || len(p.files) != 0 || !p.none.Visible() {
+		t.Errorf("typing the subfolder's path shows %s with %q (no files said: %v)", p.dir, p.files, p.none.Visible())
 	}
 	enter(filepath.Join(dir, "missing.pdf"))
 	if !p.problem.Visible() || !strings.Contains(p.problem.Text, "missing.pdf") || p.path.Text == "" {
