@@ -100,17 +100,13 @@ func (s *personDialog) dates() []*dateField {
 // name's reason shows once something was typed in it: an empty new form
 // is not a mistake yet.
 func (s *personDialog) valid() bool {
-	ok := true
-	if strings.TrimSpace(s.name.Text) == "" {
+	ok := strings.TrimSpace(s.name.Text) != ""
+	if !ok && s.nameTyped {
 		s.nameSays.SetText(lang.L("A name is needed."))
-		ok = false
+		s.nameSays.Show()
 	} else {
 		s.nameSays.SetText("")
-	}
-	if s.nameSays.Text == "" {
 		s.nameSays.Hide()
-	} else if s.nameTyped {
-		s.nameSays.Show()
 	}
 	for _, d := range []*dateField{s.born, s.since, s.married, s.spouseCitizen, s.inState} {
 		ok = d.check() && ok
