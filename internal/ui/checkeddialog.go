@@ -22,6 +22,7 @@ import (
 type checkedDialog struct {
 	app     *App
 	d       dialog.Dialog
+	content fyne.CanvasObject
 	confirm *widget.Button
 	problem *widget.Label
 	valid   func() bool
@@ -31,7 +32,7 @@ type checkedDialog struct {
 // newCheckedDialog builds the dialog around content; valid checks every
 // field (and marks the bad ones), save saves, or says why it could not.
 func (a *App) newCheckedDialog(title, confirm string, content fyne.CanvasObject, valid func() bool, save func() error) *checkedDialog {
-	c := &checkedDialog{app: a, valid: valid, save: save, problem: wrapped("")}
+	c := &checkedDialog{app: a, content: content, valid: valid, save: save, problem: wrapped("")}
 	c.problem.Importance = widget.DangerImportance
 	c.problem.Hide()
 	c.confirm = widget.NewButtonWithIcon(confirm, theme.ConfirmIcon(), c.submit)
@@ -44,7 +45,8 @@ func (a *App) newCheckedDialog(title, confirm string, content fyne.CanvasObject,
 }
 
 // recheck enables the confirm button when every field is valid; a change
-// also clears a refusal from an earlier save.
+// also clears a refusal from an earlier save. The fields' notes come and
+// go, so the form is laid out again.
 func (c *checkedDialog) recheck() {
 	c.setProblem("")
 	if c.valid() {
@@ -52,6 +54,7 @@ func (c *checkedDialog) recheck() {
 	} else {
 		c.confirm.Disable()
 	}
+	c.content.Refresh()
 }
 
 // submit saves if every field is valid; the dialog stays open otherwise.

@@ -18,15 +18,17 @@ import (
 // starting on Sunday as US calendars do. Tapping a day writes it in the
 // field, the way the app shows dates, and closes the picker.
 type datePicker struct {
-	app    *App
-	field  *dateField
-	month  *widget.Select
-	year   *widget.Select
-	years  []int
-	first  time.Time // the first day of the month shown
-	picked string    // the field's date, YYYY-MM-DD, marked in the month
-	days   *fyne.Container
-	d      dialog.Dialog
+	app   *App
+	field *dateField
+	month *widget.Select
+	year  *widget.Select
+	// prev and next show the month before and after.
+	prev, next *widget.Button
+	years      []int
+	first      time.Time // the first day of the month shown
+	picked     string    // the field's date, YYYY-MM-DD, marked in the month
+	days       *fyne.Container
+	d          dialog.Dialog
 	// drawing is set while show sets the selects, which call chosen.
 	drawing bool
 }
@@ -53,11 +55,11 @@ func (a *App) pickDate(f *dateField) *datePicker {
 	}
 	p.month = widget.NewSelect(monthNames(), func(string) { p.chosen() })
 	p.year = widget.NewSelect(years, func(string) { p.chosen() })
-	prev := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { p.show(p.first.AddDate(0, -1, 0)) })
-	next := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { p.show(p.first.AddDate(0, 1, 0)) })
+	p.prev = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { p.show(p.first.AddDate(0, -1, 0)) })
+	p.next = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { p.show(p.first.AddDate(0, 1, 0)) })
 	p.days = container.NewGridWithColumns(7)
 	p.show(shown)
-	head := container.NewBorder(nil, nil, prev, next, container.NewGridWithColumns(2, p.month, p.year))
+	head := container.NewBorder(nil, nil, p.prev, p.next, container.NewGridWithColumns(2, p.month, p.year))
 	p.d = dialog.NewCustom(lang.L("Pick a date"), lang.L("Cancel"), container.NewVBox(head, p.days), a.win)
 	a.showDialog(p.d)
 	return p

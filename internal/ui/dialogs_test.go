@@ -209,3 +209,53 @@ func topSelectEntry(t *testing.T, h *harness) *widget.SelectEntry {
 	t.Fatal("no form field in the top dialog")
 	return nil
 }
+
+// TestDatePickerSetsTheField: the calendar beside a date field opens on
+// today's month, or the field's; choosing a month, a year and a day writes
+// the date in the field, said back, and closes the calendar only.
+func TestDatePickerSetsTheField(t *testing.T) {
+	h := familyHarness(t)
+	d := h.app.main.editPerson(nil)
+	test.Tap(d.born.pick)
+	if len(h.app.dialogs) != 2 {
+		t.Fatalf("%d dialogs open after tapping the calendar button", len(h.app.dialogs))
+	}
+	h.app.dismissDialog()
+	p := h.app.pickDate(d.born)
+	if p.month.Selected != "March" || p.year.Selected != "2026" {
+		t.Fatalf("the calendar opens on %s %s, not today's month", p.month.Selected, p.year.Selected)
+	}
+	p.year.SetSelected("1988")
+	p.month.SetSelected("February")
+	test.Tap(p.next)
+	if p.month.Selected != "March" || p.year.Selected != "1988" {
+		t.Fatalf("after the next month: %s %s", p.month.Selected, p.year.Selected)
+	}
+	test.Tap(dayButton(t, p, "15"))
+	if d.born.Text != "Mar 15, 1988" || len(h.app.dialogs) != 1 {
+		t.Fatalf("after picking: %q, %d dialogs", d.born.Text, len(h.app.dialogs))
+	}
+	h.assertShows("Understood as March 15, 1988")
+
+	// Opened again, it shows the field's month with its day marked.
+	p = h.app.pickDate(d.born)
+	if p.month.Selected != "March" || p.year.Selected != "1988" || dayButton(t, p, "15").Importance != widget.HighImportance {
+		t.Error("the calendar does not open on the field's date")
+	}
+	test.Tap(p.prev)
+	test.Tap(dayButton(t, p, "29"))
+	if d.born.Text != "Feb 29, 1988" {
+		t.Errorf("after the previous month: %q", d.born.Text)
+	}
+}
+
+func dayButton(t *testing.T, p *datePicker, text string) *widget.Button {
+	t.Helper()
+	for _, o := range p.days.Objects {
+		if b, ok := o.(*widget.Button); ok && b.Text == text {
+			return b
+		}
+	}
+	t.Fatalf("no day %s in the calendar", text)
+	return nil
+}

@@ -131,7 +131,7 @@ func (s *identifierDialog) build() dialog.Dialog {
 	})
 	s.issued.onChecked, s.expires.onChecked = s.changed, s.changed
 	submitsChecked(s.c, s.qualifier, s.value, s.issued.field, s.expires.field, s.class)
-	s.c.d.Resize(fyne.NewSize(600, 480))
+	s.c.d.Resize(fyne.NewSize(600, 520))
 	s.changed()
 	return s.c.d
 }
@@ -167,8 +167,12 @@ func (s *identifierDialog) changed() {
 	if s.editing == nil {
 		s.value.SetPlaceHolder(exampleOf(k))
 	}
-	for _, d := range []*dateField{s.issued, s.expires} {
+	for i, d := range []*dateField{s.issued, s.expires} {
 		d.box.Hidden = !hasValidity(k)
+		s.datesItem[i].Text = ""
+		if !d.box.Hidden {
+			s.datesItem[i].Text = []string{lang.L("Issued"), lang.L("Valid until")}[i]
+		}
 	}
 	if k == ids.I94 {
 		s.expires.SetPlaceHolder(lang.L("e.g. 03/15/1988, or D/S"))
