@@ -165,6 +165,14 @@ func (e *Entry) Reveal(on bool) {
 // Conceal draws dots again: for a screen or dialog that closes.
 func (e *Entry) Conceal() { e.Reveal(false) }
 
+// Disable makes the field refuse input, and hides its characters: a
+// disabled field is one the person is not looking at (a passphrase being
+// checked, a key being changed).
+func (e *Entry) Disable() {
+	e.Conceal()
+	e.DisableableWidget.Disable()
+}
+
 // Revealed reports whether the characters are drawn.
 func (e *Entry) Revealed() bool { return e.revealed }
 

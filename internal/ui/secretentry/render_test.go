@@ -173,7 +173,8 @@ func TestRevealDrawsTheCharacters(t *testing.T) {
 	if e.Revealed() {
 		t.Error("a tap on the text revealed it")
 	}
-	for name, hide := range map[string]func(){"losing the focus": func() { w.Canvas().Unfocus() }, "clearing": e.Clear} {
+	for name, hide := range map[string]func(){"losing the focus": func() { w.Canvas().Unfocus() }, "clearing": e.Clear,
+		"disabling": func() { e.Disable(); e.Enable() }} {
 		w.Canvas().Focus(e)
 		e.Reveal(true)
 		capture(w, e, "ventana")
