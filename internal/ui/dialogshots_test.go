@@ -11,8 +11,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 )
 
-// TestDialogScreenshots draws the person dialog with a mistake marked and
-// the date picker over it, in the light and the dark theme, and checks
+// TestDialogScreenshots draws the person dialog with a mistake marked, the
+// date picker over it and a passphrase shown, in the light and the dark theme, and checks
 // that each drew a screen. With IMMIVAULT_SCREENSHOTS=DIR it writes them
 // there as PNG (for docs/screenshots).
 func TestDialogScreenshots(t *testing.T) {
@@ -51,6 +51,17 @@ func TestDialogScreenshots(t *testing.T) {
 			h.app.pickDate(d.born)
 			h.assertShows("Pick a date", "March", "2019")
 			shot("date-picker")
+			h.app.dismissDialog()
+			h.app.dismissDialog()
+			h.app.showChangeKey()
+			pass := h.app.screen.(*changeKeyScreen).choice.pass
+			typeSecret(pass, "tortilla ventana cohete lavanda")
+			pass.Reveal(true)
+			shot("passphrase-shown")
+			h.app.screen.(*changeKeyScreen).back()
+			if pass.Revealed() {
+				t.Error("leaving the screen left the passphrase shown")
+			}
 		})
 	}
 }
