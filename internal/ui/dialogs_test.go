@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"immivault/internal/ids"
+	"immivault/internal/ui/translations"
 	"immivault/internal/vault"
 )
 
@@ -258,4 +259,19 @@ func dayButton(t *testing.T, p *datePicker, text string) *widget.Button {
 	}
 	t.Fatalf("no day %s in the calendar", text)
 	return nil
+}
+
+// TestDatesInSpanish: dates are shown the Spanish way in Spanish, and the
+// calendar speaks it.
+func TestDatesInSpanish(t *testing.T) {
+	translations.Use("es")
+	defer translations.Use("en")
+	for iso, want := range map[string]string{"1988-03-15": "15 mar 1988", "2025-09-01": "1 sep 2025", "D/S": "D/S", "": ""} {
+		if got := displayDate(iso); got != want {
+			t.Errorf("displayDate(%q) = %q, want %q", iso, got, want)
+		}
+	}
+	if m, d := monthNames(), weekdayNames(); m[2] != "marzo" || d[0] != "do" {
+		t.Errorf("the calendar in Spanish: %v %v", m, d)
+	}
 }
