@@ -53,9 +53,12 @@ func (a *App) offerCase(p *vault.Person, receipt string) *caseOffer {
 	o.c = a.newCheckedDialog(lang.L("Create the case?"), lang.L("Create the case"), container.NewVBox(question, form), o.valid, o.save)
 	o.form.OnChanged = func(string) { a.idle.touch(); o.c.recheck() }
 	o.received.onChecked = o.c.recheck
+	o.form.OnSubmitted = func(string) { o.c.submit() }
+	submitsChecked(o.c, o.received.field)
 	o.c.recheck()
 	o.c.d.Resize(fyne.NewSize(520, 320))
 	a.showDialog(o.c.d)
+	a.win.Canvas().Focus(o.form)
 	return o
 }
 

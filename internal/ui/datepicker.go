@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -12,19 +13,19 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// datePicker is a month's calendar for a date field: a month and a year to
-// choose (a birth date is decades back, too far for month-by-month arrows
-// alone, which is all Fyne's widget.Calendar offers), and the days, weeks
-// starting on Sunday as US calendars do. Tapping a day writes it in the
+// datePicker is a month's calendar for a date field: a month to choose and
+// a year to type (a birth date is decades back, too far for month-by-month
+// arrows alone, which is all Fyne's widget.Calendar offers, and a list of
+// years too long to scroll), and the days, weeks starting on Sunday as US
+// calendars do. Tapping a day writes it in the
 // field, the way the app shows dates, and closes the picker.
 type datePicker struct {
 	app   *App
 	field *dateField
 	month *widget.Select
-	year  *widget.Select
+	year  *field
 	// prev and next show the month before and after.
 	prev, next *widget.Button
-	years      []int
 	first      time.Time // the first day of the month shown
 	picked     string    // the field's date, YYYY-MM-DD, marked in the month
 	days       *fyne.Container
@@ -33,8 +34,12 @@ type datePicker struct {
 	drawing bool
 }
 
-// oldestYear is the first year the picker offers: birth dates of the oldest.
-const oldestYear = 1900
+// oldestYear and newestYear bound the years the picker shows: birth dates
+// of the oldest, a green card's or passport's expiry.
+const (
+	oldestYear = 1900
+	newestYear = 2100
+)
 
 func (a *App) pickDate(f *dateField) *datePicker {
 	a.idle.touch()
@@ -46,15 +51,9 @@ func (a *App) pickDate(f *dateField) *datePicker {
 			shown, p.picked = t, iso
 		}
 	}
-	for y := today.Year() + 30; y >= oldestYear; y-- {
-		p.years = append(p.years, y)
-	}
-	years := make([]string, len(p.years))
-	for i, y := range p.years {
-		years[i] = strconv.Itoa(y)
-	}
 	p.month = widget.NewSelect(monthNames(), func(string) { p.chosen() })
-	p.year = widget.NewSelect(years, func(string) { p.chosen() })
+	p.year = a.newField()
+	p.year.OnChanged = func(string) { p.chosen() }
 	p.prev = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { p.show(p.first.AddDate(0, -1, 0)) })
 	p.next = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { p.show(p.first.AddDate(0, 1, 0)) })
 	p.days = container.NewGridWithColumns(7)
@@ -68,13 +67,15 @@ func (a *App) pickDate(f *dateField) *datePicker {
 // show draws the month of t.
 func (p *datePicker) show(t time.Time) {
 	first := time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
-	if first.Year() < oldestYear || first.Year() > p.years[0] {
+	if first.Year() < oldestYear || first.Year() > newestYear {
 		return
 	}
 	p.first = first
 	p.drawing = true
 	p.month.SetSelectedIndex(int(first.Month()) - 1)
-	p.year.SetSelected(strconv.Itoa(first.Year()))
+	if p.year.Text != strconv.Itoa(first.Year()) {
+		p.year.SetText(strconv.Itoa(first.Year()))
+	}
 	p.drawing = false
 	p.days.Objects = p.days.Objects[:0]
 	for _, name := range weekdayNames() {
@@ -97,13 +98,15 @@ func (p *datePicker) show(t time.Time) {
 	p.days.Refresh()
 }
 
-// chosen shows the month and year picked in the selects.
+// chosen shows the month chosen and the year typed, once it is a year
+// (typing 1988 passes through 1, 19 and 198).
 func (p *datePicker) chosen() {
-	m, y := p.month.SelectedIndex(), p.year.SelectedIndex()
-	if p.drawing || m < 0 || y < 0 {
+	m := p.month.SelectedIndex()
+	y, err := strconv.Atoi(strings.TrimSpace(p.year.Text))
+	if p.drawing || m < 0 || err != nil || y < oldestYear || y > newestYear {
 		return
 	}
-	if t := time.Date(p.years[y], time.Month(m+1), 1, 0, 0, 0, 0, time.UTC); !t.Equal(p.first) {
+	if t := time.Date(y, time.Month(m+1), 1, 0, 0, 0, 0, time.UTC); !t.Equal(p.first) {
 		p.show(t)
 	}
 }
