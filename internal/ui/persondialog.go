@@ -68,8 +68,11 @@ func (s *personDialog) build() {
 		s.conditional.SetChecked(p.Conditional)
 		s.marriage.SetChecked(p.ViaMarriage)
 	}
-	residentHint := widget.NewFormItem(lang.L("Resident since"), s.since.box)
-	residentHint.HintText = lang.L("For permanent residents: the date on the green card. It sets the reminders for renewing the card and applying for citizenship.")
+	// A form item's hint is one line, cut at the dialog's edge: this one
+	// wraps, under the field and what the field says back.
+	hint := noteLabel()
+	hint.SetText(lang.L("For permanent residents: the date on the green card. It sets the reminders for renewing the card and applying for citizenship."))
+	residentHint := widget.NewFormItem(lang.L("Resident since"), container.NewVBox(s.since.box, hint))
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Name"), container.NewVBox(s.name, s.nameSays)),
 		widget.NewFormItem(lang.L("Date of birth"), s.born.box),
