@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strings"
@@ -200,7 +201,7 @@ func (s *identifierDialog) changed() {
 	case wrong != "":
 		s.check.SetText(wrong)
 		s.check.Importance = widget.WarningImportance
-	case len(strings.TrimSpace(string(typed))) > 0:
+	case len(bytes.TrimSpace(typed)) > 0:
 		s.check.Importance = widget.DangerImportance // a mistake, marked as it is typed
 	default:
 		s.check.Importance = widget.MediumImportance
@@ -269,8 +270,10 @@ func (s *identifierDialog) save() error {
 	var receipt string
 	if s.value.Text != "" {
 		raw = secret.New([]byte(s.value.Text))
-		if n, err := ids.Normalize(k, []byte(s.value.Text)); err == nil && k == ids.ReceiptNumber {
-			receipt = string(n) // a case's receipt number is no secret in the vault
+		if k == ids.ReceiptNumber { // a case's receipt number is no secret in the vault
+			if n, err := ids.Normalize(k, []byte(s.value.Text)); err == nil {
+				receipt = string(n)
+			}
 		}
 	}
 	dates, err := s.typedValidity()
