@@ -173,3 +173,21 @@ func Say(iso, language string) string {
 	}
 	return t.Format("January 2, 2006")
 }
+
+var spanishShortMonths = [...]string{"ene", "feb", "mar", "abr", "may", "jun", "jul",
+	"ago", "sep", "oct", "nov", "dic"}
+
+// Short writes a YYYY-MM-DD date the short way lists show it, in English
+// ("Mar 15, 1988") or Spanish ("es": "15 mar 1988"): the month as a word,
+// so that no reader takes the day for the month, and a form Parse reads
+// back. Anything else is given back as it is.
+func Short(iso, language string) string {
+	t, err := time.Parse(time.DateOnly, iso)
+	if err != nil {
+		return iso
+	}
+	if language == "es" {
+		return fmt.Sprintf("%d %s %d", t.Day(), spanishShortMonths[t.Month()-1], t.Year())
+	}
+	return t.Format("Jan 2, 2006")
+}

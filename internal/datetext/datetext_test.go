@@ -3,6 +3,7 @@ package datetext
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestParse(t *testing.T) {
@@ -88,6 +89,37 @@ func TestSay(t *testing.T) {
 
 // FuzzParse: whatever is typed, Parse gives a valid date it can say back,
 // or an error; never a panic.
+func TestShort(t *testing.T) {
+	for _, c := range []struct{ iso, lang, want string }{
+		{"1988-03-15", "en", "Mar 15, 1988"},
+		{"1988-03-15", "es", "15 mar 1988"},
+		{"2025-09-01", "en", "Sep 1, 2025"},
+		{"2025-09-01", "es", "1 sep 2025"},
+		{"2024-12-31", "es", "31 dic 2024"},
+		{"D/S", "en", "D/S"},
+		{"", "es", ""},
+		{"1988-02-30", "en", "1988-02-30"},
+	} {
+		if got := Short(c.iso, c.lang); got != c.want {
+			t.Errorf("Short(%q, %q) = %q, want %q", c.iso, c.lang, got, c.want)
+		}
+	}
+}
+
+// TestShortReadsBack: every day of a year, shown either way, reads back
+// as itself, so a date put in a field by the picker or shown in a list
+// can be typed or pasted back.
+func TestShortReadsBack(t *testing.T) {
+	for d := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC); d.Year() == 2024; d = d.AddDate(0, 0, 1) {
+		iso := d.Format(time.DateOnly)
+		for _, lang := range []string{"en", "es"} {
+			if got, err := Parse(Short(iso, lang)); got != iso || err != nil {
+				t.Errorf("Parse(Short(%s, %s) = %q) = %q, %v", iso, lang, Short(iso, lang), got, err)
+			}
+		}
+	}
+}
+
 func FuzzParse(f *testing.F) {
 	for _, s := range []string{"03/15/1988", "15 de marzo de 1988", "March 15th, 1988", "1988-03-15", "x"} {
 		f.Add(s)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strings"
@@ -33,8 +34,8 @@ type identifierDialog struct {
 	qualifier *field
 	qualItem  *widget.FormItem
 	value     *field
-	issued    *field // a document's dates, for the deadline rules
-	expires   *field
+	issued    *dateField // a document's dates, for the deadline rules
+	expires   *dateField
 	datesItem []*widget.FormItem
 	class     *field         // what the document says the person is here as (C09, F1)
 	parole    *widget.Select // a parole document's kind
@@ -42,7 +43,12 @@ type identifierDialog struct {
 	check     *widget.Label  // the catalog's rule, or "valid"
 	explain   *widget.Label  // what the value says about itself
 	help      *widget.Button // where the account number is printed
-	d         *dialog.FormDialog
+	c         *checkedDialog
+	// kindOK is whether the value typed is one of the kind chosen.
+	kindOK bool
+	// newReceipt is a receipt number just added, as USCIS prints it: its
+	// case is offered when the dialog has closed.
+	newReceipt string
 }
 
 func (a *App) editIdentifier(p *vault.Person, id *vault.Identifier) {
@@ -52,7 +58,7 @@ func (a *App) editIdentifier(p *vault.Person, id *vault.Identifier) {
 	a.win.Canvas().Focus(s.value)
 }
 
-func (s *identifierDialog) build() *dialog.FormDialog {
+func (s *identifierDialog) build() dialog.Dialog {
 	titles := make([]string, len(s.kinds))
 	for i, k := range s.kinds {
 		titles[i] = kindTitle(k)
@@ -81,15 +87,15 @@ func (s *identifierDialog) build() *dialog.FormDialog {
 		s.qualifier.SetText(s.editing.Country + s.editing.Label)
 		s.value.SetPlaceHolder(lang.L("Type the new value"))
 	}
-	s.issued, s.expires = s.app.newField(), s.app.newField()
-	s.issued.SetPlaceHolder(lang.L("e.g. 03/15/1988 or March 15, 1988 (optional)"))
-	s.expires.SetPlaceHolder(lang.L("e.g. 03/15/1988 or March 15, 1988 (optional)"))
+	s.issued = s.app.newDateField(lang.L("e.g. 03/15/1988 or March 15, 1988 (optional)"))
+	s.expires = s.app.newDateField(lang.L("e.g. 03/15/1988 or March 15, 1988 (optional)"))
+	s.expires.also = vault.DurationOfStatus
 	s.class = s.app.newField()
 	s.class.SetPlaceHolder(lang.L("Optional: the category on a work permit (C09), the class on an I-94 (F1, H1B)"))
 	s.parole = widget.NewSelect(paroleChoices(), nil)
 	if s.editing != nil {
-		s.issued.SetText(s.editing.Issued)
-		s.expires.SetText(s.editing.Expires)
+		s.issued.show(s.editing.Issued)
+		s.expires.show(s.editing.Expires)
 		s.class.SetText(s.editing.Class)
 		s.parole.SetSelectedIndex(paroleIndex(s.editing.Parole))
 	}
@@ -98,8 +104,8 @@ func (s *identifierDialog) build() *dialog.FormDialog {
 		widget.NewFormItem(lang.L("Parole"), s.parole),
 	}
 	s.datesItem = []*widget.FormItem{
-		widget.NewFormItem(lang.L("Issued"), s.issued),
-		widget.NewFormItem(lang.L("Valid until"), s.expires),
+		widget.NewFormItem(lang.L("Issued"), s.issued.box),
+		widget.NewFormItem(lang.L("Valid until"), s.expires.box),
 	}
 	s.qualItem = widget.NewFormItem(lang.L("Country"), s.qualifier)
 	s.help = s.app.accountHelpButton()
@@ -116,11 +122,19 @@ func (s *identifierDialog) build() *dialog.FormDialog {
 		widget.NewFormItem("", notes),
 		s.datesItem[0], s.datesItem[1], s.factsItem[0], s.factsItem[1],
 	}
-	s.d = dialog.NewForm(title, confirm, lang.L("Cancel"), items, s.closed, s.app.win)
-	submits(s.d, s.qualifier, s.value, s.issued, s.expires, s.class)
-	s.d.Resize(fyne.NewSize(560, 360))
+	s.c = s.app.newCheckedDialog(title, confirm, widget.NewForm(items...), s.valid, s.save)
+	// The typed value leaves the entry however the dialog closes.
+	s.c.d.SetOnClosed(func() {
+		s.value.SetText("")
+		if s.newReceipt != "" {
+			s.app.offerCase(s.person, s.newReceipt)
+		}
+	})
+	s.issued.onChecked, s.expires.onChecked = s.changed, s.changed
+	submitsChecked(s.c, s.qualifier, s.value, s.issued.field, s.expires.field, s.class)
+	s.c.d.Resize(fyne.NewSize(600, 520))
 	s.changed()
-	return s.d
+	return s.c.d
 }
 
 func (s *identifierDialog) selected() ids.Kind {
@@ -133,7 +147,7 @@ func (s *identifierDialog) selected() ids.Kind {
 
 // changed validates as the person types and says what the value means.
 func (s *identifierDialog) changed() {
-	if s.check == nil || s.qualItem == nil || s.help == nil {
+	if s.check == nil || s.qualItem == nil || s.help == nil || s.c == nil {
 		return
 	}
 	s.app.idle.touch()
@@ -154,8 +168,12 @@ func (s *identifierDialog) changed() {
 	if s.editing == nil {
 		s.value.SetPlaceHolder(exampleOf(k))
 	}
-	for _, it := range s.datesItem {
-		it.Widget.(*field).Hidden = !hasValidity(k)
+	for i, d := range []*dateField{s.issued, s.expires} {
+		d.box.Hidden = !hasValidity(k)
+		s.datesItem[i].Text = ""
+		if !d.box.Hidden {
+			s.datesItem[i].Text = []string{lang.L("Issued"), lang.L("Valid until")}[i]
+		}
 	}
 	if k == ids.I94 {
 		s.expires.SetPlaceHolder(lang.L("e.g. 03/15/1988, or D/S"))
@@ -175,6 +193,7 @@ func (s *identifierDialog) changed() {
 	s.help.Hidden = k != ids.AccountNumber
 	typed := []byte(s.value.Text)
 	ok, rule, explanation := describe(k, typed)
+	s.kindOK = ok || (s.editing != nil && len(typed) == 0)
 	s.check.SetText(rule)
 	switch wrong := misplacedText(k, typed); {
 	case ok:
@@ -182,13 +201,25 @@ func (s *identifierDialog) changed() {
 	case wrong != "":
 		s.check.SetText(wrong)
 		s.check.Importance = widget.WarningImportance
+	case len(bytes.TrimSpace(typed)) > 0:
+		s.check.Importance = widget.DangerImportance // a mistake, marked as it is typed
 	default:
 		s.check.Importance = widget.MediumImportance
 	}
 	clear(typed)
 	s.check.Refresh()
 	s.explain.SetText(explanation)
-	s.d.Refresh()
+	s.c.recheck()
+	s.c.d.Refresh()
+}
+
+// valid is whether the value is one of the kind (or, when changing a
+// number, left empty to keep it) and the dates are dates; each date marks
+// its own mistake.
+func (s *identifierDialog) valid() bool {
+	ok := s.issued.check()
+	ok = s.expires.check() && ok
+	return s.kindOK && ok
 }
 
 func exampleOf(k ids.Kind) string {
@@ -231,22 +262,23 @@ func hasValidity(k ids.Kind) bool {
 	return false
 }
 
-// closed saves the value and dates if the person confirmed, then empties
-// the entry. Changing a number may leave the value empty to keep it.
-func (s *identifierDialog) closed(ok bool) {
-	defer s.value.SetText("")
-	if !ok || (s.editing == nil && s.value.Text == "") {
-		return
-	}
+// save saves the value, dates and facts; the vault's refusal keeps the
+// dialog open. Changing a number may leave the value empty to keep it.
+func (s *identifierDialog) save() error {
 	k, qual := s.selected(), strings.TrimSpace(s.qualifier.Text)
 	var raw *secret.Secret
+	var receipt string
 	if s.value.Text != "" {
 		raw = secret.New([]byte(s.value.Text))
+		if k == ids.ReceiptNumber { // a case's receipt number is no secret in the vault
+			if n, err := ids.Normalize(k, []byte(s.value.Text)); err == nil {
+				receipt = string(n)
+			}
+		}
 	}
 	dates, err := s.typedValidity()
 	if err != nil {
-		s.app.showError(err)
-		return
+		return err
 	}
 	facts := vault.DocumentFacts{Class: strings.TrimSpace(s.class.Text), Parole: paroleKinds[max(s.parole.SelectedIndex(), 0)]}
 	if s.class.Hidden {
@@ -255,7 +287,7 @@ func (s *identifierDialog) closed(ok bool) {
 	if s.parole.Hidden {
 		facts.Parole = ""
 	}
-	s.app.update(func(ix *vault.Index) error {
+	err = s.app.saveChange(func(ix *vault.Index) error {
 		target := s.editing
 		if raw != nil {
 			id, err := ix.SetIdentifier(s.person.ID, k, qual, raw)
@@ -274,19 +306,21 @@ func (s *identifierDialog) closed(ok bool) {
 		}
 		return ix.SetValidity(target.ID, dates)
 	})
+	if err == nil {
+		s.newReceipt = receipt
+	}
+	return err
 }
 
 // typedValidity reads the dates typed as people write them; D/S as it is.
 func (s *identifierDialog) typedValidity() (vault.Validity, error) {
-	issued, err := typedDate(lang.L("Issued"), s.issued)
+	issued, err := s.issued.date()
 	if err != nil {
 		return vault.Validity{}, err
 	}
-	expires := strings.TrimSpace(s.expires.Text)
-	if !strings.EqualFold(expires, vault.DurationOfStatus) {
-		if expires, err = typedDate(lang.L("Valid until"), s.expires); err != nil {
-			return vault.Validity{}, err
-		}
+	expires, err := s.expires.date()
+	if err != nil {
+		return vault.Validity{}, err
 	}
 	return vault.Validity{Issued: issued, Expires: expires}, nil
 }
@@ -332,7 +366,7 @@ func (s *identifierDialog) remove() {
 			if !ok {
 				return
 			}
-			s.d.Hide()
+			s.c.d.Hide()
 			if !a.update(func(ix *vault.Index) error { return ix.RemoveIdentifier(id.ID) }) || !forGood.Checked {
 				return
 			}

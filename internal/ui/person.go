@@ -63,7 +63,7 @@ func (pg *personPage) build() fyne.CanvasObject {
 		if sub != "" {
 			sub += " · "
 		}
-		sub += lang.L("born {{.Date}}", map[string]any{"Date": p.Born})
+		sub += lang.L("born {{.Date}}", map[string]any{"Date": displayDate(p.Born)})
 	}
 	subtitle := widget.NewLabel(sub)
 	subtitle.SizeName = theme.SizeNameCaptionText
@@ -222,7 +222,7 @@ func (pg *personPage) caseCard(ix *vault.Index, c *vault.Case) fyne.CanvasObject
 		{lang.L("Received"), c.Received}, {lang.L("Priority date"), c.Priority}, {lang.L("Notice date"), c.NoticeDate},
 	} {
 		if d.date != "" {
-			form.Append(d.label, widget.NewLabel(d.date))
+			form.Append(d.label, widget.NewLabel(displayDate(d.date)))
 		}
 	}
 	notices := container.NewHBox()

@@ -115,7 +115,7 @@ func TestIdentifierDialogValidatesAsYouType(t *testing.T) {
 	h.assertShows(lang.L("Receipt numbers are 3 letters and 10 digits, e.g. EAC2512345678"))
 	test.Type(d.value, "90-12345")
 	h.assertShows("Valid: WAC2419012345", "California Service Center")
-	d.closed(true)
+	test.Tap(d.c.confirm)
 	if d.value.Text != "" {
 		t.Error("the typed value stays in the entry after the dialog closed")
 	}
@@ -254,12 +254,12 @@ func TestDatesInTheForms(t *testing.T) {
 			d.kind.SetSelectedIndex(i)
 		}
 	}
-	if d.expires.Hidden {
+	if d.expires.box.Hidden {
 		t.Fatal("no expiry date for a green card")
 	}
 	test.Type(d.value, "SRC0123456789")
 	test.Type(d.expires, "2031-05-20")
-	d.d.Submit()
+	d.c.submit()
 	card, err := h.app.vault.Index().Identifier(ana.ID, ids.GreenCard, "")
 	if err != nil || card.Expires != "2031-05-20" {
 		t.Fatalf("green card after adding: %v %+v", err, card)
@@ -267,7 +267,7 @@ func TestDatesInTheForms(t *testing.T) {
 	d = &identifierDialog{app: h.app, person: ana, editing: card, kinds: ids.Kinds()}
 	h.app.showDialog(d.build())
 	d.expires.SetText("2031-05-21")
-	d.d.Submit()
+	d.c.submit()
 	card, _ = h.app.vault.Index().Identifier(ana.ID, ids.GreenCard, "")
 	if card.Expires != "2031-05-21" || card.Value.Len() == 0 {
 		t.Errorf("after changing only the date: %+v", card.Validity)
@@ -287,7 +287,7 @@ func TestDatesInTheForms(t *testing.T) {
 	test.Type(d.value, "IOE0912345678")
 	test.Type(d.expires, "June 30, 2027")
 	test.Type(d.class, "c9")
-	d.d.Submit()
+	d.c.submit()
 	ead, err := h.app.vault.Index().Identifier(ana.ID, ids.EADCard, "")
 	if err != nil || ead.Class != "C09" || ead.Expires != "2027-06-30" {
 		t.Fatalf("work permit after adding: %v %+v %+v", err, ead.DocumentFacts, ead.Validity)
@@ -301,7 +301,7 @@ func TestDatesInTheForms(t *testing.T) {
 			d.kind.SetSelectedIndex(i)
 		}
 	}
-	if !d.expires.Hidden {
+	if !d.expires.box.Hidden {
 		t.Error("an A-number shows an expiry date")
 	}
 	h.app.dismissDialog()

@@ -59,7 +59,7 @@ func TestNoPlaintextOnDisk(t *testing.T) {
 		}
 	}
 	test.Type(d.value, testANumber)
-	d.d.Submit()
+	d.c.submit()
 
 	n := noticetest.Generate(5)
 	path := filepath.Join(outside, "receipt.pdf")

@@ -15,7 +15,7 @@ import (
 // for the reminders", since most people need none of it.
 type situationForm struct {
 	waiver, asylum  *widget.Check
-	moved, jobEnded *field
+	moved, jobEnded *dateField
 	principal       *widget.Select
 	principals      []string // person IDs, in principal's order; "" first
 	accordion       *widget.Accordion
@@ -23,12 +23,11 @@ type situationForm struct {
 
 func newSituationForm(a *App, p *vault.Person) *situationForm {
 	f := &situationForm{
-		waiver: widget.NewCheck(lang.L("The I-751 is filed with a waiver (divorce, abuse, hardship, the spouse's death)"), nil),
-		asylum: widget.NewCheck(lang.L("Means to apply for asylum (due within a year of arriving)"), nil),
-		moved:  a.newField(), jobEnded: a.newField(),
+		waiver:   widget.NewCheck(lang.L("The I-751 is filed with a waiver (divorce, abuse, hardship, the spouse's death)"), nil),
+		asylum:   widget.NewCheck(lang.L("Means to apply for asylum (due within a year of arriving)"), nil),
+		moved:    a.newDateField(lang.L("e.g. 03/15/1988 or March 15, 1988 (optional)")),
+		jobEnded: a.newDateField(lang.L("e.g. 03/15/1988 or March 15, 1988 (optional)")),
 	}
-	f.moved.SetPlaceHolder(lang.L("e.g. 03/15/1988 or March 15, 1988 (optional)"))
-	f.jobEnded.SetPlaceHolder(lang.L("e.g. 03/15/1988 or March 15, 1988 (optional)"))
 	names := []string{lang.L("Nobody: their own petition")}
 	f.principals = []string{""}
 	for _, q := range a.vault.Index().People {
@@ -42,15 +41,15 @@ func newSituationForm(a *App, p *vault.Person) *situationForm {
 	if p != nil {
 		f.waiver.SetChecked(p.I751Waiver)
 		f.asylum.SetChecked(p.SeeksAsylum)
-		f.moved.SetText(p.Moved)
-		f.jobEnded.SetText(p.JobEnded)
+		f.moved.show(p.Moved)
+		f.jobEnded.show(p.JobEnded)
 		if i := slices.Index(f.principals, p.PrincipalID); i > 0 {
 			f.principal.SetSelectedIndex(i)
 		}
 	}
 	form := widget.NewForm(
-		widget.NewFormItem(lang.L("Moved to a new US address on"), f.moved),
-		widget.NewFormItem(lang.L("The job a work visa rests on ended on"), f.jobEnded),
+		widget.NewFormItem(lang.L("Moved to a new US address on"), f.moved.box),
+		widget.NewFormItem(lang.L("The job a work visa rests on ended on"), f.jobEnded.box),
 		widget.NewFormItem(lang.L("Residence through the petition of"), f.principal),
 	)
 	f.accordion = widget.NewAccordion(widget.NewAccordionItem(lang.L("More, for the reminders"),
@@ -58,15 +57,27 @@ func newSituationForm(a *App, p *vault.Person) *situationForm {
 	return f
 }
 
+// valid checks the dates, and opens the part if one is wrong: a mistake
+// folded away would keep the dialog's button disabled with no reason in
+// sight.
+func (f *situationForm) valid() bool {
+	ok := f.moved.check()
+	ok = f.jobEnded.check() && ok
+	if !ok {
+		f.accordion.Open(0)
+	}
+	return ok
+}
+
 // typed is the situation as the form says it, its dates read as people
 // write them.
 func (f *situationForm) typed() (vault.Situation, error) {
 	s := vault.Situation{I751Waiver: f.waiver.Checked, SeeksAsylum: f.asylum.Checked}
 	var err error
-	if s.Moved, err = typedDate(lang.L("Moved to a new US address on"), f.moved); err != nil {
+	if s.Moved, err = f.moved.date(); err != nil {
 		return s, err
 	}
-	if s.JobEnded, err = typedDate(lang.L("The job a work visa rests on ended on"), f.jobEnded); err != nil {
+	if s.JobEnded, err = f.jobEnded.date(); err != nil {
 		return s, err
 	}
 	if i := f.principal.SelectedIndex(); i > 0 {

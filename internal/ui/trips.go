@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -13,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"immivault/internal/datetext"
 	"immivault/internal/naturalization"
 	"immivault/internal/secret"
 	"immivault/internal/vault"
@@ -34,7 +32,7 @@ func (pg *personPage) trips(ix *vault.Index) fyne.CanvasObject {
 		t := list[i]
 		edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { pg.app.editTrip(pg.person, t) })
 		remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
-			pg.app.confirmRemove(lang.L("Remove the trip of {{.Date}}?", map[string]any{"Date": t.Departed}), func() {
+			pg.app.confirmRemove(lang.L("Remove the trip of {{.Date}}?", map[string]any{"Date": displayDate(t.Departed)}), func() {
 				pg.app.update(func(ix *vault.Index) error { return ix.RemoveTrip(t.ID) })
 			})
 		})
@@ -51,10 +49,10 @@ func tripLine(t *vault.Trip) string {
 	dep := naturalization.ParseDay(t.Departed)
 	var line string
 	if t.Returned == "" {
-		line = lang.L("{{.From}} → still away", map[string]any{"From": t.Departed})
+		line = lang.L("{{.From}} → still away", map[string]any{"From": displayDate(t.Departed)})
 	} else {
 		line = lang.L("{{.From}} → {{.To}} · {{.N}} days abroad", map[string]any{
-			"From": t.Departed, "To": t.Returned, "N": naturalization.DaysAbroad(dep, naturalization.ParseDay(t.Returned))})
+			"From": displayDate(t.Departed), "To": displayDate(t.Returned), "N": naturalization.DaysAbroad(dep, naturalization.ParseDay(t.Returned))})
 	}
 	for _, s := range []string{t.Destination, t.Purpose} {
 		if s != "" {
@@ -76,7 +74,7 @@ func (pg *personPage) naturalization(ix *vault.Index) fyne.CanvasObject {
 		return nil
 	}
 	lng := language()
-	title := widget.NewLabelWithStyle(lang.L("Naturalization (Form N-400): earliest filing date {{.Date}}", map[string]any{"Date": r.EarliestFiling.Format(time.DateOnly)}),
+	title := widget.NewLabelWithStyle(lang.L("Naturalization (Form N-400): earliest filing date {{.Date}}", map[string]any{"Date": displayDay(r.EarliestFiling)}),
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapWord
 	parts := []fyne.CanvasObject{widget.NewSeparator(), title}
@@ -127,47 +125,41 @@ func (pg *personPage) copyN400Trips(ix *vault.Index, filing time.Time) {
 }
 
 // tripDialog adds or edits a trip. Dates are read as people write them and
-// said back; a mistake is shown in the dialog, which stays open with what
-// was typed.
+// said back as they are typed; a mistake is marked in the dialog, which
+// stays open with what was typed.
 type tripDialog struct {
-	app                        *App
-	person                     *vault.Person
-	editing                    *vault.Trip
-	departed, returned         *field
-	destination, purpose       *field
-	departedSays, returnedSays *widget.Label
-	problem                    *widget.Label
-	d                          dialog.Dialog
+	app                  *App
+	person               *vault.Person
+	editing              *vault.Trip
+	departed, returned   *dateField
+	destination, purpose *field
+	c                    *checkedDialog
 }
 
 func (a *App) editTrip(p *vault.Person, t *vault.Trip) *tripDialog {
 	a.idle.touch()
 	s := &tripDialog{app: a, person: p, editing: t}
 	a.showDialog(s.build())
-	a.win.Canvas().Focus(s.departed)
+	a.win.Canvas().Focus(s.departed.field)
 	return s
 }
 
 func (s *tripDialog) build() dialog.Dialog {
 	a := s.app
-	s.departed, s.returned, s.destination, s.purpose = a.newField(), a.newField(), a.newField(), a.newField()
-	s.departed.SetPlaceHolder(lang.L("e.g. 06/10/2024 or June 10, 2024"))
-	s.returned.SetPlaceHolder(lang.L("Leave empty while still away"))
+	s.departed = a.newDateField(lang.L("e.g. 06/10/2024 or June 10, 2024"))
+	s.returned = a.newDateField(lang.L("Leave empty while still away"))
+	s.destination, s.purpose = a.newField(), a.newField()
 	s.destination.SetPlaceHolder(lang.L("Countries, e.g. Mexico"))
 	s.purpose.SetPlaceHolder(lang.L("Optional, e.g. family visit"))
-	s.departedSays, s.returnedSays, s.problem = noteLabel(), noteLabel(), wrapped("")
-	s.problem.Importance = widget.DangerImportance
-	s.departed.OnChanged = func(string) { s.sayDate(s.departed, s.departedSays) }
-	s.returned.OnChanged = func(string) { s.sayDate(s.returned, s.returnedSays) }
 	if t := s.editing; t != nil {
-		s.departed.SetText(t.Departed)
-		s.returned.SetText(t.Returned)
+		s.departed.show(t.Departed)
+		s.returned.show(t.Returned)
 		s.destination.SetText(t.Destination)
 		s.purpose.SetText(t.Purpose)
 	}
 	form := widget.NewForm(
-		widget.NewFormItem(lang.L("Left the US on"), container.NewVBox(s.departed, s.departedSays)),
-		widget.NewFormItem(lang.L("Came back on"), container.NewVBox(s.returned, s.returnedSays)),
+		widget.NewFormItem(lang.L("Left the US on"), s.departed.box),
+		widget.NewFormItem(lang.L("Came back on"), s.returned.box),
 		widget.NewFormItem(lang.L("Where to"), s.destination),
 		widget.NewFormItem(lang.L("Why"), s.purpose),
 	)
@@ -175,68 +167,41 @@ func (s *tripDialog) build() dialog.Dialog {
 	if s.editing != nil {
 		title = lang.L("Trip of {{.Name}}", map[string]any{"Name": s.person.Name})
 	}
-	save := widget.NewButtonWithIcon(lang.L("Save"), theme.ConfirmIcon(), s.save)
-	save.Importance = widget.HighImportance
-	cancel := widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), func() { s.d.Hide() })
-	s.d = dialog.NewCustomWithoutButtons(title, container.NewVBox(form, s.problem, container.NewHBox(cancel, save)), a.win)
-	s.d.Resize(fyne.NewSize(560, 380))
-	return s.d
+	s.c = a.newCheckedDialog(title, lang.L("Save"), form, s.valid, s.save)
+	s.departed.onChecked, s.returned.onChecked = s.c.recheck, s.c.recheck
+	submitsChecked(s.c, s.departed.field, s.returned.field, s.destination, s.purpose)
+	s.c.recheck()
+	s.c.d.Resize(fyne.NewSize(560, 400))
+	return s.c.d
 }
 
-// sayDate says back, under a date field, what was understood.
-func (s *tripDialog) sayDate(f *field, says *widget.Label) {
-	s.app.idle.touch()
-	iso, err := datetext.Parse(f.Text)
-	switch {
-	case err != nil:
-		says.SetText(lang.L("Not a date yet: write it as 06/10/2024, June 10, 2024 or 2024-06-10."))
-	case iso == "" || iso == strings.TrimSpace(f.Text):
-		says.SetText("")
-	default:
-		says.SetText(lang.L("Read as {{.Date}}", map[string]any{"Date": datetext.Say(iso, language())}))
+// valid checks both dates: the day of leaving is needed.
+func (s *tripDialog) valid() bool {
+	ok := s.returned.check()
+	if !s.departed.check() {
+		return false
 	}
+	departed, _ := s.departed.date()
+	return departed != "" && ok
 }
 
-// dateError says in the app's language why a typed date was refused.
-func dateError(err error) string {
-	if errors.Is(err, datetext.ErrDate) {
-		return lang.L("not a date: write it as 06/10/2024, June 10, 2024 or 2024-06-10")
-	}
-	return lang.L("there is no such day, or the day and month are the wrong way round: dates with numbers are month first")
-}
-
-// typedDate reads the date typed in f, labelled label, as YYYY-MM-DD ("" for
-// none), or says what is wrong with it.
-func typedDate(label string, f *field) (string, error) {
-	iso, err := datetext.Parse(f.Text)
+// save saves the trip; the vault's refusal (an overlapping trip, a return
+// before the departure) keeps the dialog open.
+func (s *tripDialog) save() error {
+	departed, err := s.departed.date()
 	if err != nil {
-		return "", errors.New(lang.L("{{.Field}}: {{.Error}}", map[string]any{"Field": label, "Error": dateError(err)}))
+		return err
 	}
-	return iso, nil
-}
-
-// save checks the trip and saves it; a mistake keeps the dialog open.
-func (s *tripDialog) save() {
-	departed, err := datetext.Parse(s.departed.Text)
-	if err == nil && departed == "" {
-		s.problem.SetText(lang.L("Type the day you left the US."))
-		return
-	}
+	returned, err := s.returned.date()
 	if err != nil {
-		s.problem.SetText(lang.L("Left the US on: {{.Error}}", map[string]any{"Error": dateError(err)}))
-		return
-	}
-	returned, err := datetext.Parse(s.returned.Text)
-	if err != nil {
-		s.problem.SetText(lang.L("Came back on: {{.Error}}", map[string]any{"Error": dateError(err)}))
-		return
+		return err
 	}
 	f := vault.TripFields{Departed: departed, Returned: returned,
 		Destination: strings.TrimSpace(s.destination.Text), Purpose: strings.TrimSpace(s.purpose.Text)}
 	if s.editing != nil {
 		f.Source = s.editing.Source
 	}
-	err = s.app.vault.Update(func(ix *vault.Index) error {
+	return s.app.saveChange(func(ix *vault.Index) error {
 		if s.editing != nil {
 			_, err := ix.EditTrip(s.editing.ID, f)
 			return err
@@ -244,13 +209,4 @@ func (s *tripDialog) save() {
 		_, err := ix.AddTrip(s.person.ID, f)
 		return err
 	})
-	if err != nil {
-		s.problem.SetText(oneLine(err.Error()))
-		return
-	}
-	s.app.backups.changed()
-	s.d.Hide()
-	if s.app.main != nil {
-		s.app.main.refresh()
-	}
 }

@@ -27,43 +27,54 @@ func residentVault(t *testing.T) string {
 	return dir
 }
 
-// TestAddATrip: dates typed as people write them are said back and saved;
-// a mistake keeps the dialog open with what was typed; the trip shows with
-// its days abroad, and the N-400 panel moves with it.
+// TestAddATrip: dates typed as people write them are said back as they
+// are typed; a mistake is marked at once, keeps Save disabled and loses
+// nothing typed; the trip shows with its days abroad, and the N-400 panel
+// moves with it.
 func TestAddATrip(t *testing.T) {
 	h := newHarness(t, residentVault(t))
 	h.unlock(testPassphrase)
 	// Resident since 2020-03-02: 5 years on 2025-03-02, 90 days before.
-	h.assertShows("Trips abroad", "No trips yet.", "Naturalization (Form N-400): earliest filing date 2024-12-02")
+	h.assertShows("Trips abroad", "No trips yet.", "Naturalization (Form N-400): earliest filing date Dec 2, 2024")
 
 	test.Tap(h.button("Add trip"))
 	h.assertShows("Add a trip for Ana Morales")
 	h.app.dismissDialog()
 	d := h.newTrip()
+	if !d.c.confirm.Disabled() {
+		t.Error("Save is enabled before the day of leaving is typed")
+	}
 	test.Type(d.departed, "13/06/2022")
 	test.Type(d.returned, "February 1, 2023")
 	test.Type(d.destination, "México")
-	h.assertShows("Read as February 1, 2023")
-	test.Tap(h.button("Save"))
-	h.assertShows("Left the US on: there is no such day, or the day and month are the wrong way round")
-	if d.destination.Text != "México" || d.returned.Text != "February 1, 2023" {
-		t.Fatal("a mistake lost what was typed")
+	h.assertShows("Understood as February 1, 2023", "There is no such day, or the day and month are the wrong way round")
+	if !d.c.confirm.Disabled() {
+		t.Error("Save is enabled with a wrong date")
+	}
+	d.c.submit() // Enter in a field
+	if len(h.app.vault.Index().Trips) != 0 || d.destination.Text != "México" || d.returned.Text != "February 1, 2023" {
+		t.Fatal("a mistake saved the trip or lost what was typed")
 	}
 	d.departed.SetText("")
 	test.Type(d.departed, "06/13/2022")
-	test.Tap(h.button("Save"))
-	h.assertShows("2022-06-13 → 2023-02-01 · 232 days abroad · México")
+	h.assertShows("Understood as June 13, 2022")
+	test.Tap(d.c.confirm)
+	h.assertShows("Jun 13, 2022 → Feb 1, 2023 · 232 days abroad · México")
 	// A trip of more than 6 months is a presumed break: the panel says so.
 	h.assertShows("Naturalization (Form N-400): earliest filing date")
 	h.assertHides("No trips yet.")
 
-	// An overlapping trip is refused in the dialog, which stays open.
+	// An overlapping trip is refused by the vault: the dialog stays open
+	// and says why.
 	d = h.newTrip()
 	test.Type(d.departed, "2022-12-24")
 	test.Type(d.returned, "2023-01-02")
-	test.Tap(h.button("Save"))
-	if d.problem.Text == "" || len(h.app.vault.Index().Trips) != 1 {
-		t.Fatalf("an overlapping trip: %q, %d trips", d.problem.Text, len(h.app.vault.Index().Trips))
+	test.Tap(d.c.confirm)
+	if d.c.problem.Text == "" || d.c.problem.Hidden || len(h.app.vault.Index().Trips) != 1 {
+		t.Fatalf("an overlapping trip: %q, %d trips", d.c.problem.Text, len(h.app.vault.Index().Trips))
+	}
+	if d.departed.Text != "2022-12-24" || len(h.app.dialogs) != 1 {
+		t.Error("the refusal closed the dialog or lost what was typed")
 	}
 }
 

@@ -80,7 +80,7 @@ func layoutSpacer() fyne.CanvasObject { return widget.NewLabel("") }
 func (s *upcomingScreen) row(ix *vault.Index, d deadline.Deadline) fyne.CanvasObject {
 	bar := canvas.NewRectangle(urgencyColor(d.Urgency(s.today)))
 	bar.SetMinSize(fyne.NewSize(6, 10))
-	when := d.Date.Format(time.DateOnly)
+	when := displayDay(d.Date)
 	if d.Time != "" {
 		when += " " + d.Time
 	}

@@ -53,6 +53,9 @@ type Entry struct {
 	focused bool
 	// all is select-all's mark: the next edit replaces the whole value.
 	all bool
+	// revealed draws the characters instead of dots (reveal.go).
+	revealed bool
+	shown    pixels
 }
 
 var (
@@ -88,6 +91,7 @@ func (e *Entry) Use(f func(b []byte) error) error { return e.value.Secret().Use(
 func (e *Entry) Clear() {
 	had := e.value.Len() > 0
 	e.all = false
+	e.Conceal()
 	e.value.Reset()
 	if had {
 		e.changed()
@@ -129,15 +133,48 @@ func (e *Entry) CreateRenderer() fyne.WidgetRenderer {
 // Cursor is part of desktop.Cursorable.
 func (e *Entry) Cursor() desktop.Cursor { return desktop.TextCursor }
 
-// Tapped focuses the field.
-func (e *Entry) Tapped(*fyne.PointEvent) {
+// Tapped focuses the field; on the eye at its end, it also shows or hides
+// the passphrase.
+func (e *Entry) Tapped(ev *fyne.PointEvent) {
 	if e.Disabled() {
 		return
 	}
 	if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil && c.Focused() != e {
 		c.Focus(e)
 	}
+	if ev != nil && ev.Position.X >= e.Size().Width-eyeWidth(e.Theme()) {
+		e.Reveal(!e.revealed)
+	}
 }
+
+// Reveal draws the passphrase's characters instead of dots (on), or dots
+// again. The characters are drawn from the locked buffer, never put in a
+// string; the field hides them again when it loses the focus or is
+// cleared.
+func (e *Entry) Reveal(on bool) {
+	if on == e.revealed {
+		return
+	}
+	e.revealed = on
+	if !on {
+		e.shown.wipe()
+	}
+	e.Refresh()
+}
+
+// Conceal draws dots again: for a screen or dialog that closes.
+func (e *Entry) Conceal() { e.Reveal(false) }
+
+// Disable makes the field refuse input, and hides its characters: a
+// disabled field is one the person is not looking at (a passphrase being
+// checked, a key being changed).
+func (e *Entry) Disable() {
+	e.Conceal()
+	e.DisableableWidget.Disable()
+}
+
+// Revealed reports whether the characters are drawn.
+func (e *Entry) Revealed() bool { return e.revealed }
 
 // FocusGained is part of fyne.Focusable.
 func (e *Entry) FocusGained() {
@@ -148,6 +185,7 @@ func (e *Entry) FocusGained() {
 // FocusLost is part of fyne.Focusable.
 func (e *Entry) FocusLost() {
 	e.focused, e.all = false, false
+	e.Conceal()
 	e.Refresh()
 }
 

@@ -1,6 +1,7 @@
 package secretentry
 
 import (
+	"image"
 	"image/color"
 	"strings"
 
@@ -23,6 +24,8 @@ type renderer struct {
 	placeholder *canvas.Text
 	selection   *canvas.Rectangle // behind the dots while select-all marks them
 	dots        *canvas.Text
+	revealed    *canvas.Raster // the characters, while revealed
+	eye         *canvas.Image  // shows or hides them
 	caret       *canvas.Rectangle
 	objects     []fyne.CanvasObject
 }
@@ -36,13 +39,26 @@ func newRenderer(e *Entry) *renderer {
 		selection:   canvas.NewRectangle(color.Transparent),
 		dots:        canvas.NewText("", color.Transparent),
 		caret:       canvas.NewRectangle(color.Transparent),
+		eye:         canvas.NewImageFromResource(theme.VisibilityIcon()),
 	}
-	r.objects = []fyne.CanvasObject{r.box, r.border, r.placeholder, r.selection, r.dots, r.caret}
+	r.eye.FillMode = canvas.ImageFillContain
+	r.revealed = canvas.NewRaster(func(w, h int) image.Image {
+		th := e.Theme()
+		v := fyne.CurrentApp().Settings().ThemeVariant()
+		return e.shown.draw(e, th, th.Color(theme.ColorNameForeground, v), th.Size(theme.SizeNameText), w, h, r.revealed.Size().Height)
+	})
+	r.objects = []fyne.CanvasObject{r.box, r.border, r.placeholder, r.selection, r.dots, r.revealed, r.caret, r.eye}
 	r.Refresh()
 	return r
 }
 
-func (r *renderer) Destroy() {}
+func (r *renderer) Destroy() { r.e.shown.wipe() }
+
+// eyeWidth is the room the eye takes at the field's end: the icon and the
+// inner padding either side.
+func eyeWidth(th fyne.Theme) float32 {
+	return th.Size(theme.SizeNameInlineIcon) + 2*th.Size(theme.SizeNameInnerPadding)
+}
 
 func (r *renderer) Objects() []fyne.CanvasObject { return r.objects }
 
@@ -52,7 +68,7 @@ func (r *renderer) MinSize() fyne.Size {
 	textSize := th.Size(theme.SizeNameText)
 	line := fyne.MeasureText(dot, textSize, fyne.TextStyle{})
 	width := max(line.Width, fyne.MeasureText(r.e.PlaceHolder, textSize, fyne.TextStyle{}).Width)
-	return fyne.NewSize(width+2*pad, line.Height+2*pad)
+	return fyne.NewSize(width+2*pad+eyeWidth(th), line.Height+2*pad)
 }
 
 func (r *renderer) Layout(size fyne.Size) {
@@ -70,18 +86,28 @@ func (r *renderer) Layout(size fyne.Size) {
 	// As many dots as fit before the caret: a long passphrase fills the
 	// field, as the end of a scrolled entry would.
 	dotSize := fyne.MeasureText(dot, textSize, fyne.TextStyle{})
-	fit := max(int((size.Width-2*pad-border)/dotSize.Width), 0)
+	room := size.Width - pad - border - eyeWidth(th)
+	fit := max(int(room/dotSize.Width), 0)
 	r.dots.Text = strings.Repeat(dot, min(r.e.Len(), fit))
 	textPos := fyne.NewSquareOffsetPos(pad)
 	r.dots.Move(textPos)
 	r.dots.Resize(r.dots.MinSize())
 	r.selection.Move(textPos)
-	r.selection.Resize(r.dots.MinSize())
 	r.placeholder.Move(textPos)
 	r.placeholder.Resize(r.placeholder.MinSize())
 
-	r.caret.Move(textPos.AddXY(r.dots.MinSize().Width-border/2, 0))
+	r.revealed.Move(textPos)
+	r.revealed.Resize(fyne.NewSize(max(room, 0), dotSize.Height))
+	caretX := r.dots.MinSize().Width
+	if r.e.revealed {
+		caretX = min(r.e.revealedWidth(th, textSize), max(room, 0))
+	}
+	r.selection.Resize(fyne.NewSize(caretX, dotSize.Height))
+	r.caret.Move(textPos.AddXY(caretX-border/2, 0))
 	r.caret.Resize(fyne.NewSize(border, dotSize.Height))
+	icon := th.Size(theme.SizeNameInlineIcon)
+	r.eye.Resize(fyne.NewSquareSize(icon))
+	r.eye.Move(fyne.NewPos(size.Width-pad-icon, (size.Height-icon)/2))
 }
 
 func (r *renderer) Refresh() {
@@ -112,6 +138,13 @@ func (r *renderer) Refresh() {
 	r.dots.Color = th.Color(theme.ColorNameForeground, v)
 	if e.Disabled() {
 		r.dots.Color = th.Color(theme.ColorNameDisabled, v)
+	}
+	r.dots.Hidden = e.revealed
+	r.revealed.Hidden = !e.revealed
+	if e.revealed {
+		r.eye.Resource = theme.VisibilityOffIcon()
+	} else {
+		r.eye.Resource = theme.VisibilityIcon()
 	}
 	r.selection.FillColor = th.Color(theme.ColorNameSelection, v)
 	r.selection.Hidden = !e.all

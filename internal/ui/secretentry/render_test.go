@@ -1,6 +1,8 @@
 package secretentry
 
 import (
+	"bytes"
+	"image"
 	"image/color"
 	"strings"
 	"testing"
@@ -115,5 +117,70 @@ func TestLooksLikeAnEntryInLightAndDark(t *testing.T) {
 			test.Type(focused, "añoé😀")
 			test.AssertRendersToImage(t, name+".png", w.Canvas())
 		})
+	}
+}
+
+// capture draws the window with the entry's value set to s, typed after
+// backspacing the last (Clear would hide a revealed value).
+func capture(w fyne.Window, e *Entry, s string) *image.NRGBA {
+	for e.Len() > 0 {
+		backspace(e)
+	}
+	for _, r := range s {
+		e.TypedRune(r)
+	}
+	return w.Canvas().Capture().(*image.NRGBA)
+}
+
+// TestRevealDrawsTheCharacters: the eye at the field's end draws the
+// characters (two values of one length then look different, as they do
+// not as dots), without any text object holding them; tapping it again,
+// losing the focus or clearing the field draws dots again and wipes the
+// picture.
+func TestRevealDrawsTheCharacters(t *testing.T) {
+	e, w := newShownEntry(t)
+	w.Canvas().Focus(e)
+	eye := &fyne.PointEvent{Position: fyne.NewPos(e.Size().Width-eyeWidth(e.Theme())/2, e.Size().Height/2)}
+	if bytes.Equal(capture(w, e, "lavanda").Pix, capture(w, e, "ventana").Pix) == false {
+		t.Fatal("two values of one length look different as dots")
+	}
+	e.Tapped(eye)
+	if !e.Revealed() {
+		t.Fatal("the eye did not reveal")
+	}
+	a, b := capture(w, e, "lavanda"), capture(w, e, "ventana")
+	if bytes.Equal(a.Pix, b.Pix) {
+		t.Fatal("revealed, two values of one length look the same: the characters are not drawn")
+	}
+	if !e.Revealed() {
+		t.Fatal("typing hid the characters")
+	}
+	for _, txt := range texts(e) {
+		if strings.Contains(txt.Text, "v") {
+			t.Errorf("a text object holds %q", txt.Text)
+		}
+	}
+	e.Tapped(eye)
+	if e.Revealed() || e.shown.img != nil {
+		t.Fatal("the eye did not hide the characters, or left their picture")
+	}
+	if !bytes.Equal(capture(w, e, "lavanda").Pix, capture(w, e, "ventana").Pix) {
+		t.Error("hidden again, the values still look different")
+	}
+
+	// A tap elsewhere in the field only focuses it.
+	e.Tapped(&fyne.PointEvent{Position: fyne.NewPos(10, 10)})
+	if e.Revealed() {
+		t.Error("a tap on the text revealed it")
+	}
+	for name, hide := range map[string]func(){"losing the focus": func() { w.Canvas().Unfocus() }, "clearing": e.Clear,
+		"disabling": func() { e.Disable(); e.Enable() }} {
+		w.Canvas().Focus(e)
+		e.Reveal(true)
+		capture(w, e, "ventana")
+		hide()
+		if e.Revealed() || e.shown.img != nil {
+			t.Errorf("%s left the characters revealed", name)
+		}
 	}
 }
