@@ -231,7 +231,7 @@ func (pg *personPage) caseCard(ix *vault.Index, c *vault.Case) fyne.CanvasObject
 			notices.Add(widget.NewButtonWithIcon(noticeTitle(n), theme.FileIcon(), func() { pg.app.openNotice(n) }))
 		}
 	}
-	content := container.NewVBox(form, newTimeline(caseEvents(ix, c, pg.deadlines)))
+	content := container.NewVBox(form, newTimeline(caseEvents(ix, c, pg.deadlines), pg.app.opts.Now()))
 	if len(notices.Objects) > 0 {
 		content.Add(container.NewHScroll(notices))
 	}

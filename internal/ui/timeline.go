@@ -108,8 +108,9 @@ func (t *timeline) overdue(e dated) bool {
 	return e.mustAct && e.day.Before(today)
 }
 
-func newTimeline(events []dated) *timeline {
-	t := &timeline{events: events, today: time.Now()}
+// newTimeline draws events as of today, the app's clock (tests set it).
+func newTimeline(events []dated, today time.Time) *timeline {
+	t := &timeline{events: events, today: today}
 	t.ExtendBaseWidget(t)
 	return t
 }
@@ -121,7 +122,7 @@ func (t *timeline) CreateRenderer() fyne.WidgetRenderer {
 		dot := canvas.NewCircle(nil)
 		label := canvas.NewText(e.label, nil)
 		label.TextSize = theme.CaptionTextSize()
-		when := e.day.Format(time.DateOnly)
+		when := displayDay(e.day)
 		if t.overdue(e) {
 			when = lang.L("overdue since {{.Date}}", map[string]any{"Date": when})
 			label.TextStyle.Bold = true

@@ -53,7 +53,7 @@ func TestTimelineMarksOverdue(t *testing.T) {
 		}
 		return out
 	}
-	overdue := lang.L("overdue since {{.Date}}", map[string]any{"Date": "2025-11-20"})
+	overdue := lang.L("overdue since {{.Date}}", map[string]any{"Date": displayDate("2025-11-20")})
 	got := marks()
 	uiMu.Lock()
 	saveShot(t, h.win.Canvas(), "timeline-overdue")
@@ -64,7 +64,7 @@ func TestTimelineMarksOverdue(t *testing.T) {
 	if c := got[lang.L("RFE response due")]; c != red {
 		t.Errorf("the overdue date's label is not red")
 	}
-	for _, date := range []string{"2025-10-01", "2027-06-15"} {
+	for _, date := range []string{displayDate("2025-10-01"), displayDate("2027-06-15")} {
 		if c, ok := got[date]; !ok || c == red {
 			t.Errorf("%s is missing from the timeline or red: %v", date, got)
 		}
@@ -88,7 +88,7 @@ func TestTimelineMarksOverdue(t *testing.T) {
 	if _, ok := got[overdue]; ok {
 		t.Errorf("the date marked handled is still overdue: %v", got)
 	}
-	if c, ok := got["2025-11-20"]; !ok || c == red {
+	if c, ok := got[displayDate("2025-11-20")]; !ok || c == red {
 		t.Errorf("the handled date is missing or still red: %v", got)
 	}
 }
