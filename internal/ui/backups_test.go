@@ -102,7 +102,7 @@ func TestRestoreOnFirstRun(t *testing.T) {
 	s.choose(made.Path)
 	typeSecret(h.focusedSecret(), "not the passphrase")
 	test.Tap(h.button("Restore"))
-	h.waitFor("the refusal", func() bool { return h.shows("it opens with the passphrase the vault had on 2026-11-30") })
+	h.waitFor("the refusal", func() bool { return h.shows("it opens with the passphrase the vault had on Nov 30, 2026") })
 	if _, err := os.Stat(h.app.opts.VaultDir); err == nil {
 		t.Fatal("a refused restore made the vault folder")
 	}

@@ -168,7 +168,7 @@ func (f *importFlow) checkSender() {
 func (f *importFlow) senderLine() string {
 	a := f.app
 	s := f.b.Sender()
-	date := f.b.Created().Local().Format("2006-01-02 15:04")
+	date := displayDay(f.b.Created().Local()) + " " + f.b.Created().Local().Format("15:04")
 	if f.b.FromVault(a.vault) {
 		return lang.L("From you (this vault), made {{.Date}}. Nothing in your vault is deleted; where something changed on both sides, both versions are kept.",
 			map[string]any{"Date": date})

@@ -110,7 +110,7 @@ func (s *restoreScreen) restore() {
 		switch {
 		case errors.As(err, &keyErr):
 			s.pass.Clear()
-			s.progress.say(lang.L("Wrong passphrase for this backup: it opens with the passphrase the vault had on {{.Date}}.", map[string]any{"Date": keyErr.Made.Format("2006-01-02")}))
+			s.progress.say(lang.L("Wrong passphrase for this backup: it opens with the passphrase the vault had on {{.Date}}.", map[string]any{"Date": displayDay(keyErr.Made)}))
 			s.app.win.Canvas().Focus(s.pass)
 		case errors.Is(err, vault.ErrNotBackup):
 			s.progress.say(lang.L("This file is not an immivault backup, or it is damaged."))
