@@ -215,6 +215,11 @@ func (s *settingsDialog) build() dialog.Dialog {
 			s.app.showChangeKey()
 		})
 		form.Append(lang.L("Passphrase"), container.NewHBox(change))
+		newKey := widget.NewButton(lang.L("New recovery key…"), func() {
+			s.d.Hide()
+			s.app.showReplaceRecoveryKey()
+		})
+		form.Append(lang.L("Recovery key"), container.NewHBox(newKey))
 	}
 	note := wrapped(lang.L("A new language or vault location takes effect the next time immivault starts."))
 	// Scrolled, so that in a short window (800×600) the form and its note

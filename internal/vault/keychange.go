@@ -297,3 +297,21 @@ func (v *Vault) finishKeyChange() error {
 	}
 	return atomicfile.SyncDir(v.dir)
 }
+
+// NewRecoveryKey replaces the recovery key, for one lost or kept somewhere
+// unsafe: a key change (ChangeKey) that keeps the passphrase. The passphrase
+// is checked against identity.age first, so that a mistyped one is refused
+// rather than becoming the vault's new passphrase.
+func (v *Vault) NewRecoveryKey(passphrase *secret.Secret) (*secret.Secret, error) {
+	if v.identity == nil {
+		return nil, errors.New("the vault is locked")
+	}
+	_, _, err := readIdentity(v.dir, identityFile, &passphraseIdentity{pass: passphrase})
+	if errors.Is(err, age.ErrIncorrectIdentity) {
+		return nil, ErrWrongPassphrase
+	}
+	if err != nil {
+		return nil, err
+	}
+	return v.ChangeKey(passphrase)
+}
