@@ -29,7 +29,7 @@ func (f *importFlow) changeRows(it bundle.Item) (fyne.CanvasObject, []*changeRev
 		if c.Secret() {
 			current.TextStyle.Monospace, incoming.TextStyle.Monospace = true, true
 			r := &changeReveal{app: f.app, change: c, current: current, incoming: incoming}
-			r.button = widget.NewButtonWithIcon("", theme.VisibilityIcon(), r.toggle)
+			r.button = widget.NewButtonWithIcon(lang.L("Show"), theme.VisibilityIcon(), r.toggle)
 			reveals = append(reveals, r)
 			action = r.button
 		}
@@ -169,6 +169,7 @@ func (r *changeReveal) toggle() {
 		return nil
 	})
 	r.button.SetIcon(theme.VisibilityOffIcon())
+	r.button.SetText(lang.L("Hide"))
 	r.timer = time.AfterFunc(revealFor, func() { fyne.Do(r.hide) })
 }
 
@@ -180,6 +181,7 @@ func (r *changeReveal) hide() {
 	r.current.SetText(r.change.Current)
 	r.incoming.SetText(r.change.New)
 	r.button.SetIcon(theme.VisibilityIcon())
+	r.button.SetText(lang.L("Show"))
 }
 
 // hideReveals masks every number the preview revealed.

@@ -110,7 +110,7 @@ func (pg *personPage) loginCard(l *vault.Login) fyne.CanvasObject {
 	if l.Username != "" {
 		user := widget.NewLabel(l.Username)
 		user.Truncation = fyne.TextTruncateEllipsis
-		copyB := widget.NewButtonWithIcon("", theme.ContentCopyIcon(), func() { pg.copyText(l.Username) })
+		copyB := widget.NewButtonWithIcon(lang.L("Copy"), theme.ContentCopyIcon(), func() { pg.copyText(l.Username) })
 		row(lang.L("Username"), user, container.NewHBox(copyB))
 	}
 	if !l.Password.IsEmpty() {
@@ -128,7 +128,7 @@ func (pg *personPage) loginCard(l *vault.Login) fyne.CanvasObject {
 		r := pg.secretRow(q.Answer)
 		question := widget.NewLabel(q.Question)
 		question.Truncation = fyne.TextTruncateEllipsis
-		remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { a.removeQuestion(l, q.Question) })
+		remove := widget.NewButtonWithIcon(lang.L("Remove"), theme.DeleteIcon(), func() { a.removeQuestion(l, q.Question) })
 		row(lang.L("Security answer"), container.NewVBox(question, r.value), container.NewHBox(r.reveal, r.copyB, remove))
 	}
 	content := container.NewVBox(grid)
@@ -186,8 +186,8 @@ func newSecretRow(a *App, s *secret.Secret) *secretRow {
 	r := &secretRow{app: a, secret: s, masked: secretMask, value: widget.NewLabel(secretMask)}
 	r.value.TextStyle.Monospace = true
 	r.value.Truncation = fyne.TextTruncateEllipsis
-	r.reveal = widget.NewButtonWithIcon("", theme.VisibilityIcon(), r.toggle)
-	r.copyB = widget.NewButtonWithIcon("", theme.ContentCopyIcon(), r.copy)
+	r.reveal = widget.NewButtonWithIcon(lang.L("Show"), theme.VisibilityIcon(), r.toggle)
+	r.copyB = widget.NewButtonWithIcon(lang.L("Copy"), theme.ContentCopyIcon(), r.copy)
 	return r
 }
 
@@ -211,6 +211,7 @@ func (r *secretRow) toggle() {
 		return nil
 	})
 	r.reveal.SetIcon(theme.VisibilityOffIcon())
+	r.reveal.SetText(lang.L("Hide"))
 	r.shownAt = r.app.opts.Now()
 	r.timer = time.AfterFunc(revealFor, func() { onUI(r.hide) })
 }
@@ -231,6 +232,7 @@ func (r *secretRow) hide() {
 	}
 	r.value.SetText(r.masked)
 	r.reveal.SetIcon(theme.VisibilityIcon())
+	r.reveal.SetText(lang.L("Show"))
 }
 
 func (r *secretRow) copy() {
@@ -254,7 +256,7 @@ func (pg *personPage) codeRow(k *totp.Key) *codeRow {
 	c := &codeRow{app: pg.app, key: k, code: widget.NewLabel(""), left: widget.NewLabel("")}
 	c.code.TextStyle = fyne.TextStyle{Monospace: true, Bold: true}
 	c.left.SizeName = theme.SizeNameCaptionText
-	c.copyB = widget.NewButtonWithIcon("", theme.ContentCopyIcon(), c.copy)
+	c.copyB = widget.NewButtonWithIcon(lang.L("Copy"), theme.ContentCopyIcon(), c.copy)
 	pg.codes = append(pg.codes, c)
 	return c
 }

@@ -111,7 +111,7 @@ func (pg *personPage) identifiers(ix *vault.Index) fyne.CanvasObject {
 		r := pg.identifierRow(id)
 		pg.rows = append(pg.rows, r)
 		kind := widget.NewLabel(identifierTitle(id))
-		editB := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { pg.app.editIdentifier(pg.person, id) })
+		editB := widget.NewButtonWithIcon(lang.L("Edit"), theme.DocumentCreateIcon(), func() { pg.app.editIdentifier(pg.person, id) })
 		grid.Add(kind)
 		grid.Add(r.value)
 		grid.Add(container.NewHBox(r.reveal, r.copyB, editB))

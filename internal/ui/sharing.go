@@ -141,8 +141,8 @@ func (s *sharingScreen) contactRow(c *vault.Contact) fyne.CanvasObject {
 		info.Add(emptyNote(lang.L("Has a classic age key: bundles for them are made separately.")))
 	}
 	verify := widget.NewButton(lang.L("Compare fingerprint…"), func() { s.verify(c) })
-	rename := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { s.rename(c) })
-	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { s.remove(c) })
+	rename := widget.NewButtonWithIcon(lang.L("Rename"), theme.DocumentCreateIcon(), func() { s.rename(c) })
+	remove := widget.NewButtonWithIcon(lang.L("Remove"), theme.DeleteIcon(), func() { s.remove(c) })
 	return container.NewBorder(nil, widget.NewSeparator(), nil, container.NewVBox(container.NewHBox(verify, rename, remove)), info)
 }
 

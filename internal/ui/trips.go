@@ -30,8 +30,8 @@ func (pg *personPage) trips(ix *vault.Index) fyne.CanvasObject {
 	}
 	for i := len(list) - 1; i >= 0; i-- { // most recent first, as the N-400 lists them
 		t := list[i]
-		edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { pg.app.editTrip(pg.person, t) })
-		remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+		edit := widget.NewButtonWithIcon(lang.L("Edit"), theme.DocumentCreateIcon(), func() { pg.app.editTrip(pg.person, t) })
+		remove := widget.NewButtonWithIcon(lang.L("Remove"), theme.DeleteIcon(), func() {
 			pg.app.confirmRemove(lang.L("Remove the trip of {{.Date}}?", map[string]any{"Date": displayDate(t.Departed)}), func() {
 				pg.app.update(func(ix *vault.Index) error { return ix.RemoveTrip(t.ID) })
 			})
