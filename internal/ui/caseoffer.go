@@ -43,7 +43,7 @@ func (a *App) offerCase(p *vault.Person, receipt string) *caseOffer {
 	o.form.PlaceHolder = lang.L("e.g. I-485 (optional)")
 	o.formSays.Importance = widget.DangerImportance
 	o.formSays.Hide()
-	o.received = a.newDateField(lang.L("e.g. 03/15/1988 or March 15, 1988 (optional)"))
+	o.received = a.newDateField(lang.L("e.g. 03/15/1988 (optional)"))
 	question := wrapped(lang.L("No case has the receipt number {{.Receipt}} yet. Create its case, so that its timeline and reminders show? Which form it is for is printed on the receipt notice.",
 		map[string]any{"Receipt": receipt}))
 	form := widget.NewForm(
@@ -56,7 +56,7 @@ func (a *App) offerCase(p *vault.Person, receipt string) *caseOffer {
 	o.form.OnSubmitted = func(string) { o.c.submit() }
 	submitsChecked(o.c, o.received.field)
 	o.c.recheck()
-	o.c.d.Resize(fyne.NewSize(520, 320))
+	o.c.resize(fyne.NewSize(520, 320))
 	a.showDialog(o.c.d)
 	a.win.Canvas().Focus(o.form)
 	return o

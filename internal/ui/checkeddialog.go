@@ -39,9 +39,15 @@ func (a *App) newCheckedDialog(title, confirm string, content fyne.CanvasObject,
 	c.confirm.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), func() { c.d.Hide() })
 	buttons := container.NewGridWithColumns(2, cancel, c.confirm)
-	body := container.NewBorder(nil, container.NewVBox(c.problem, container.NewCenter(buttons)), nil, nil, container.NewVScroll(content))
+	body := container.NewBorder(nil, container.NewVBox(c.problem, container.NewCenter(buttons)), nil, nil, container.NewScroll(content)) // both ways: a window narrower than the form scrolls it
 	c.d = dialog.NewCustomWithoutButtons(title, body, a.win)
 	return c
+}
+
+// resize sizes the dialog to want, or to the window less a margin when the
+// window is smaller: a dialog larger than its window is cut off at its edges.
+func (c *checkedDialog) resize(want fyne.Size) {
+	c.d.Resize(dialogSize(c.app.win.Canvas().Size(), want))
 }
 
 // recheck enables the confirm button when every field is valid; a change

@@ -87,8 +87,8 @@ func (s *identifierDialog) build() dialog.Dialog {
 		s.qualifier.SetText(s.editing.Country + s.editing.Label)
 		s.value.SetPlaceHolder(lang.L("Type the new value"))
 	}
-	s.issued = s.app.newDateField(lang.L("e.g. 03/15/1988 or March 15, 1988 (optional)"))
-	s.expires = s.app.newDateField(lang.L("e.g. 03/15/1988 or March 15, 1988 (optional)"))
+	s.issued = s.app.newDateField(lang.L("e.g. 03/15/1988 (optional)"))
+	s.expires = s.app.newDateField(lang.L("e.g. 03/15/1988 (optional)"))
 	s.expires.also = vault.DurationOfStatus
 	s.class = s.app.newField()
 	s.class.SetPlaceHolder(lang.L("Optional: the category on a work permit (C09), the class on an I-94 (F1, H1B)"))
@@ -132,7 +132,7 @@ func (s *identifierDialog) build() dialog.Dialog {
 	})
 	s.issued.onChecked, s.expires.onChecked = s.changed, s.changed
 	submitsChecked(s.c, s.qualifier, s.value, s.issued.field, s.expires.field, s.class)
-	s.c.d.Resize(fyne.NewSize(600, 520))
+	s.c.resize(fyne.NewSize(600, 520))
 	s.changed()
 	return s.c.d
 }

@@ -153,10 +153,10 @@ func (s *loginDialog) build() dialog.Dialog {
 		remove.Importance = widget.DangerImportance
 		buttons = append([]fyne.CanvasObject{remove}, buttons...)
 	}
-	s.d = dialog.NewCustomWithoutButtons(title, container.NewVScroll(content), a.win)
+	s.d = dialog.NewCustomWithoutButtons(title, container.NewScroll(content), a.win)
 	s.d.SetButtons(buttons)
 	s.d.SetOnClosed(s.wipe)
-	s.d.Resize(fyne.NewSize(680, 700))
+	s.d.Resize(dialogSize(a.win.Canvas().Size(), fyne.NewSize(680, 700)))
 	for _, f := range []*field{s.name, s.url, s.username} {
 		f.OnSubmitted = func(string) { s.save() }
 	}

@@ -52,6 +52,10 @@ func narrowWindow(t *testing.T, language string) {
 			}{
 				{"settings", h.app.showSettings},
 				{"file picker", func() { h.app.main.imports.chooseFiles(h.app.main.person) }},
+				{"person dialog", func() { h.app.main.editPerson(nil) }},
+				{"number dialog", func() { h.app.editIdentifier(h.app.vault.Index().People[0], nil) }},
+				{"trip dialog", func() { h.app.editTrip(h.app.vault.Index().People[0], nil) }},
+				{"login dialog", func() { h.app.editLogin(h.app.vault.Index().People[0], nil) }},
 			} {
 				open.show()
 				top := h.win.Canvas().Overlays().Top()

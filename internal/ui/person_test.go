@@ -310,7 +310,7 @@ func TestDatesInTheForms(t *testing.T) {
 	dateFields := func() []*field {
 		var out []*field
 		for _, o := range test.LaidOutObjects(h.win.Canvas().Overlays().Top()) {
-			if f, ok := o.(*field); ok && f.PlaceHolder == lang.L("e.g. 03/15/1988 or March 15, 1988 (optional)") && f.Visible() {
+			if f, ok := o.(*field); ok && f.PlaceHolder == lang.L("e.g. 03/15/1988 (optional)") && f.Visible() {
 				out = append(out, f)
 			}
 		}

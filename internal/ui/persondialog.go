@@ -46,7 +46,7 @@ func (m *mainScreen) editPerson(p *vault.Person) *personDialog {
 
 func (s *personDialog) build() {
 	a, p := s.app, s.editing
-	optional := lang.L("e.g. 03/15/1988 or March 15, 1988 (optional)")
+	optional := lang.L("e.g. 03/15/1988 (optional)")
 	s.name, s.nameSays, s.relation = a.newField(), noteLabel(), widget.NewSelectEntry(relations())
 	s.nameSays.Importance = widget.DangerImportance
 	s.nameSays.Hide()
@@ -82,9 +82,10 @@ func (s *personDialog) build() {
 		widget.NewFormItem(lang.L("Married on"), s.married.box),
 		widget.NewFormItem(lang.L("Spouse a US citizen since"), s.spouseCitizen.box),
 		widget.NewFormItem(lang.L("Living in this state since"), s.inState.box),
-		widget.NewFormItem("", s.sit.accordion),
 	)
-	s.c = a.newCheckedDialog(title, confirm, form, s.valid, s.save)
+	// Under the form, not in it: the closed part's fields would widen the
+	// form's value column to their own width.
+	s.c = a.newCheckedDialog(title, confirm, container.NewVBox(form, s.sit.accordion), s.valid, s.save)
 	s.name.OnChanged = func(string) { a.idle.touch(); s.nameTyped = true; s.c.recheck() }
 	for _, d := range s.dates() {
 		d.onChecked = s.c.recheck
@@ -92,7 +93,7 @@ func (s *personDialog) build() {
 	submitsChecked(s.c, s.name, s.born.field, s.since.field, s.married.field, s.spouseCitizen.field, s.inState.field,
 		s.sit.moved.field, s.sit.jobEnded.field)
 	s.c.recheck()
-	s.c.d.Resize(fyne.NewSize(640, 680))
+	s.c.resize(fyne.NewSize(720, 680))
 }
 
 func (s *personDialog) dates() []*dateField {

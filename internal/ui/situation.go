@@ -25,8 +25,8 @@ func newSituationForm(a *App, p *vault.Person) *situationForm {
 	f := &situationForm{
 		waiver:   widget.NewCheck(lang.L("The I-751 is filed with a waiver (divorce, abuse, hardship, the spouse's death)"), nil),
 		asylum:   widget.NewCheck(lang.L("Means to apply for asylum (due within a year of arriving)"), nil),
-		moved:    a.newDateField(lang.L("e.g. 03/15/1988 or March 15, 1988 (optional)")),
-		jobEnded: a.newDateField(lang.L("e.g. 03/15/1988 or March 15, 1988 (optional)")),
+		moved:    a.newDateField(lang.L("e.g. 03/15/1988 (optional)")),
+		jobEnded: a.newDateField(lang.L("e.g. 03/15/1988 (optional)")),
 	}
 	names := []string{lang.L("Nobody: their own petition")}
 	f.principals = []string{""}

@@ -171,7 +171,7 @@ func (s *tripDialog) build() dialog.Dialog {
 	s.departed.onChecked, s.returned.onChecked = s.c.recheck, s.c.recheck
 	submitsChecked(s.c, s.departed.field, s.returned.field, s.destination, s.purpose)
 	s.c.recheck()
-	s.c.d.Resize(fyne.NewSize(560, 400))
+	s.c.resize(fyne.NewSize(560, 400))
 	return s.c.d
 }
 
