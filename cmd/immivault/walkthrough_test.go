@@ -149,7 +149,7 @@ func TestWalkThrough(t *testing.T) {
 		w.key("Tab")
 		w.waitFor("A-number chosen", w.shows("A-number"))
 		w.typeText(walkNumberTypo)
-		w.waitFor("the slip typed", w.shows("7 to 9 digits"))
+		w.waitFor("the rule shown", w.shows("7 to 9 digits"))
 		// Return with the slip in it must not close the dialog: the
 		// reason shows, and what was typed stays to be corrected. Two
 		// screenshots, so that a dialog closing late is seen closed.
