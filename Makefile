@@ -90,7 +90,7 @@ test: test-deps tools
 	@$(MAKE) --no-print-directory cross
 	@XZ_OPT=-1 $(MAKE) --no-print-directory package
 	@$(MAKE) --no-print-directory wine-prefix
-	$(GO) test ./cmd/immivault/...
+	$(GO) test -timeout 30m ./cmd/immivault/...
 	@$(MAKE) --no-print-directory test-windows
 
 # A Linux package, bin/immivault.tar.xz (the app in release mode, its icon

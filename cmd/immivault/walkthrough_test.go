@@ -175,8 +175,8 @@ func TestWalkThrough(t *testing.T) {
 
 	w.step(walkNoticeStep, func() {
 		w.key("ctrl+o")
-		w.waitFor("file dialog", w.shows("Open File"))
-		w.chooseFile(walkScanName)
+		w.waitFor("file picker", w.shows("Add notices"))
+		w.chooseFile(filepath.Join(home.dir, walkScanName))
 		w.save("walkthrough-proposal", w.waitForLong("proposal", 4*time.Minute, w.shows("File it")))
 		w.click("file-it", "File it", 0)
 		w.waitForLong("filed", 2*time.Minute, w.hides("File it"), w.shows("Request for Evidence"))
@@ -697,13 +697,15 @@ func walkCrop(img image.Image, r image.Rectangle) image.Image {
 	return img
 }
 
-// chooseFile picks name in the file dialog, open in the folder it starts
-// in, and opens it. Fyne's dialog has no field to type a path in: the file
-// is clicked (its grid shows the name without its extension), then Open.
-func (w *walker) chooseFile(name string) {
+// chooseFile picks the file at path in the app's file picker, which has
+// the focus in its path field: the path typed and Enter tick the file, and
+// Add (the picker's last button, under everything else) queues it.
+func (w *walker) chooseFile(path string) {
 	w.t.Helper()
-	w.click("file in the dialog", strings.TrimSuffix(name, filepath.Ext(name)), 0)
-	w.click("open button", "Cancel Open", 1)
+	w.typeText(path)
+	w.key("Return")
+	w.waitFor("file ticked", w.shows("Chosen: "+filepath.Base(path)))
+	w.click("add button", "Cancel Add", 1)
 }
 
 // walkGray is img in grey for OCR, colour as dark as its darkest channel,
