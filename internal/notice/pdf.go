@@ -27,6 +27,7 @@ func readPDF(ctx context.Context, data []byte, o *options) (*Document, error) {
 
 	d := &Document{kind: KindPDF, pages: n, data: data}
 	texts := make([]string, n)
+	d.words = make([][]Word, n)
 	var scans []int
 	for i := range n {
 		p, err := s.readPage(ctx, i)
@@ -37,7 +38,9 @@ func readPDF(ctx context.Context, data []byte, o *options) (*Document, error) {
 			scans = append(scans, i)
 			continue
 		}
-		texts[i] = layoutRows(glyphRows(p.glyphs))
+		rows := glyphRows(p.glyphs)
+		d.words[i] = pageWords(rows, p.w, p.h)
+		texts[i] = layoutRows(rows)
 	}
 
 	d.source = SourcePDFText
