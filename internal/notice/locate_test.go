@@ -40,7 +40,7 @@ func TestLocateFindsValuesAsPrinted(t *testing.T) {
 		{Value{Number, "I-130"}, 1, 12},
 		{Value{Text, "Receipt Notice"}, 1, 16},
 		{Value{Number, "100123456789"}, 1, 19}, // OCR's O for 0
-		{Value{Number, "EAC2512345670"}, 0, 0},   // a digit differs
+		{Value{Number, "EAC2512345670"}, 0, 0}, // a digit differs
 		{Value{Date, "2025-05-24"}, 0, 0},
 		{Value{Date, "May 23, 2025"}, 0, 0}, // not a proposal's date
 		{Value{Text, ""}, 0, 0},
