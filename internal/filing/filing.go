@@ -74,8 +74,19 @@ const (
 type NotAdded struct {
 	Kind   ids.Kind
 	Masked string
-	Why    string
+	Reason Reason
+	Owner  string // for Others: whose it is
+	Why    string // the reason in a sentence, for the command line
 }
+
+// Reason is why an identifier is not added.
+type Reason int
+
+const (
+	Known  Reason = iota // the person already has it
+	Others               // someone else in the vault has it
+	NotOwn               // a further one of a kind a person has one of: not the notice's own
+)
 
 // DuplicateError says the file is already in the vault.
 type DuplicateError struct{ NoticeID, FileName, Person string }
@@ -191,14 +202,14 @@ func (p *Proposal) proposeIdentifiers(ix *vault.Index, n fields.Notice) {
 	for k, fd := range found {
 		value := []byte(fd.f.Value)
 		masked := ids.Mask(fd.kind, value)
-		notAdded := func(why string) {
-			p.NotAdded = append(p.NotAdded, NotAdded{Kind: fd.kind, Masked: masked, Why: why})
+		notAdded := func(r Reason, owner, why string) {
+			p.NotAdded = append(p.NotAdded, NotAdded{Kind: fd.kind, Masked: masked, Reason: r, Owner: owner, Why: why})
 			p.Warnings = append(p.Warnings, why)
 		}
 		owner, same := whoHas(ix, fd.kind, value)
 		switch {
 		case owner == p.PersonID && same:
-			notAdded(fmt.Sprintf("%s already has this %s", p.PersonName, fd.kind.Title()))
+			notAdded(Known, "", fmt.Sprintf("%s already has this %s", p.PersonName, fd.kind.Title()))
 			continue
 		case owner != "":
 			other, _ := ix.Person(owner)
@@ -206,13 +217,13 @@ func (p *Proposal) proposeIdentifiers(ix *vault.Index, n fields.Notice) {
 			if other != nil {
 				name = other.Name
 			}
-			notAdded(fmt.Sprintf("the %s on this notice (%s) is %s's: it is not added to %s",
+			notAdded(Others, name, fmt.Sprintf("the %s on this notice (%s) is %s's: it is not added to %s",
 				fd.kind.Title(), masked, name, p.PersonName))
 			continue
 		case k > 0 && found[k-1].kind == fd.kind:
 			// One A-number per person: the first is the notice's own, the others are
 			// family members' or a previous file's.
-			notAdded(fmt.Sprintf("the %s %s is not the notice's own: add it to whoever it belongs to", fd.kind.Title(), masked))
+			notAdded(NotOwn, "", fmt.Sprintf("the %s %s is not the notice's own: add it to whoever it belongs to", fd.kind.Title(), masked))
 			continue
 		}
 		id := ProposedIdentifier{Kind: fd.kind, Masked: masked, Corrected: fd.f.Corrected, Value: secret.New(value)}
