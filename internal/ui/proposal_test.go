@@ -357,4 +357,3 @@ func TestProposalShowsWhereValuesWereRead(t *testing.T) {
 		t.Error("Skip kept the page in memory")
 	}
 }
-
