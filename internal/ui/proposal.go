@@ -40,7 +40,9 @@ type proposalForm struct {
 
 	receipt, form, kind, noticeOn, received, priority *proposalField
 	due                                               *proposalField // an appointment or deadline the type has and was not read
+	dueRow                                            *fyne.Container
 	all                                               []*proposalField
+	side                                              *fyne.Container
 
 	events   []*widget.Check
 	found    *fyne.Container            // the identifiers, for the person chosen
@@ -146,14 +148,16 @@ func (f *proposalForm) content() fyne.CanvasObject {
 		row(lang.L("Received"), f.received),
 		row(lang.L("Priority date"), f.priority),
 	)
-	dueItem := widget.NewFormItem(lang.L("Appointment or due date"), container.NewVBox(f.due.entry, f.due.status))
-	form.AppendItem(dueItem)
+	// Asked for only when the notice type has one and none was read: a row of its own that
+	// hides with it.
+	f.dueRow = container.NewVBox(widget.NewLabelWithStyle(lang.L("Appointment or due date"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), f.due.entry, f.due.status)
 	events := container.NewVBox()
 	for _, c := range f.events {
 		events.Add(c)
 	}
-	form.AppendItem(widget.NewFormItem(lang.L("Also found"), container.NewVBox(f.found, events)))
-	side := container.NewVScroll(container.NewVBox(form, f.blocked, f.failed, f.problem))
+	form.AppendItem(widget.NewFormItem(lang.L("Also found"), container.NewVBox(f.dueRow, f.found, events)))
+	f.side = container.NewVBox(form, f.blocked, f.failed, f.problem)
+	side := container.NewVScroll(f.side)
 	split := container.NewHSplit(f.page.content, side)
 	split.SetOffset(0.45)
 	return split
@@ -191,7 +195,7 @@ func (f *proposalForm) buildPerson() {
 	case len(f.names) > 0:
 		// Someone not in the vault: no one is chosen, so that the notice is not filed under
 		// whoever happened to be selected.
-		f.nameNote.SetText(lang.L("The notice names {{.Names}}: no one here has that name. Choose who to file it under, or New person….", map[string]any{"Names": strings.Join(printed, "; ")}))
+		f.nameNote.SetText(lang.L("The notice names {{.Names}}: no one here has that name. Choose who to file it under, or “New person…”.", map[string]any{"Names": strings.Join(printed, "; ")}))
 		f.nameNote.Importance = widget.WarningImportance
 	default:
 		for i, p := range f.people {
@@ -275,7 +279,6 @@ func (f *proposalForm) buildFound() {
 			"Kind": kindTitle(c.Kind), "Masked": c.Masked, "Person": p.PersonName, "Stored": c.Stored}))
 		l.Wrapping = fyne.TextWrapWord
 		r := widget.NewRadioGroup([]string{lang.L("Replace the stored one"), lang.L("Keep both"), lang.L("Skip it")}, func(string) { f.update() })
-		r.Horizontal = true
 		r.Selected = chosen[c.Kind]
 		f.choices[c.Kind] = r
 		f.found.Add(container.NewVBox(l, r))
@@ -314,7 +317,7 @@ func (f *proposalForm) choice(k ids.Kind) (filing.Choice, bool) {
 // update checks everything as it is now, says what is wrong where it is wrong, and lets the
 // notice be filed only when nothing is.
 func (f *proposalForm) update() {
-	if f.fileIt == nil {
+	if f.fileIt == nil || f.side == nil {
 		return // still being built
 	}
 	t := strings.TrimSpace(f.kind.entry.Text)
@@ -323,11 +326,10 @@ func (f *proposalForm) update() {
 		ok = pf.update(t) && ok
 	}
 	if kind := appointmentNeeded(t); kind != "" && !f.hasEvent(kind) {
-		f.due.entry.Show()
+		f.dueRow.Show()
 		ok = f.due.update(t) && ok
 	} else {
-		f.due.entry.Hide()
-		f.due.say("", widget.LowImportance)
+		f.dueRow.Hide()
 	}
 	var why string
 	switch {
@@ -345,13 +347,13 @@ func (f *proposalForm) update() {
 	}
 	f.blocked.SetText(why)
 	f.blocked.Hidden = why == ""
-	f.blocked.Refresh()
 	ok = ok && why == ""
 	if ok && !f.filing {
 		f.fileIt.Enable()
 	} else {
 		f.fileIt.Disable()
 	}
+	f.side.Refresh() // lines that appeared or wrapped anew take their room
 	f.highlight()
 }
 
@@ -434,7 +436,7 @@ func (f *proposalForm) edited() fields.Notice {
 			events = append(events, e)
 		}
 	}
-	if kind := appointmentNeeded(n.NoticeType.Value); kind != "" && f.due.entry.Visible() {
+	if kind := appointmentNeeded(n.NoticeType.Value); kind != "" && f.dueRow.Visible() {
 		if d, err := f.due.value(); err == nil && d != "" {
 			events = append(events, fields.Event{Kind: kind, Date: d, Confidence: 1})
 		}

@@ -3,10 +3,16 @@ package ui
 import (
 	"bytes"
 	"context"
+	"image/png"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"immivault/internal/filing"
@@ -314,7 +320,7 @@ func TestProposalFlagsWhatTheNoticeMustHave(t *testing.T) {
 				t.Errorf("a missing value says %q (%v)", pf.status.Text, pf.status.Importance)
 			}
 		}
-		if !f.due.entry.Visible() || f.received.status.Visible() || f.priority.status.Visible() {
+		if !f.dueRow.Visible() || f.received.status.Visible() || f.priority.status.Visible() {
 			t.Error("an RFE's due date is not asked for, or a receipt's received date is")
 		}
 		if f.form.entry.PlaceHolder != "e.g. I-485" {
@@ -322,7 +328,7 @@ func TestProposalFlagsWhatTheNoticeMustHave(t *testing.T) {
 		}
 		f.due.entry.SetText("June 2, 2026")
 		f.kind.entry.SetText("Receipt Notice")
-		if f.due.entry.Visible() || f.received.status.Text != "not found — type it from the notice" {
+		if f.dueRow.Visible() || f.received.status.Text != "not found — type it from the notice" {
 			t.Error("the fields needed did not follow the notice type")
 		}
 		test.Tap(f.skip)
@@ -355,5 +361,67 @@ func TestProposalShowsWhereValuesWereRead(t *testing.T) {
 	})
 	if f.page.doc != nil || f.page.drawn != nil {
 		t.Error("Skip kept the page in memory")
+	}
+}
+
+// TestProposalScreenshots draws the proposal as a person checks it: the page beside the form,
+// the receipt number's place marked; and with a date typed wrong, a number that differs from
+// the stored one and a value not read. With IMMIVAULT_SCREENSHOTS=DIR they are written there.
+func TestProposalScreenshots(t *testing.T) {
+	for _, variant := range []struct {
+		name    string
+		variant fyne.ThemeVariant
+	}{{"light", theme.VariantLight}, {"dark", theme.VariantDark}} {
+		t.Run(variant.name, func(t *testing.T) {
+			h := familyHarness(t)
+			light := variant.variant == theme.VariantLight
+			locked(func() {
+				h.app.fyne.Settings().SetTheme(fixedVariant{theme.DefaultTheme(), variant.variant})
+				h.win.Resize(fyne.NewSize(1200, 820))
+			})
+			shot := func(name string, want ...string) {
+				t.Helper()
+				locked(func() {
+					img := h.win.Canvas().Capture()
+					checkDrawn(t, name, img, light)
+					for _, w := range want {
+						if !h.shows(w) {
+							t.Errorf("%s: does not show %q", name, w)
+						}
+					}
+					if dir := os.Getenv("IMMIVAULT_SCREENSHOTS"); dir != "" {
+						out, err := os.Create(filepath.Join(dir, name+"-"+variant.name+".png"))
+						if err != nil {
+							t.Fatal(err)
+						}
+						defer out.Close()
+						if err := png.Encode(out, img); err != nil {
+							t.Fatal(err)
+						}
+					}
+				})
+			}
+			f := proposeRead(t, h, noticetest.Generate(11).PDF, nil)
+			h.waitFor("the page", func() bool { return f.page.drawn != nil })
+			choose(f, "Ana Morales")
+			locked(func() { h.win.Canvas().Focus(f.receipt.entry) })
+			time.Sleep(time.Second) // the page laid out at its size
+			shot("notice-proposal", "File notice.pdf", "File it", "Skip")
+			locked(func() { test.Tap(f.skip) })
+
+			f = proposeRead(t, h, noticetest.Generate(11).PDF, func(n *fields.Notice) {
+				n.ANumbers = []fields.Field{{Value: "A261349091", Confidence: 1}}
+				n.ReceivedDate = fields.Field{}
+			})
+			h.waitFor("the page", func() bool { return f.page.drawn != nil })
+			locked(func() {
+				f.person.SetSelected("Ana Morales")
+				f.noticeOn.entry.SetText("03/45/2026")
+				h.win.Canvas().Focus(f.noticeOn.entry)
+			})
+			time.Sleep(time.Second)
+			shot("notice-proposal-check", "not found — type it from the notice", "Keep both")
+			locked(func() { test.Tap(f.skip) })
+		})
 	}
 }
