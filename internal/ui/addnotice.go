@@ -149,4 +149,7 @@ func (q *importQueue) propose(j importJob, r readResult) {
 func (q *importQueue) cancel() {
 	q.stop()
 	q.pending = nil
+	if q.form != nil {
+		q.form.close() // lets go of the notice's bytes and its drawn page
+	}
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -424,4 +425,26 @@ func TestProposalScreenshots(t *testing.T) {
 			locked(func() { test.Tap(f.skip) })
 		})
 	}
+}
+
+// TestLockClosesTheProposal: locking lets go of the notice the proposal holds, its bytes and
+// its drawn page.
+func TestLockClosesTheProposal(t *testing.T) {
+	h := familyHarness(t)
+	n := noticetest.Generate(3)
+	path := filepath.Join(t.TempDir(), "receipt.pdf")
+	if err := os.WriteFile(path, n.PDF, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	h.app.dropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(path)})
+	q := h.app.main.imports
+	var f *proposalForm
+	h.waitFor("the proposal", func() bool { f = q.form; return f != nil })
+	h.waitFor("the page", func() bool { return f.page.drawn != nil })
+	locked(h.app.Lock)
+	locked(func() {
+		if f.read.data != nil || f.page.doc != nil || f.page.drawn != nil || f.page.image.Image != nil {
+			t.Error("the locked app still holds the notice of the proposal")
+		}
+	})
 }
