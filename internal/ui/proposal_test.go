@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/go-pdf/fpdf"
 
 	"immivault/internal/filing"
 	"immivault/internal/ids"
@@ -446,5 +447,49 @@ func TestLockClosesTheProposal(t *testing.T) {
 		if f.read.data != nil || f.page.doc != nil || f.page.drawn != nil || f.page.image.Image != nil {
 			t.Error("the locked app still holds the notice of the proposal")
 		}
+	})
+}
+
+// TestProposalTurnsToThePageOfAValue: on a notice of two pages, the page switcher turns the
+// pages, and checking a value printed on the second turns to it and marks it there.
+func TestProposalTurnsToThePageOfAValue(t *testing.T) {
+	h := familyHarness(t)
+	pdf := fpdf.New("P", "pt", "Letter", "")
+	pdf.SetFont("Helvetica", "", 11)
+	pdf.AddPage()
+	pdf.Text(72, 100, "U.S. Citizenship and Immigration Services, Notice of Action, page one of two")
+	pdf.Text(72, 130, "Receipt Number: EAC2512345678   Case Type: I485 APPLICATION TO ADJUST STATUS")
+	pdf.AddPage()
+	pdf.Text(72, 100, "Continued from the first page of this notice, for the record of the case")
+	pdf.Text(72, 130, "Priority Date: May 23, 2025")
+	var out bytes.Buffer
+	if err := pdf.Output(&out); err != nil {
+		t.Fatal(err)
+	}
+	f := proposeRead(t, h, out.Bytes(), func(n *fields.Notice) {
+		n.PriorityDate = fields.Field{Value: "2025-05-23", Confidence: 1}
+	})
+	h.waitFor("the page", func() bool { return f.page.drawn != nil })
+	locked(func() {
+		if f.page.pages != 2 || f.page.number.Text != "Page 1 of 2" || !f.page.prev.Disabled() || f.page.next.Disabled() {
+			t.Fatalf("the switcher of a 2-page notice: %q", f.page.number.Text)
+		}
+		test.Tap(f.page.next)
+		if f.page.page != 1 || f.page.number.Text != "Page 2 of 2" || !f.page.next.Disabled() {
+			t.Errorf("Next did not turn to page 2: %q", f.page.number.Text)
+		}
+		test.Tap(f.page.prev)
+		f.focus(f.priority)
+		if f.page.page != 1 || len(f.page.focus) != 1 || f.page.focus[0].Page != 1 {
+			t.Errorf("the priority date is marked at %v on page %d", f.page.focus, f.page.page+1)
+		}
+		if len(f.page.boxes.boxes) == 0 {
+			t.Error("no box drawn on page 2")
+		}
+		f.focus(f.receipt)
+		if f.page.page != 0 {
+			t.Error("checking the receipt number did not turn back to page 1")
+		}
+		test.Tap(f.skip)
 	})
 }
