@@ -57,7 +57,8 @@ type proposalForm struct {
 	fileIt  *widget.Button
 	skip    *widget.Button
 	filing  bool
-	focused *proposalField
+	focused *proposalField // the field being checked, or
+	marked  *notice.Value  // the number or date ticked last
 }
 
 func newProposalForm(a *App, j importJob, r readResult) *proposalForm {
@@ -114,7 +115,7 @@ func (f *proposalForm) show() {
 		}
 		c := widget.NewCheck(eventTitle(e.Kind)+": "+when+" "+checkHint(fields.Field{Value: e.Date, Confidence: e.Confidence, Corrected: e.Corrected}), nil)
 		c.SetChecked(true)
-		c.OnChanged = func(bool) { f.update() }
+		c.OnChanged = func(bool) { f.mark(notice.Value{Kind: notice.Date, Text: e.Date}) }
 		f.events = append(f.events, c)
 	}
 	f.found = container.NewVBox()
@@ -245,6 +246,10 @@ func (f *proposalForm) buildFound() {
 		chosen[k] = r.Selected
 	}
 	f.adds, f.choices = map[ids.Kind]*widget.Check{}, map[ids.Kind]*widget.RadioGroup{}
+	read := map[ids.Kind]string{ids.AccountNumber: f.read.found.AccountNumber.Value}
+	if a := f.read.found.ANumbers; len(a) > 0 {
+		read[ids.ANumber] = a[0].Value
+	}
 	add := func(k ids.Kind, masked string, corrected bool) {
 		text := lang.L("Add {{.Kind}} {{.Masked}}", map[string]any{"Kind": kindTitle(k), "Masked": masked})
 		if corrected {
@@ -252,7 +257,7 @@ func (f *proposalForm) buildFound() {
 		}
 		c := widget.NewCheck(text, nil)
 		c.SetChecked(keep(ticked, k))
-		c.OnChanged = func(bool) { f.update() }
+		c.OnChanged = func(bool) { f.mark(notice.Value{Kind: notice.Number, Text: read[k]}) }
 		f.adds[k] = c
 		if k == ids.AccountNumber {
 			f.found.Add(container.NewHBox(c, f.app.accountHelpButton()))
@@ -377,8 +382,14 @@ func (f *proposalForm) notFiledText() string {
 
 // focus highlights on the page where the field's value was read.
 func (f *proposalForm) focus(pf *proposalField) {
-	f.focused = pf
+	f.focused, f.marked = pf, nil
 	f.highlight()
+}
+
+// mark highlights on the page where a number or date ticked or unticked was read.
+func (f *proposalForm) mark(v notice.Value) {
+	f.focused, f.marked = nil, &v
+	f.update()
 }
 
 func (f *proposalForm) highlight() {
@@ -392,6 +403,9 @@ func (f *proposalForm) highlight() {
 	}
 	for _, e := range f.read.found.Events {
 		all = append(all, notice.Locate(f.read.words, notice.Value{Kind: notice.Date, Text: e.Date})...)
+	}
+	if f.marked != nil {
+		focus = notice.Locate(f.read.words, *f.marked)
 	}
 	n := f.read.found
 	if len(n.ANumbers) > 0 {

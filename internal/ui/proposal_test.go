@@ -493,3 +493,22 @@ func TestProposalTurnsToThePageOfAValue(t *testing.T) {
 		test.Tap(f.skip)
 	})
 }
+
+// TestProposalMarksATickedNumber: clicking the A-number's tick marks where it is printed.
+func TestProposalMarksATickedNumber(t *testing.T) {
+	h := familyHarness(t)
+	n := noticetest.Generate(11) // prints the A-number A202661804
+	f := proposeRead(t, h, n.PDF, nil)
+	choose(f, "Luis Morales")
+	locked(func() {
+		c := f.adds[ids.ANumber]
+		if c == nil {
+			t.Fatalf("no A-number to add; found %v", n.Truth.ANumbers)
+		}
+		test.Tap(c)
+		if len(f.page.focus) != 1 || f.page.focus[0].Y0 < 0.3 {
+			t.Errorf("the A-number is marked at %v", f.page.focus)
+		}
+		test.Tap(f.skip)
+	})
+}
