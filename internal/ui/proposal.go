@@ -330,6 +330,7 @@ func (f *proposalForm) update() {
 	for _, pf := range f.all[:len(f.all)-1] {
 		ok = pf.update(t) && ok
 	}
+	f.sayCase()
 	if kind := appointmentNeeded(t); kind != "" && !f.hasEvent(kind) {
 		f.dueRow.Show()
 		ok = f.due.update(t) && ok
@@ -360,6 +361,29 @@ func (f *proposalForm) update() {
 	}
 	f.side.Refresh() // lines that appeared or wrapped anew take their room
 	f.highlight()
+}
+
+// sayCase says, under the receipt number, what filing does with a case already stored: adds to
+// it, or, when it is someone else's, leaves the notice out of it.
+func (f *proposalForm) sayCase() {
+	receipt, err := f.receipt.value()
+	if err != nil || receipt == "" || f.app.vault == nil {
+		return
+	}
+	ix := f.app.vault.Index()
+	c, err := ix.CaseByReceipt(receipt)
+	if err != nil {
+		return
+	}
+	owner, _ := ix.Person(c.PersonID)
+	if owner == nil {
+		return
+	}
+	if p := f.chosen(); p != nil && p.ID == c.PersonID {
+		f.receipt.say(lang.L("Adds to {{.Person}}'s case already stored.", map[string]any{"Person": owner.Name}), widget.LowImportance)
+		return
+	}
+	f.receipt.say(lang.L("This case is {{.Person}}'s: filed under anyone else, the notice is not added to it. Choose {{.Person}}, or check the number.", map[string]any{"Person": owner.Name}), widget.WarningImportance)
 }
 
 // hasEvent says whether an event of kind was read and is ticked.

@@ -512,3 +512,24 @@ func TestProposalMarksATickedNumber(t *testing.T) {
 		test.Tap(f.skip)
 	})
 }
+
+// TestProposalSaysWhoseCaseItIs: a receipt number of a case already stored says whether the
+// notice is added to it, or, under someone else, is not.
+func TestProposalSaysWhoseCaseItIs(t *testing.T) {
+	h := familyHarness(t)
+	f := proposeRead(t, h, noticetest.Generate(3).PDF, nil)
+	typeInto(f.receipt, testReceipt) // Ana's case
+	choose(f, "Luis Morales")
+	locked(func() {
+		if !strings.HasPrefix(f.receipt.status.Text, "This case is Ana Morales's") || f.receipt.status.Importance != widget.WarningImportance {
+			t.Errorf("under Luis: %q", f.receipt.status.Text)
+		}
+	})
+	choose(f, "Ana Morales")
+	locked(func() {
+		if f.receipt.status.Text != "Adds to Ana Morales's case already stored." {
+			t.Errorf("under Ana: %q", f.receipt.status.Text)
+		}
+		test.Tap(f.skip)
+	})
+}
