@@ -233,17 +233,14 @@ func (f *proposalForm) personChosen() {
 }
 
 // buildFound lists the identifiers read: each to add (ticked), to settle (differs from the
-// stored one: replace, keep both or skip), or not added and why.
+// stored one: replace, keep both or skip), or not added and why. A tick taken off stays off
+// for another person; a choice made for one person's stored number is asked again.
 func (f *proposalForm) buildFound() {
 	f.found.RemoveAll()
 	keep := func(m map[ids.Kind]bool, k ids.Kind) bool { v, ok := m[k]; return !ok || v }
 	ticked := map[ids.Kind]bool{}
 	for k, c := range f.adds {
 		ticked[k] = c.Checked
-	}
-	chosen := map[ids.Kind]string{}
-	for k, r := range f.choices {
-		chosen[k] = r.Selected
 	}
 	f.adds, f.choices = map[ids.Kind]*widget.Check{}, map[ids.Kind]*widget.RadioGroup{}
 	read := map[ids.Kind]string{ids.AccountNumber: f.read.found.AccountNumber.Value}
@@ -284,7 +281,6 @@ func (f *proposalForm) buildFound() {
 			"Kind": kindTitle(c.Kind), "Masked": c.Masked, "Person": p.PersonName, "Stored": c.Stored}))
 		l.Wrapping = fyne.TextWrapWord
 		r := widget.NewRadioGroup([]string{lang.L("Replace the stored one"), lang.L("Keep both"), lang.L("Skip it")}, func(string) { f.update() })
-		r.Selected = chosen[c.Kind]
 		f.choices[c.Kind] = r
 		f.found.Add(container.NewVBox(l, r))
 	}
