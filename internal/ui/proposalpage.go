@@ -69,7 +69,7 @@ func newProposalPage(name string, data []byte, words [][]notice.Word) *proposalP
 		hasWords = hasWords || len(w) > 0
 	}
 	if !hasWords {
-		p.note.SetText(lang.L("Where each value was read is shown for notices with a text layer; for this one, compare the values with the page."))
+		p.note.SetText(lang.L("No words could be read off this notice to show where each value is: compare the values with the page."))
 	}
 	return p
 }
