@@ -1,6 +1,8 @@
 package notice
 
 import (
+	"context"
+	"image"
 	"strings"
 	"unicode"
 
@@ -19,7 +21,7 @@ type Word struct {
 }
 
 // Words are the words of page (from 0) with their boxes: known for the pages read from a
-// PDF's text layer, nil for the others (and for a page out of range).
+// PDF's text layer or by OCR, nil for the others (and for a page out of range).
 func (d *Document) Words(page int) []Word {
 	if page < 0 || page >= len(d.words) {
 		return nil
@@ -40,6 +42,33 @@ func pageWords(rows []row, w, h float64) []Word {
 		}
 	}
 	return out
+}
+
+// A wordSink keeps the words of the page OCR read last, for Document.Words: the reader puts
+// one in the context it reads pages with (withWordSink), and layoutOCR fills it.
+type wordSink struct{ words []Word }
+
+type wordSinkKey struct{}
+
+func withWordSink(ctx context.Context) (context.Context, *wordSink) {
+	s := &wordSink{}
+	return context.WithValue(ctx, wordSinkKey{}, s), s
+}
+
+// take gives the words kept, and forgets them.
+func (s *wordSink) take() []Word {
+	w := s.words
+	s.words = nil
+	return w
+}
+
+// layoutOCR lays out the rows OCR read off page, and keeps their words, as fractions of the
+// page, in the context's sink if it has one.
+func layoutOCR(ctx context.Context, rows []row, page *image.Gray) string {
+	if s, ok := ctx.Value(wordSinkKey{}).(*wordSink); ok {
+		s.words = pageWords(rows, float64(page.Rect.Dx()), float64(page.Rect.Dy()))
+	}
+	return layoutRows(rows)
 }
 
 // A Value is what to look for on a page: its kind says how it may be printed.

@@ -1,7 +1,10 @@
 package notice
 
 import (
+	"bytes"
 	"context"
+	imagepng "image/png"
+	"math"
 	"strings"
 	"testing"
 
@@ -161,4 +164,39 @@ func FuzzLocate(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestLocateOnAScan reads a generated notice as a scan, by OCR, and finds its receipt number
+// where the text layer of the same notice has it.
+func TestLocateOnAScan(t *testing.T) {
+	needTesseract(t)
+	n := noticetest.Generate(3)
+	text, err := Read(testContext(t), n.PDF, "notice.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Locate([][]Word{text.Words(0)}, Value{Number, n.Truth.ReceiptNumber})
+	text.Close()
+	var png bytes.Buffer
+	if err := imagepng.Encode(&png, scanOf(t, n.PDF, 0, 0)); err != nil {
+		t.Fatal(err)
+	}
+	scan, err := Read(testContext(t), png.Bytes(), "scan.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer scan.Close()
+	words := scan.Words(0)
+	if len(words) == 0 || scan.Source() != SourceOCR {
+		t.Fatalf("no words read off the scan (source %s)", scan.Source())
+	}
+	got := Locate([][]Word{words}, Value{Number, n.Truth.ReceiptNumber})
+	if len(want) == 0 || len(got) == 0 {
+		t.Fatalf("receipt number at %v in the text layer, %v on the scan", want, got)
+	}
+	// The same place within a few hundredths of the page: the scan's type is drawn a little
+	// differently from the text layer's boxes.
+	if d := max(math.Abs(got[0].X0-want[0].X0), math.Abs(got[0].Y0-want[0].Y0)); d > 0.03 {
+		t.Errorf("receipt number at %v on the scan, %v in the text layer", got[0], want[0])
+	}
 }

@@ -48,7 +48,12 @@ func readPDF(ctx context.Context, data []byte, o *options) (*Document, error) {
 		d.source = SourceNone
 	}
 	if len(scans) > 0 && !o.skipOCR {
-		read, err := ocrPages(ctx, d, scans, o, func(i int) (string, error) { return ocrPDFPage(ctx, s, i) })
+		ctx, words := withWordSink(ctx)
+		read, err := ocrPages(ctx, d, scans, o, func(i int) (string, error) {
+			text, err := ocrPDFPage(ctx, s, i)
+			d.words[i] = words.take()
+			return text, err
+		})
 		if err != nil {
 			return nil, err
 		}
