@@ -5,6 +5,7 @@ import (
 	"image"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -243,7 +244,8 @@ func FindNames(pages [][]Word) []Name {
 	for page, words := range pages {
 		for i := 0; i < len(words); i++ {
 			n := labelAt(words, i)
-			if n == 0 {
+			if n == 0 || (i > 0 && !strings.HasSuffix(words[i+n-1].Text, ":") && words[i-1].Line == words[i].Line && nextInPhrase(words[i-1], words[i])) {
+				// Not a label but a word of a sentence: "Request for Applicant to Appear".
 				continue
 			}
 			label := words[i : i+n]
@@ -255,7 +257,7 @@ func FindNames(pages [][]Word) []Name {
 				name = nameUnder(words, label[0])
 			}
 			if len(name) > 0 {
-				out = append(out, Name{Label: strings.TrimRight(joinWords(label), ":"), Text: joinWords(name), Box: union(page, name)})
+				out = append(out, Name{Label: strings.TrimRight(joinWords(label), ":"), Text: strings.TrimRight(joinWords(name), ",.;:- "), Box: union(page, name)})
 			}
 			i += n - 1
 		}
@@ -293,7 +295,7 @@ func nameRun(words []Word, k int) []Word {
 	var run []Word
 	for j := k; j < len(words) && words[j].Line == words[k].Line && len(run) < 6; j++ {
 		w := words[j]
-		if len(run) > 0 && w.X0-run[len(run)-1].X1 > 1.5*(w.Y1-w.Y0) {
+		if len(run) > 0 && !nextInPhrase(run[len(run)-1], w) {
 			break // the next column
 		}
 		if !nameLike(w.Text) {
@@ -305,6 +307,18 @@ func nameRun(words []Word, k int) []Word {
 		return nil
 	}
 	return run
+}
+
+// nextInPhrase says whether b follows a on its row as the next word of a phrase does: less than one
+// and a half times the row's height apart, or two and a half characters (a space in a
+// monospaced font is a whole character, wider than a fraction of the height of OCR's capitals).
+func nextInPhrase(a, b Word) bool {
+	char := 0.0
+	if n := utf8.RuneCountInString(a.Text); n > 0 {
+		char = (a.X1 - a.X0) / float64(n)
+	}
+	gap := b.X0 - a.X1
+	return gap < max(1.5*(a.Y1-a.Y0), 2.5*char)
 }
 
 // nameUnder is the name that starts on the row under label, below its first letter.

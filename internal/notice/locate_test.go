@@ -71,7 +71,9 @@ func TestFindNames(t *testing.T) {
 	beside := row1(0, "Applicant:", "MORALES,", "ANA", "María")
 	under := append(row1(0, "Received", "Beneficiary", "A#", "123"), row1(1, "Date", "EXEMPLO,", "LUIS")...)
 	under[5].X0 = under[1].X0 + 0.001 // the name under its label
+	under[0].X1 = under[0].X0 + 0.01  // "Received" in a cell of its own, far from the label
 	prose := row1(0, "Name", "of", "the", "company")
+	heading := row1(0, "REQUEST", "FOR", "APPLICANT", "TO", "APPEAR")
 	numbers := row1(0, "Name:", "A123456789")
 	for _, tc := range []struct {
 		name  string
@@ -81,6 +83,7 @@ func TestFindNames(t *testing.T) {
 		{"beside", beside, []string{"Applicant=MORALES, ANA María"}},
 		{"under", under, []string{"Beneficiary=EXEMPLO, LUIS"}},
 		{"prose", prose, nil},
+		{"heading", heading, nil},
 		{"numbers", numbers, nil},
 	} {
 		var got []string

@@ -533,3 +533,35 @@ func TestProposalSaysWhoseCaseItIs(t *testing.T) {
 		test.Tap(f.skip)
 	})
 }
+
+// TestProposalShowsWhereAScanWasRead: a photo of a notice, read by OCR, has its values marked
+// on the page too.
+func TestProposalShowsWhereAScanWasRead(t *testing.T) {
+	noticetest.NeedTesseract(t)
+	h := familyHarness(t)
+	n := noticetest.Generate(3)
+	doc, err := notice.Read(context.Background(), n.PDF, "notice.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := doc.Render(context.Background(), 0, 300)
+	doc.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := proposeRead(t, h, noticetest.EncodePNG(noticetest.Scan(page, 1)), nil)
+	h.waitFor("the page", func() bool { return f.page.drawn != nil })
+	locked(func() {
+		if f.receipt.entry.Text != n.Truth.ReceiptNumber {
+			t.Fatalf("OCR read the receipt number as %q", f.receipt.entry.Text)
+		}
+		f.focus(f.receipt)
+		if len(f.page.focus) != 1 || f.page.focus[0].Y0 > 0.4 {
+			t.Errorf("the receipt number is marked at %v on the scan", f.page.focus)
+		}
+		if f.page.note.Text != "" {
+			t.Errorf("the page says %q", f.page.note.Text)
+		}
+		test.Tap(f.skip)
+	})
+}
