@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 
+	"immivault/internal/ids"
+
 	"immivault/internal/vault"
 )
 
@@ -35,6 +37,18 @@ func Apply(v *vault.Vault, p *Proposal, data []byte) (*vault.Notice, error) {
 				return err
 			}
 		}
+		for _, c := range p.Conflicts {
+			var err error
+			switch c.Choice {
+			case Replace:
+				_, err = ix.SetIdentifier(p.PersonID, c.Kind, "", c.Value)
+			case KeepBoth:
+				_, err = ix.SetIdentifier(p.PersonID, ids.Other, KeptLabel(c.Kind), c.Value)
+			}
+			if err != nil {
+				return err
+			}
+		}
 		n, err := ix.AddNotice(p.PersonID, caseID, p.FileName, blob)
 		if err != nil {
 			return err
@@ -58,3 +72,7 @@ func Apply(v *vault.Vault, p *Proposal, data []byte) (*vault.Notice, error) {
 	}
 	return filed, nil
 }
+
+// KeptLabel labels the "other" number a conflicting identifier is kept as: "A-number (from a
+// notice)".
+func KeptLabel(k ids.Kind) string { return k.Title() + " (from a notice)" }

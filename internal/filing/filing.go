@@ -34,9 +34,15 @@ type Proposal struct {
 	CaseChanges   []string // "form: I-485", "received: 2025-01-02", ...
 
 	Identifiers []ProposedIdentifier
-	Events      []fields.Event
-	Fields      map[string]string // stored with the notice record
-	Warnings    []string
+	// Conflicts are identifiers read off the notice where the person already has a different
+	// one of that kind: Apply does what each one's Choice says, Skip unless changed.
+	Conflicts []Conflict
+	// NotAdded are identifiers read off the notice that are not added, each with the reason,
+	// in the words of Warnings.
+	NotAdded []NotAdded
+	Events   []fields.Event
+	Fields   map[string]string // stored with the notice record
+	Warnings []string
 }
 
 // ProposedIdentifier is an identifier read off the notice that the person
@@ -47,6 +53,40 @@ type ProposedIdentifier struct {
 	Masked    string
 	Corrected bool
 }
+
+// A Conflict is an identifier on the notice that differs from the one the person has.
+type Conflict struct {
+	ProposedIdentifier
+	Stored string // the person's, masked
+	Choice Choice
+}
+
+// Choice is what to do with a conflicting identifier.
+type Choice int
+
+const (
+	Skip     Choice = iota // keep the stored one only
+	Replace                // the notice's replaces the stored one
+	KeepBoth               // keep the stored one, and the notice's as an "other" number labelled with its kind
+)
+
+// NotAdded is an identifier on the notice that filing does not add, and why.
+type NotAdded struct {
+	Kind   ids.Kind
+	Masked string
+	Reason Reason
+	Owner  string // for Others: whose it is
+	Why    string // the reason in a sentence, for the command line
+}
+
+// Reason is why an identifier is not added.
+type Reason int
+
+const (
+	Known  Reason = iota // the person already has it
+	Others               // someone else in the vault has it
+	NotOwn               // a further one of a kind a person has one of: not the notice's own
+)
 
 // DuplicateError says the file is already in the vault.
 type DuplicateError struct{ NoticeID, FileName, Person string }
@@ -159,34 +199,43 @@ func (p *Proposal) proposeIdentifiers(ix *vault.Index, n fields.Notice) {
 	if n.AccountNumber.Value != "" {
 		found = append(found, read{ids.AccountNumber, n.AccountNumber})
 	}
-	for _, fd := range found {
+	for k, fd := range found {
 		value := []byte(fd.f.Value)
+		masked := ids.Mask(fd.kind, value)
+		notAdded := func(r Reason, owner, why string) {
+			p.NotAdded = append(p.NotAdded, NotAdded{Kind: fd.kind, Masked: masked, Reason: r, Owner: owner, Why: why})
+			p.Warnings = append(p.Warnings, why)
+		}
 		owner, same := whoHas(ix, fd.kind, value)
 		switch {
 		case owner == p.PersonID && same:
-			continue // already known
-		case owner != "" && owner != p.PersonID:
+			notAdded(Known, "", fmt.Sprintf("%s already has this %s", p.PersonName, fd.kind.Title()))
+			continue
+		case owner != "":
 			other, _ := ix.Person(owner)
 			name := owner
 			if other != nil {
 				name = other.Name
 			}
-			p.Warnings = append(p.Warnings, fmt.Sprintf("the %s on this notice (%s) is %s's: it is not added to %s",
-				fd.kind.Title(), ids.Mask(fd.kind, value), name, p.PersonName))
+			notAdded(Others, name, fmt.Sprintf("the %s on this notice (%s) is %s's: it is not added to %s",
+				fd.kind.Title(), masked, name, p.PersonName))
+			continue
+		case k > 0 && found[k-1].kind == fd.kind:
+			// One A-number per person: the first is the notice's own, the others are
+			// family members' or a previous file's.
+			notAdded(NotOwn, "", fmt.Sprintf("the %s %s is not the notice's own: add it to whoever it belongs to", fd.kind.Title(), masked))
 			continue
 		}
+		id := ProposedIdentifier{Kind: fd.kind, Masked: masked, Corrected: fd.f.Corrected, Value: secret.New(value)}
 		if existing, err := ix.Identifier(p.PersonID, fd.kind, ""); err == nil && existing != nil {
+			stored := ""
+			existing.Value.Use(func(b []byte) error { stored = ids.Mask(fd.kind, b); return nil })
+			p.Conflicts = append(p.Conflicts, Conflict{ProposedIdentifier: id, Stored: stored})
 			p.Warnings = append(p.Warnings, fmt.Sprintf("%s already has a different %s; the one on this notice (%s) is not added",
-				p.PersonName, fd.kind.Title(), ids.Mask(fd.kind, value)))
+				p.PersonName, fd.kind.Title(), masked))
 			continue
 		}
-		if len(p.Identifiers) > 0 && p.Identifiers[len(p.Identifiers)-1].Kind == fd.kind {
-			continue // one A-number per person: the first is the notice's own
-		}
-		p.Identifiers = append(p.Identifiers, ProposedIdentifier{
-			Kind: fd.kind, Masked: ids.Mask(fd.kind, value), Corrected: fd.f.Corrected,
-			Value: secret.New(value),
-		})
+		p.Identifiers = append(p.Identifiers, id)
 	}
 }
 

@@ -144,3 +144,86 @@ func TestNoReceiptFilesWithoutACase(t *testing.T) {
 		t.Fatalf("%+v %v %q", n, err, p.Warnings)
 	}
 }
+
+// TestConflictingANumber files a notice whose A-number differs from the one Maria has: it is
+// a conflict, not dropped, and each choice does what it says.
+func TestConflictingANumber(t *testing.T) {
+	for _, tc := range []struct {
+		choice    Choice
+		aNumbers  []string // Maria's A-numbers after filing, masked
+		otherKept bool     // the notice's kept as an "other" number
+	}{
+		{Skip, []string{ids.Mask(ids.ANumber, []byte("A099999999"))}, false},
+		{Replace, []string{ids.Mask(ids.ANumber, []byte("A012345678"))}, false},
+		{KeepBoth, []string{ids.Mask(ids.ANumber, []byte("A099999999"))}, true},
+	} {
+		v := newVault(t)
+		if err := v.Update(func(ix *vault.Index) error {
+			p, _ := ix.Person("Maria")
+			_, err := ix.SetIdentifier(p.ID, ids.ANumber, "", secret.New([]byte("A099999999")))
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		data := []byte("notice")
+		p, err := Propose(v.Index(), "Maria", "a.pdf", data, receiptNotice())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(p.Conflicts) != 1 || p.Conflicts[0].Kind != ids.ANumber || p.Conflicts[0].Stored != ids.Mask(ids.ANumber, []byte("A099999999")) || p.Conflicts[0].Choice != Skip {
+			t.Fatalf("conflicts: %+v", p.Conflicts)
+		}
+		for _, id := range p.Identifiers {
+			if id.Kind == ids.ANumber {
+				t.Fatal("a conflicting A-number was proposed to be added as is")
+			}
+		}
+		p.Conflicts[0].Choice = tc.choice
+		if _, err := Apply(v, p, data); err != nil {
+			t.Fatal(err)
+		}
+		ix := v.Index()
+		maria, _ := ix.Person("Maria")
+		var got []string
+		kept := false
+		for _, id := range ix.IdentifiersOf(maria.ID) {
+			id.Value.Use(func(b []byte) error {
+				switch {
+				case id.Kind == ids.ANumber:
+					got = append(got, ids.Mask(ids.ANumber, b))
+				case id.Kind == ids.Other && id.Label == KeptLabel(ids.ANumber) && string(b) == "A012345678":
+					kept = true
+				}
+				return nil
+			})
+		}
+		if strings.Join(got, ",") != strings.Join(tc.aNumbers, ",") || kept != tc.otherKept {
+			t.Errorf("choice %d: A-numbers %v, kept as other %v", tc.choice, got, kept)
+		}
+	}
+}
+
+// TestNothingDroppedSilently: every identifier read is added, a conflict, or not added with
+// a reason.
+func TestNothingDroppedSilently(t *testing.T) {
+	v := newVault(t)
+	data := []byte("first")
+	p, _ := Propose(v.Index(), "Maria", "a.pdf", data, receiptNotice())
+	if _, err := Apply(v, p, data); err != nil {
+		t.Fatal(err)
+	}
+	n := receiptNotice()
+	n.ANumbers = append(n.ANumbers, f("A011111111"))
+	p, err := Propose(v.Index(), "Maria", "b.pdf", []byte("second"), n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Identifiers) != 0 || len(p.Conflicts) != 0 || len(p.NotAdded) != 3 {
+		t.Fatalf("added %d, conflicts %d, not added %+v", len(p.Identifiers), len(p.Conflicts), p.NotAdded)
+	}
+	for _, na := range p.NotAdded {
+		if na.Why == "" || na.Masked == "" {
+			t.Errorf("not added without a reason: %+v", na)
+		}
+	}
+}

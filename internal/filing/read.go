@@ -15,6 +15,9 @@ type Reading struct {
 	Notice   fields.Notice
 	Source   fields.Source // where the text came from
 	Warnings []string      // the reader's (no tesseract, a page OCR could not read); Notice has its own
+	// Words are each page's words with their boxes, for showing where a value was read
+	// (notice.Locate); a page without known words has none.
+	Words [][]notice.Word
 }
 
 // ReadNotice reads a notice file and what it says: the one way the app and the CLI read a
@@ -33,7 +36,11 @@ func ReadNotice(ctx context.Context, r io.Reader, name string, opts ...notice.Op
 	}
 	defer doc.Close()
 	src := fields.Source(doc.Source())
-	return &Reading{Data: data, Notice: fields.Extract(doc.Text(), src), Source: src, Warnings: doc.Warnings()}, nil
+	words := make([][]notice.Word, doc.Pages())
+	for i := range words {
+		words[i] = doc.Words(i)
+	}
+	return &Reading{Data: data, Notice: fields.Extract(doc.Text(), src), Source: src, Warnings: doc.Warnings(), Words: words}, nil
 }
 
 // Summary is what was read in the JSON schema of `immivault-cli notice inspect --json`, the

@@ -22,7 +22,12 @@ func readImage(ctx context.Context, data []byte, kind string, o *options) (*Docu
 	if o.skipOCR {
 		return d, nil
 	}
-	texts, err := ocrPages(ctx, d, []int{0}, o, func(int) (string, error) { return ocrImage(ctx, img, 0, fileOrientation(data, kind)) })
+	ctx, words := withWordSink(ctx)
+	texts, err := ocrPages(ctx, d, []int{0}, o, func(int) (string, error) {
+		text, err := ocrImage(ctx, img, 0, fileOrientation(data, kind))
+		d.words = [][]Word{words.take()}
+		return text, err
+	})
 	if err != nil {
 		return nil, err
 	}

@@ -143,7 +143,7 @@ func ocr(ctx context.Context, page *image.Gray, dpi int) (string, error) {
 		}
 		return "", fmt.Errorf("tesseract failed: %v%s", err, lastLine(stderr.Bytes()))
 	}
-	return layoutRows(parseTSV(out.Bytes())), nil
+	return layoutOCR(ctx, parseTSV(out.Bytes()), page), nil
 }
 
 // ocrMemoryLimit is the memory tesseract may use: maxOCRMemory, but for tests.
@@ -356,7 +356,7 @@ func ocrInProcess(ctx context.Context, page *image.Gray, dpi int) (string, error
 	words, err := eng.Recognize(runCtx, page, dpi)
 	switch {
 	case err == nil:
-		return layoutRows(parseTSV(wasmocr.TSV(words))), nil
+		return layoutOCR(ctx, parseTSV(wasmocr.TSV(words)), page), nil
 	case ctx.Err() != nil:
 		return "", ctx.Err()
 	case runCtx.Err() != nil:

@@ -27,6 +27,7 @@ func readPDF(ctx context.Context, data []byte, o *options) (*Document, error) {
 
 	d := &Document{kind: KindPDF, pages: n, data: data}
 	texts := make([]string, n)
+	d.words = make([][]Word, n)
 	var scans []int
 	for i := range n {
 		p, err := s.readPage(ctx, i)
@@ -37,7 +38,9 @@ func readPDF(ctx context.Context, data []byte, o *options) (*Document, error) {
 			scans = append(scans, i)
 			continue
 		}
-		texts[i] = layoutRows(glyphRows(p.glyphs))
+		rows := glyphRows(p.glyphs)
+		d.words[i] = pageWords(rows, p.w, p.h)
+		texts[i] = layoutRows(rows)
 	}
 
 	d.source = SourcePDFText
@@ -45,7 +48,12 @@ func readPDF(ctx context.Context, data []byte, o *options) (*Document, error) {
 		d.source = SourceNone
 	}
 	if len(scans) > 0 && !o.skipOCR {
-		read, err := ocrPages(ctx, d, scans, o, func(i int) (string, error) { return ocrPDFPage(ctx, s, i) })
+		ctx, words := withWordSink(ctx)
+		read, err := ocrPages(ctx, d, scans, o, func(i int) (string, error) {
+			text, err := ocrPDFPage(ctx, s, i)
+			d.words[i] = words.take()
+			return text, err
+		})
 		if err != nil {
 			return nil, err
 		}

@@ -12,6 +12,7 @@ import (
 // pdfPage is what the text layer of one page holds.
 type pdfPage struct {
 	glyphs []glyph
+	w, h   float64 // the page's size upright, in the glyphs' unit
 	// scanned: the page's text layer has too little to be the letter (some scanners add a
 	// page number or their name as text) while the page draws a picture of it: an image, or
 	// the letters' outlines as paths.
@@ -27,7 +28,7 @@ func (s *pdfSession) readPage(ctx context.Context, i int) (pdfPage, error) {
 	var p pdfPage
 	err := s.step(ctx, func() error {
 		var err error
-		p.glyphs, err = s.glyphs(i)
+		p.glyphs, p.w, p.h, err = s.glyphs(i)
 		if err != nil {
 			return err
 		}
@@ -45,16 +46,16 @@ func (s *pdfSession) readPage(ctx context.Context, i int) (pdfPage, error) {
 	return p, stepError(ctx, err)
 }
 
-func (s *pdfSession) glyphs(i int) ([]glyph, error) {
+func (s *pdfSession) glyphs(i int) (glyphs []glyph, w, h float64, err error) {
 	size, err := s.inst.FPDF_GetPageSizeByIndex(&requests.FPDF_GetPageSizeByIndex{Document: s.doc, Index: i})
 	if err != nil {
-		return nil, err
+		return nil, 0, 0, err
 	}
 	rot, err := s.inst.FPDFPage_GetRotation(&requests.FPDFPage_GetRotation{Page: s.page(i)})
 	if err != nil {
-		return nil, err
+		return nil, 0, 0, err
 	}
-	w, h := size.Width, size.Height // as shown: PDFium swaps them for a quarter turn
+	w, h = size.Width, size.Height // as shown: PDFium swaps them for a quarter turn
 	if rot.PageRotation == enums.FPDF_PAGE_ROTATION_90_CW || rot.PageRotation == enums.FPDF_PAGE_ROTATION_270_CW {
 		w, h = h, w
 	}
@@ -62,20 +63,20 @@ func (s *pdfSession) glyphs(i int) ([]glyph, error) {
 
 	tp, err := s.inst.FPDFText_LoadPage(&requests.FPDFText_LoadPage{Page: s.page(i)})
 	if err != nil {
-		return nil, err
+		return nil, 0, 0, err
 	}
 	defer s.inst.FPDFText_ClosePage(&requests.FPDFText_ClosePage{TextPage: tp.TextPage})
 	count, err := s.inst.FPDFText_CountChars(&requests.FPDFText_CountChars{TextPage: tp.TextPage})
 	if err != nil {
-		return nil, err
+		return nil, 0, 0, err
 	}
 	n := min(count.Count, maxPageChars)
-	glyphs := make([]glyph, 0, n)
+	glyphs = make([]glyph, 0, n)
 	spaceBefore := false
 	for c := range n {
 		u, err := s.inst.FPDFText_GetUnicode(&requests.FPDFText_GetUnicode{TextPage: tp.TextPage, Index: c})
 		if err != nil {
-			return nil, err
+			return nil, 0, 0, err
 		}
 		r := rune(u.Unicode)
 		if r == 0 || unicode.IsSpace(r) || unicode.IsControl(r) {
@@ -97,7 +98,7 @@ func (s *pdfSession) glyphs(i int) ([]glyph, error) {
 		glyphs = append(glyphs, glyph{r: r, x0: x0, y0: y0, x1: x1, y1: y1, spaceBefore: spaceBefore})
 		spaceBefore = false
 	}
-	return glyphs, nil
+	return glyphs, w, h, nil
 }
 
 func finite(xs ...float64) bool {

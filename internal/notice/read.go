@@ -35,6 +35,7 @@ type Document struct {
 	text     string
 	source   TextSource
 	warnings []string
+	words    [][]Word // by page; nil for a page whose words are not known
 
 	mu   sync.Mutex
 	data []byte // nil once closed

@@ -437,12 +437,12 @@ func TestProposalRefusesAnAccountNumberAsTheReceipt(t *testing.T) {
 	h := familyHarness(t)
 	f := newProposalForm(h.app, importJob{personID: anaOf(h).ID, name: "notice.pdf"}, readResult{})
 	f.show()
-	f.receipt.SetText("0012 3456 7890")
-	if err := f.receipt.Validate(); err == nil || !strings.HasPrefix(err.Error(), "This is a USCIS online account number") {
+	f.receipt.entry.SetText("0012 3456 7890")
+	if _, err := f.receipt.value(); err == nil || !strings.HasPrefix(err.Error(), "This is a USCIS online account number") {
 		t.Errorf("an account number as the receipt: %v", err)
 	}
-	f.receipt.SetText(testReceipt)
-	if err := f.receipt.Validate(); err != nil {
+	f.receipt.entry.SetText(testReceipt)
+	if _, err := f.receipt.value(); err != nil {
 		t.Errorf("a receipt number: %v", err)
 	}
 }

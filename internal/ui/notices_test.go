@@ -42,14 +42,14 @@ func TestAddNoticeFilesItUnderThePerson(t *testing.T) {
 		var f *proposalForm
 		h.waitFor("the proposal", func() bool { f = q.form; return f != nil && f != previous })
 		previous = f
-		if f.receipt.Text != n.Truth.ReceiptNumber {
-			t.Errorf("notice %d: proposed receipt %q, want %q", i, f.receipt.Text, n.Truth.ReceiptNumber)
+		if f.receipt.entry.Text != n.Truth.ReceiptNumber {
+			t.Errorf("notice %d: proposed receipt %q, want %q", i, f.receipt.entry.Text, n.Truth.ReceiptNumber)
 		}
-		if f.form.Text != n.Truth.Form {
-			t.Errorf("notice %d: proposed form %q, want %q", i, f.form.Text, n.Truth.Form)
+		if f.form.entry.Text != n.Truth.Form {
+			t.Errorf("notice %d: proposed form %q, want %q", i, f.form.entry.Text, n.Truth.Form)
 		}
 		before := len(h.app.vault.Index().Notices)
-		f.confirmed(true)
+		fileAs(t, f, "Ana Morales")
 		h.waitFor("the notice to be filed", func() bool { return len(h.app.vault.Index().Notices) == before+1 })
 	}
 	h.waitFor("the queue to finish", func() bool { return q.current == nil && !q.box.Visible() })

@@ -68,7 +68,7 @@ func TestNoPlaintextOnDisk(t *testing.T) {
 	q := h.app.main.imports
 	var f *proposalForm
 	h.waitFor("the proposal", func() bool { f = q.form; return f != nil })
-	f.confirmed(true)
+	fileAs(t, f, "Ana Morales")
 	h.waitFor("the notice", func() bool { return len(h.app.vault.Index().Notices) == 1 && q.current == nil })
 	h.app.openNotice(h.app.vault.Index().Notices[0])
 	h.waitFor("the notice window", func() bool { return len(h.app.viewers) == 1 })
