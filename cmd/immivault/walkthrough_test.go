@@ -492,7 +492,9 @@ func walkWords(s string) []string {
 	return out
 }
 
-// has says whether the screen shows phrase, anywhere.
+// has says whether the screen shows phrase, anywhere: word by word, or
+// with the spaces left out, as OCR runs small words together ("Adda
+// person" for "Add a person").
 func (s *walkScreen) has(phrase string) bool {
 	want, got := walkWords(phrase), walkWords(s.text)
 	for i := 0; i+len(want) <= len(got); i++ {
@@ -500,7 +502,7 @@ func (s *walkScreen) has(phrase string) bool {
 			return true
 		}
 	}
-	return false
+	return strings.Contains(strings.Join(got, ""), strings.Join(want, ""))
 }
 
 // walkSame says whether OCR's words read as want: a word of four letters
@@ -705,7 +707,37 @@ func (w *walker) chooseFile(path string) {
 	w.typeText(path)
 	w.key("Return")
 	w.waitFor("file ticked", w.shows("Chosen: "+filepath.Base(path)))
-	w.click("add button", "Cancel Add", 1)
+	w.clickBeside("add button", "Cancel", "Add")
+}
+
+// clickBeside clicks the word to the right of anchor on the same line (the
+// lowest anchor on the screen): a dialog's buttons, whose icons OCR reads
+// as stray letters between their words.
+func (w *walker) clickBeside(what, anchor, word string) {
+	w.t.Helper()
+	var at image.Point
+	w.waitFor(what, func(s *walkScreen) string {
+		a, ok := s.findWord(anchor, 0)
+		if !ok {
+			return fmt.Sprintf("shows no %q", anchor)
+		}
+		mid := (a.Top + a.Bottom) / 2
+		best := -1
+		for i, wd := range s.words {
+			if wd.Left > a.Right && wd.Top <= mid && mid <= wd.Bottom && walkSame([]string{walkWord(wd.Text)}, []string{walkWord(word)}) &&
+				(best < 0 || wd.Left < s.words[best].Left) {
+				best = i
+			}
+		}
+		if best < 0 {
+			return fmt.Sprintf("shows no %q beside %q", word, anchor)
+		}
+		wd := s.words[best]
+		at = image.Pt(s.origin.X+(wd.Left+wd.Right)/2/s.scale, s.origin.Y+(wd.Top+wd.Bottom)/2/s.scale)
+		return ""
+	})
+	w.x.xdotool(nil, "mousemove", "--sync", fmt.Sprint(at.X), fmt.Sprint(at.Y))
+	w.x.xdotool(nil, "click", "1")
 }
 
 // walkGray is img in grey for OCR, colour as dark as its darkest channel,
