@@ -178,6 +178,11 @@ func TestWalkThrough(t *testing.T) {
 		w.waitFor("file picker", w.shows("Add notices"))
 		w.chooseFile(filepath.Join(home.dir, walkScanName))
 		w.save("walkthrough-proposal", w.waitForLong("proposal", 4*time.Minute, w.shows("File it")))
+		// The notice names someone else (the generator's made-up name), so
+		// no one is chosen for it: she is picked in File under's list.
+		w.clickRightOf("file under", "File under", 1, 120)
+		w.click("the person in the list", walkName, 0)
+		w.waitFor("the person chosen", w.hides("Choose who to file it under"))
 		w.click("file-it", "File it", 0)
 		w.waitForLong("filed", 2*time.Minute, w.hides("File it"), w.shows("Request for Evidence"))
 	})
@@ -708,6 +713,23 @@ func (w *walker) chooseFile(path string) {
 	w.key("Return")
 	w.waitFor("file ticked", w.shows("Chosen: "+filepath.Base(path)))
 	w.clickBeside("add button", "Cancel", "Add")
+}
+
+// clickRightOf clicks dx pixels right of the nth word of phrase: into the
+// field a label names, which may be empty.
+func (w *walker) clickRightOf(what, phrase string, nth, dx int) {
+	w.t.Helper()
+	var at image.Point
+	w.waitFor(what, func(s *walkScreen) string {
+		wd, ok := s.findWord(phrase, nth)
+		if !ok {
+			return fmt.Sprintf("shows no %q", phrase)
+		}
+		at = image.Pt(s.origin.X+wd.Right/s.scale+dx, s.origin.Y+(wd.Top+wd.Bottom)/2/s.scale)
+		return ""
+	})
+	w.x.xdotool(nil, "mousemove", "--sync", fmt.Sprint(at.X), fmt.Sprint(at.Y))
+	w.x.xdotool(nil, "click", "1")
 }
 
 // clickBeside clicks the word to the right of anchor on the same line (the

@@ -222,6 +222,15 @@ func (f *proposalForm) newPerson() bool { return f.person.SelectedIndex() == len
 // personChosen works out again what filing would add for the person chosen: which of the
 // numbers read they have, or have a different one of.
 func (f *proposalForm) personChosen() {
+	if f.nameNote.Importance == widget.WarningImportance && (f.chosen() != nil || f.newPerson()) {
+		// Chosen by hand: the warning has been heeded; what the notice says stays.
+		var printed []string
+		for _, n := range f.names {
+			printed = append(printed, n.Text)
+		}
+		f.nameNote.Importance = widget.MediumImportance
+		f.nameNote.SetText(lang.L("The notice names {{.Names}}.", map[string]any{"Names": strings.Join(printed, "; ")}))
+	}
 	f.newRow.Hidden = !f.newPerson()
 	f.newRow.Refresh()
 	f.preview, f.notFiled = nil, nil

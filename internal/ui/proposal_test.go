@@ -284,6 +284,9 @@ func TestProposalFindsThePersonNamed(t *testing.T) {
 			t.Errorf("the name printed is not shown: %q", f.nameNote.Text)
 		}
 		f.person.SetSelected("New person…")
+		if f.nameNote.Importance == widget.WarningImportance || !strings.Contains(f.nameNote.Text, printed) {
+			t.Errorf("after a choice the note still warns, or no longer names %q: %q", printed, f.nameNote.Text)
+		}
 		if f.newName.Text != displayName(printed) || !f.newRow.Visible() {
 			t.Errorf("new person's name %q, want %q", f.newName.Text, displayName(printed))
 		}
