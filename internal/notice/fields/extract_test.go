@@ -534,3 +534,22 @@ Beneficiary's A# A123 456 789
 		t.Errorf("A-numbers %+v; want A291111608 marked for confirmation, and A123456789", n.ANumbers)
 	}
 }
+
+// TestDecisionRecountingARequest checks that a decision is typed by what it decides: its own
+// title or type line ("DECISION") outranks the request for evidence or notice of intent to deny
+// its text recounts, and so does the denial it states where no title names the type.
+func TestDecisionRecountingARequest(t *testing.T) {
+	t.Parallel()
+	body := "On March 3, 2025, we sent you a request for additional evidence. The evidence you submitted did not establish eligibility.\n"
+	for _, c := range []struct{ name, text, want string }{
+		{"type line", "Receipt Number IOE8028853865\nNotice Type: Decision\n" + body + "Your application has been denied.\n", "Denial Notice"},
+		{"heading", "Receipt Number IOE8028853865\n                 DECISION\n" + body + "Your petition has been approved.\n", "Approval Notice"},
+		{"no title", "Receipt Number IOE8028853865\n" + body + "Your application has been denied.\n", "Denial Notice"},
+		{"a request stays a request", "Receipt Number IOE8028853865\nREQUEST FOR EVIDENCE\nIf you do not respond, your case may be denied.\n", "Request for Evidence"},
+		{"a request in the text, nothing decided", "Receipt Number IOE8028853865\nWe need more evidence. This request for evidence must be answered.\n", "Request for Evidence"},
+	} {
+		if got := Extract(c.text, PDFText).NoticeType.Value; got != c.want {
+			t.Errorf("%s: notice type %q, want %q", c.name, got, c.want)
+		}
+	}
+}
