@@ -81,7 +81,9 @@ func TestParseTSV(t *testing.T) {
 // A page OCR fails on is a one-line warning, and the notice is still read: it can be viewed,
 // and the person types its numbers in.
 func TestOCRFails(t *testing.T) {
-	fakeOCR(t, func(*image.Gray, int) (string, error) { return "", errors.New("OCR failed: memory access out of bounds") })
+	fakeOCR(t, func(*image.Gray, int) (string, error) {
+		return "", errors.New("OCR failed: memory access out of bounds")
+	})
 	d, err := Read(t.Context(), encodePNG(t, image.NewGray(image.Rect(0, 0, 400, 300))), "scan.png")
 	if err != nil {
 		t.Fatal(err)
