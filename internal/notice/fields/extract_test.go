@@ -553,3 +553,20 @@ func TestDecisionRecountingARequest(t *testing.T) {
 		}
 	}
 }
+
+// TestFormNotFromEvidenceOrAppeal checks that where the header gives no form, the text's
+// mention of evidence (an affidavit of support, a medical exam) or of the appeal form is not
+// taken for the case's form, and the case's own form named in the text still is.
+func TestFormNotFromEvidenceOrAppeal(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct{ text, want string }{
+		{"Receipt Number IOE8028853865\nPlease submit Form I-864, Affidavit of Support, and Form I-693.\n", ""},
+		{"Receipt Number IOE8028853865\nYou may appeal on Form I-290B, Notice of Appeal or Motion.\n", ""},
+		{"Receipt Number IOE8028853865\nOn May 2, 2024, you filed Form I-485. You may appeal on Form I-290B.\n", "I-485"},
+		{"Receipt Number IOE8028853865\nCase Type   I290B\n", "I-290B"},
+	} {
+		if got := Extract(c.text, PDFText).Form.Value; got != c.want {
+			t.Errorf("%q: form %q, want %q", c.text, got, c.want)
+		}
+	}
+}
