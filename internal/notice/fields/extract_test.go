@@ -570,3 +570,24 @@ func TestFormNotFromEvidenceOrAppeal(t *testing.T) {
 		}
 	}
 }
+
+// TestANumberUnderGarbledLabel checks that an A-number printed whole in the cell under a
+// header cell OCR read for "A#" (As, At, A8) is read, marked corrected, and that the same
+// cell under a word that is no such label is not.
+func TestANumberUnderGarbledLabel(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct{ label, want string }{{"As", "A230891162"}, {"A8", "A230891162"}, {"At", "A230891162"}, {"Ask", ""}} {
+		text := "Receipt Number EAC2404607724\n Applicant\n   CONTOH, ROSA\n\n " + c.label + "\n   A-230-891-162\n"
+		n := Extract(text, OCR)
+		got := ""
+		if len(n.ANumbers) > 0 {
+			got = n.ANumbers[0].Value
+			if !n.ANumbers[0].Corrected {
+				t.Errorf("%s: not marked corrected", c.label)
+			}
+		}
+		if got != c.want {
+			t.Errorf("under %q: %q, want %q", c.label, got, c.want)
+		}
+	}
+}

@@ -151,27 +151,14 @@ func typesIn(s string) map[string]bool {
 // additional evidence"), while a request says what may happen, never that the case "has been
 // denied".
 func typeOf(s string) (string, bool) {
-	if found := typesIn(s); found["Denial Notice"] &&
+	found := typesIn(s)
+	if found["Denial Notice"] &&
 		(found["Request for Evidence"] || found["Notice of Intent to Deny"] || found["Notice of Intent to Revoke"]) {
 		return "Denial Notice", true
 	}
-	return firstTypeOf(s)
-}
-
-// firstTypeOf returns the first type, in the order of noticeTypes, whose phrase occurs in s.
-func firstTypeOf(s string) (string, bool) {
-	found := make([]bool, len(noticeTypes))
-	for _, m := range typePhrases.FindAllStringSubmatchIndex(s, -1) {
-		for g := 1; g <= len(noticeTypes); g++ {
-			if m[2*g] >= 0 {
-				found[g-1] = true
-				break
-			}
-		}
-	}
-	for i, ok := range found {
-		if ok {
-			return noticeTypes[i].name, true
+	for _, t := range noticeTypes {
+		if found[t.name] {
+			return t.name, true
 		}
 	}
 	return "", false
