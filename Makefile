@@ -20,11 +20,12 @@ EXE := $(if $(filter Windows_NT,$(OS)),.exe)
 
 # Fyne's cgo driver needs a C compiler and the OpenGL and X11 headers.
 FYNE_APT_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev
-# Scanned notices are read by the tesseract program; the OCR tests fail without it under CI.
-OCR_APT_PACKAGES := tesseract-ocr
+# Scanned notices are read by tesseract compiled to WebAssembly, inside the app
+# (internal/ocr): no OCR package is installed. make bench compares it with the
+# tesseract program only where that is installed (apt-get install tesseract-ocr).
 # The real-window test (cmd/immivault/window_test.go): a virtual display with
-# software OpenGL, xdotool to type, ImageMagick's import for screenshots (and
-# tesseract to read them). Under CI it fails without them.
+# software OpenGL, xdotool to type and ImageMagick's import for screenshots,
+# which the app's own OCR engine reads. Under CI it fails without them.
 WINDOW_APT_PACKAGES := xvfb libgl1-mesa-dri xdotool imagemagick
 # make windows cross-compiles with MinGW-w64; make package's archive is tar.xz.
 WINDOWS_APT_PACKAGES := gcc-mingw-w64
@@ -41,11 +42,11 @@ TOTP_APT_PACKAGES := oathtool
 .PHONY: deps test-deps go-version tools build run test test-windows wine-prefix package bench accuracy fuzz windows cross dist clean
 
 deps: go-version
-	@$(call apt_install,$(FYNE_APT_PACKAGES) $(OCR_APT_PACKAGES))
+	@$(call apt_install,$(FYNE_APT_PACKAGES))
 
 # Everything make test needs, in one apt-get run.
 test-deps: go-version
-	@$(call apt_install,$(FYNE_APT_PACKAGES) $(OCR_APT_PACKAGES) $(WINDOW_APT_PACKAGES) $(WINDOWS_APT_PACKAGES) $(WINE_APT_PACKAGES) $(PACKAGE_APT_PACKAGES) $(SHARING_APT_PACKAGES) $(CALENDAR_APT_PACKAGES) $(TOTP_APT_PACKAGES))
+	@$(call apt_install,$(FYNE_APT_PACKAGES) $(WINDOW_APT_PACKAGES) $(WINDOWS_APT_PACKAGES) $(WINE_APT_PACKAGES) $(PACKAGE_APT_PACKAGES) $(SHARING_APT_PACKAGES) $(CALENDAR_APT_PACKAGES) $(TOTP_APT_PACKAGES))
 
 go-version:
 	@v=$$($(GO) env GOVERSION 2>/dev/null) || { \
@@ -80,7 +81,7 @@ run: deps build
 # is compressed with xz -1 here, 5 s instead of 20 s or more with xz's default,
 # for an archive 10% larger. The GUI's tests include TestRealWindow, which starts the
 # app under Xvfb, unlocks a vault made with immivault-cli and reads the window
-# with tesseract; with CI set it fails rather than skips when those programs
+# with the app's OCR engine; with CI set it fails rather than skips when those programs
 # are missing.
 test: export PATH := $(TOOLS):$(PATH)
 test: test-deps tools
@@ -138,8 +139,9 @@ bench: tools
 	@awk -f docs/benchtable.awk bin/bench.txt
 
 # The notice reader's accuracy on the independent corpus (docs/notice-corpus.md):
-# 19 layouts, 380 notices (text PDFs and scans of eight kinds), a table per layout
-# and field; about 5 minutes on two idle cores. It reports and sets no bar; a
+# 19 layouts, 380 notices (text PDFs and scans of eight kinds, read by the OCR
+# engine inside the app), a table per layout and field; about 15 minutes on two
+# idle cores (OCR reads one page at a time, as the app does). It reports and sets no bar; a
 # sample of it runs in make test (internal/notice/corpus).
 accuracy: export PATH := $(TOOLS):$(PATH)
 accuracy: deps

@@ -20,6 +20,8 @@ import (
 	"time"
 
 	"golang.org/x/image/draw"
+
+	"immivault/internal/ocr"
 )
 
 // windowScript is what TestRealWindow does in the app's window and what it
@@ -74,7 +76,8 @@ const (
 )
 
 // TestRealWindow starts the desktop app under Xvfb on a vault made with
-// immivault-cli, drives it with xdotool and reads its window with tesseract,
+// immivault-cli, drives it with xdotool and reads its window with the OCR
+// engine the app reads scans with (tesseract in WebAssembly, internal/ocr),
 // step by step as windowScript says. Run it alone with
 //
 //	go test -v -run TestRealWindow ./cmd/immivault/
@@ -184,7 +187,7 @@ func runWindowScript(t *testing.T, target windowTarget) {
 
 // windowTools are the programs TestRealWindow drives.
 type windowTools struct {
-	xvfb, xdotool, imagemagickImport, tesseract string
+	xvfb, xdotool, imagemagickImport string
 }
 
 // needWindowTools finds the programs, skipping the test without them, or
@@ -202,7 +205,6 @@ func needWindowTools(t *testing.T) windowTools {
 		{&tools.xvfb, "Xvfb", "xvfb", "the virtual display"},
 		{&tools.xdotool, "xdotool", "xdotool", "typing into the window"},
 		{&tools.imagemagickImport, "import", "imagemagick", "screenshots"},
-		{&tools.tesseract, "tesseract", "tesseract-ocr", "reading the window"},
 	} {
 		path, err := exec.LookPath(p.name)
 		if err != nil {
@@ -544,19 +546,32 @@ func (x *xsession) screenshot() (image.Image, error) {
 	return img, nil
 }
 
-// ocr reads img, scaled up 2×, which tesseract reads UI text far better.
+// ocr reads img, scaled up 2×, which tesseract reads UI text far better, as
+// sparse text (page segmentation mode 11): labels and buttons scattered over
+// the window.
 func (x *xsession) ocr(img image.Image) (string, error) {
 	b := img.Bounds()
-	big := image.NewRGBA(image.Rect(0, 0, 2*b.Dx(), 2*b.Dy()))
+	big := image.NewGray(image.Rect(0, 0, 2*b.Dx(), 2*b.Dy()))
 	draw.CatmullRom.Scale(big, big.Bounds(), img, b, draw.Src, nil)
-	var buf bytes.Buffer
-	if err := png.Encode(&buf, big); err != nil {
-		return "", err
-	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	out, err := x.run(ctx, strings.NewReader(buf.String()), x.tools.tesseract, "stdin", "stdout", "-l", "eng", "--psm", "11")
-	return string(out), err
+	eng, err := windowOCR(ctx)
+	if err != nil {
+		return "", err
+	}
+	words, err := eng.RecognizeWith(ctx, big, ocr.Params{PageSegMode: 11})
+	return ocr.Text(words), err
+}
+
+// windowOCR is the OCR engine the screenshots are read with, its compiled
+// code cached where the app keeps it (compiling takes seconds, loading from
+// the cache a fraction of one).
+func windowOCR(ctx context.Context) (*ocr.Engine, error) {
+	cache := ""
+	if dir, err := os.UserCacheDir(); err == nil {
+		cache = filepath.Join(dir, "immivault", "wazero-ocr")
+	}
+	return ocr.Shared(ctx, cache)
 }
 
 // waitForWords takes screenshots until their text has every phrase of

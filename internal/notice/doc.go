@@ -32,15 +32,16 @@
 //
 // # OCR
 //
-// Images and scanned pages are read by the tesseract program when it is on PATH, fed through
-// its standard input and read from its standard output. What it is fed is always a gray PGM
-// that this package wrote from pixels it decoded or drew itself, at most 40 megapixels, never
-// the notice's bytes: tesseract's image libraries never parse the file. It runs with a minimal
-// environment (PATH, the locale, TESSDATA_PREFIX, OMP_THREAD_LIMIT, TMPDIR; no passphrase
-// variable) and, on Linux and Windows, at most 1 GiB of memory. Without tesseract, Read still
-// succeeds (the pages can be viewed) with [TextSource] "none" and a warning that asks the
-// person to type the numbers in. OCR of a long scan takes seconds per page: pass
-// [WithProgress] to show it.
+// Images and scanned pages are read by tesseract compiled to WebAssembly (internal/ocr), run
+// in-process on wazero as PDFium is: nothing to install on any desktop, no file system, an
+// instance's memory bounded (512 MiB) and dropped with the page, the English model inside the
+// binary, the compiled code cached beside PDFium's. What it is given is always gray pixels
+// that this package decoded or drew itself, at most 40 megapixels, prepared for OCR (enlarged
+// to 300 dpi when low, light made even, deskewed), never the notice's bytes: tesseract's image
+// libraries never parse the file. If the engine cannot start, Read still succeeds (the pages
+// can be viewed) with [TextSource] "none" and a warning that asks the person to type the
+// numbers in. OCR of a long scan takes a second or two per page: pass [WithProgress] to show
+// it.
 //
 // # Limits
 //
@@ -62,18 +63,18 @@
 //   - the text of a PDF page is read up to its 100,000th character;
 //   - OCR reads a page of at most 40 megapixels (large PDF pages are rendered below 300 dpi,
 //     large images shrunk, to fit), keeps at most 16 MB of tesseract's output and gives
-//     tesseract two minutes and 1 GiB (Linux, Windows) a page;
+//     tesseract two minutes and 512 MiB a page;
 //   - one PDFium step (opening the file, reading or drawing one page) gets 30 seconds and 1 GiB
 //     of memory, so that a PDF crafted to make PDFium spin or swell fails instead of hanging.
 //
-// The caller's context cancels all of it: OCR kills tesseract, and PDFium is stopped mid-call.
+// The caller's context cancels all of it: OCR and PDFium are stopped mid-call.
 // A panic in a decoder, which no file should cause, is reported as [ErrDamaged] in one line.
 // docs/adr/0011-hostile-notice-images.md has the reasons and what remains.
 //
 // # Secrets
 //
-// A notice's content never touches the disk: no temporary files (tesseract is piped), no file
-// system inside PDFium, nothing but compiled code in the cache. Text and rendered images live in
+// A notice's content never touches the disk: no temporary files, no file system inside PDFium
+// or the OCR engine, nothing but compiled code in the cache. Text and rendered images live in
 // ordinary memory (they are megabytes; see "Secrets in memory" in the architecture notes); the
 // memory of the PDFium instance that held a notice is unmapped when its operation ends, not left
 // to the garbage collector. Errors and warnings never quote the content; they may name the file

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sync"
 
@@ -96,11 +95,9 @@ var shared struct {
 // compiling PDFium takes seconds the first time and a fraction of a second with the cache, and
 // the first PDF operation waits for whatever is left of that.
 func Warm() {
-	// Without the tesseract program, scans are read by the OCR engine inside immivault, whose
-	// compilation takes seconds the first time: it starts now too.
-	if _, err := exec.LookPath("tesseract"); err != nil {
-		wasmocr.Warm(ocrCacheDir())
-	}
+	// Scans are read by the OCR engine inside immivault, whose compilation takes seconds the
+	// first time: it starts now too.
+	wasmocr.Warm(ocrCacheDir())
 	shared.once.Do(func() {
 		shared.ready = make(chan struct{})
 		go func() {

@@ -30,8 +30,8 @@ const (
 	testMarker   = "ZQXMARKER7731" // a string found nowhere but in the test notice
 )
 
-// needTesseract skips an OCR test where tesseract is missing, except in CI, which installs it.
-var needTesseract = noticetest.NeedTesseract
+// needOCR marks a test that reads whole notices by OCR (noticetest.NeedOCR).
+var needOCR = noticetest.NeedOCR
 
 func testContext(t testing.TB) context.Context {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)

@@ -6,11 +6,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"image"
-	"os"
-	"runtime"
 	"slices"
-	"strings"
 	"sync"
 	"testing"
 )
@@ -248,18 +244,18 @@ func checkRefused(t *testing.T, what string, err error, prefix string, want erro
 	}
 }
 
-// Reading a hostile PDF with OCR refuses it as a file over a limit, and tesseract never runs.
+// Reading a hostile PDF with OCR refuses it as a file over a limit, and OCR never runs.
 func TestHostilePDFImagesNotOCRed(t *testing.T) {
 	for _, c := range hostilePDFs()[:2] {
 		t.Run(c.name, func(t *testing.T) {
-			out := fakeTesseract(t, "stdin", 0)
+			calls := fakeOCR(t, nil)
 			d, err := Read(t.Context(), c.data, "hostile.pdf")
 			if d != nil {
 				t.Errorf("Read returned a Document: source %q, warnings %q", d.Source(), d.Warnings())
 			}
 			checkRefused(t, "Read", err, "hostile.pdf: ", ErrImageTooLarge)
-			if b := seen(t, out); b != nil {
-				t.Errorf("tesseract was given %d bytes", len(b))
+			if len(*calls) != 0 {
+				t.Errorf("OCR was given %v", *calls)
 			}
 		})
 	}
@@ -284,15 +280,15 @@ func TestHostileImages(t *testing.T) {
 	}
 }
 
-// Whatever tesseract is given is a gray PGM we wrote, of at most maxOCRPixels: never the
+// Whatever OCR is given is a gray page we decoded or drew, of at most maxOCRPixels: never the
 // notice's own bytes, whose decoding would be tesseract's rather than ours.
-func TestOCRGetsOurPGM(t *testing.T) {
+func TestOCRGetsOurPixels(t *testing.T) {
 	scan := scanOf(t, noticePDF(), 0, 0)
 	big := solidJPEG(7500, 6000, 3, false) // 45 megapixels: within MaxImagePixels, over maxOCRPixels
 	for _, c := range []struct {
 		name string
 		data []byte
-		w, h int // the PGM's size, 0 for the scan's
+		w, h int // the page's size, 0 for the scan's
 	}{
 		{"png", encodePNG(t, scan), 0, 0},
 		{"jpeg", encodeJPEG(t, scan), 0, 0},
@@ -301,118 +297,25 @@ func TestOCRGetsOurPGM(t *testing.T) {
 		{"45-megapixel jpeg", big, 7071, 5656},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			out := fakeTesseract(t, "stdin", 0)
+			calls := fakeOCR(t, nil)
 			if _, err := Read(t.Context(), c.data, c.name); err != nil {
 				t.Fatal(err)
 			}
-			pgm := seen(t, out)
-			w, h, ok := parsePGM(pgm)
-			if !ok {
-				t.Fatalf("tesseract was given %d bytes starting %q, not a PGM", len(pgm), pgm[:min(len(pgm), 8)])
+			if len(*calls) != 1 {
+				t.Fatalf("OCR was given %v, want one page", *calls)
 			}
+			got := (*calls)[0]
 			if c.w == 0 {
 				c.w, c.h = scan.Rect.Dx(), scan.Rect.Dy()
 			}
-			if w != c.w || h != c.h {
-				t.Errorf("the PGM is %d×%d, want %d×%d", w, h, c.w, c.h)
+			if got.w != c.w || got.h != c.h {
+				t.Errorf("the page is %d×%d, want %d×%d", got.w, got.h, c.w, c.h)
 			}
-			if w*h > maxOCRPixels {
-				t.Errorf("the PGM is %d×%d, over maxOCRPixels", w, h)
+			if got.w*got.h > maxOCRPixels {
+				t.Errorf("the page is %d×%d, over maxOCRPixels", got.w, got.h)
 			}
 		})
 	}
-}
-
-// Tesseract runs with PATH, the locale, its own variables and TMPDIR, and nothing else: not
-// the passphrase a script gave immivault-cli.
-func TestOCREnvironment(t *testing.T) {
-	out := fakeTesseract(t, "env", 0)
-	for k, v := range map[string]string{
-		"IMMIVAULT_PASSPHRASE":      "correct horse battery staple",
-		"IMMIVAULT_NEW_PASSPHRASE":  "another secret",
-		"IMMIVAULT_PASSPHRASE_FILE": "/run/secrets/vault",
-		"HOME":                      "/home/someone",
-		"SSH_AUTH_SOCK":             "/tmp/ssh-agent.sock",
-		"TESSDATA_PREFIX":           "/opt/tessdata",
-		"LC_ALL":                    "C.UTF-8",
-		"LANG":                      "es_US.UTF-8",
-	} {
-		t.Setenv(k, v)
-	}
-	if _, err := Read(t.Context(), encodePNG(t, image.NewGray(image.Rect(0, 0, 40, 30))), "scan.png"); err != nil {
-		t.Fatal(err)
-	}
-	env := strings.Split(string(seen(t, out)), "\n")
-	allowed := map[string]bool{"PATH": true, "TESSDATA_PREFIX": true, "OMP_THREAD_LIMIT": true, "LANG": true, "TMPDIR": true}
-	for _, kv := range env {
-		if name, _, _ := strings.Cut(kv, "="); !allowed[name] && !strings.HasPrefix(name, "LC_") {
-			t.Errorf("tesseract's environment holds %s", name)
-		}
-	}
-	for _, want := range []string{"TESSDATA_PREFIX=/opt/tessdata", "LC_ALL=C.UTF-8", "LANG=es_US.UTF-8", "PATH=" + os.Getenv("PATH")} {
-		if !slices.Contains(env, want) {
-			t.Errorf("tesseract's environment lacks %s", want)
-		}
-	}
-	if !slices.ContainsFunc(env, func(kv string) bool { return strings.HasPrefix(kv, "OMP_THREAD_LIMIT=") }) {
-		t.Error("tesseract's environment lacks OMP_THREAD_LIMIT")
-	}
-}
-
-// On Linux tesseract runs with its address space bounded to maxOCRMemory; one that needs more
-// fails, and the notice is read with a one-line warning saying so.
-func TestOCRMemoryCeiling(t *testing.T) {
-	if runtime.GOOS != "linux" {
-		t.Skip("the memory ceiling is set with prlimit(2) on Linux only")
-	}
-	png := encodePNG(t, image.NewGray(image.Rect(0, 0, 40, 30)))
-	out := fakeTesseract(t, "limits", 0)
-	if _, err := Read(t.Context(), png, "scan.png"); err != nil {
-		t.Fatal(err)
-	}
-	limit := fmt.Sprint(maxOCRMemory)
-	if !slices.ContainsFunc(strings.Split(string(seen(t, out)), "\n"), func(l string) bool {
-		f := strings.Fields(strings.TrimPrefix(l, "Max address space"))
-		return strings.HasPrefix(l, "Max address space") && len(f) == 3 && f[0] == limit && f[1] == limit
-	}) {
-		t.Errorf("tesseract's limits do not bound its address space to %s bytes:\n%s", limit, seen(t, out))
-	}
-
-	fakeTesseract(t, "alloc", 2*maxOCRMemory)
-	d, err := Read(t.Context(), png, "scan.png")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkMemoryWarning(t, d, maxOCRMemory)
-}
-
-// checkMemoryWarning checks that d's only warning is one line saying OCR ran out of memory.
-func checkMemoryWarning(t *testing.T, d *Document, limit int) {
-	t.Helper()
-	want := fmt.Sprintf("OCR could not read this notice (tesseract ran out of memory (it may use %d MB)); type the numbers in", limit>>20)
-	if w := d.Warnings(); len(w) != 1 || w[0] != want {
-		t.Errorf("warnings %q, want [%q]", w, want)
-	}
-	if d.Source() != SourceNone {
-		t.Errorf("source %q, want none", d.Source())
-	}
-}
-
-// The real tesseract, under a ceiling too low for the page it is given (a 36-megapixel page
-// needs 230 MB), fails cleanly: a one-line warning, no crash.
-func TestOCRMemoryCeilingRealTesseract(t *testing.T) {
-	needTesseract(t)
-	if runtime.GOOS != "linux" {
-		t.Skip("the memory ceiling is set with prlimit(2) on Linux only")
-	}
-	const limit = 128 << 20 // room for tesseract to start (80 MB) and not for the page
-	ocrMemoryLimit = limit
-	t.Cleanup(func() { ocrMemoryLimit = maxOCRMemory })
-	d, err := Read(t.Context(), solidJPEG(6000, 6000, 1, false), "scan.jpg")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkMemoryWarning(t, d, limit)
 }
 
 // jpegFrameSize finds the frame header where libjpeg does, past what libjpeg skips.

@@ -19,15 +19,12 @@ const (
 const (
 	// ocrDPI is the resolution tesseract reads best at for the type sizes on notices.
 	ocrDPI = 300
-	// maxOCRPixels bounds the image of one PDF page given to tesseract: an A3 page at 300 dpi
-	// is 17 megapixels, so only oversized pages are rendered at a lower resolution.
+	// maxOCRPixels bounds the image of one page given to OCR: an A3 page at 300 dpi is 17
+	// megapixels, so only oversized pages are rendered at a lower resolution. It is
+	// internal/ocr's MaxPixels; that engine bounds its own memory (DefaultMemoryLimit, 512 MiB
+	// an instance, one instance at a time) and its output (16 MB of hOCR).
 	maxOCRPixels = 40_000_000
-	// maxOCRMemory bounds tesseract's address space (Linux) or committed memory (Windows): it
-	// takes 121 MiB for a letter page at 300 dpi and 250 MiB for a page of maxOCRPixels.
-	maxOCRMemory = 1 << 30
-	// maxOCROutput bounds tesseract's TSV output: a dense page is about 200 KB.
-	maxOCROutput = 16 << 20
-	// ocrPageTimeout bounds one tesseract run; a letter-size page takes a few seconds.
+	// ocrPageTimeout bounds the OCR of one page; a letter-size page takes a second or two.
 	ocrPageTimeout = 2 * time.Minute
 	// maxPageChars bounds the characters read from one page's text layer: a dense letter
 	// page has 5,000; a page of more is not a letter, and the rest of it is ignored.
@@ -67,8 +64,7 @@ var (
 )
 
 // ErrOCRUnavailable is what a page's OCR fails with when the OCR engine inside immivault
-// could not start (and the tesseract program is not installed either). Read does not fail for
-// it: the pages can still be viewed, and the warning says to type the numbers in.
+// could not start. Read does not fail for it: the pages can still be viewed, and the warning says to type the numbers in.
 var ErrOCRUnavailable = errors.New("OCR is unavailable")
 
 // fileError prefixes err with the file's name, when there is one.

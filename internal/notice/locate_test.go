@@ -172,7 +172,7 @@ func FuzzLocate(f *testing.F) {
 // TestLocateOnAScan reads a generated notice as a scan, by OCR, and finds its receipt number
 // where the text layer of the same notice has it.
 func TestLocateOnAScan(t *testing.T) {
-	needTesseract(t)
+	needOCR(t)
 	n := noticetest.Generate(3)
 	text, err := Read(testContext(t), n.PDF, "notice.pdf")
 	if err != nil {

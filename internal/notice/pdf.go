@@ -68,7 +68,7 @@ func readPDF(ctx context.Context, data []byte, o *options) (*Document, error) {
 	return d, nil
 }
 
-// ocrPDFPage reads a scanned page with tesseract: its JPEG decoded in Go, if the page is one,
+// ocrPDFPage reads a scanned page by OCR: its JPEG decoded in Go, if the page is one,
 // or else drawn in gray at 300 dpi (less for a page so large that it would exceed
 // maxOCRPixels).
 func ocrPDFPage(ctx context.Context, s *pdfSession, i int) (string, error) {

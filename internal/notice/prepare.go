@@ -6,17 +6,80 @@ import (
 	"math"
 )
 
+// bilevel reports whether a page is black and white, as a fax or a scanner's 1-bit mode sends
+// it, but for a few grey pixels: at least 97% of every other row is within 16 of black or white.
+func bilevel(p *image.Gray) bool {
+	w, h := p.Rect.Dx(), p.Rect.Dy()
+	n, ext := 0, 0
+	for y := 0; y < h; y += 2 {
+		for _, v := range p.Pix[y*p.Stride : y*p.Stride+w] {
+			n++
+			if v <= 16 || v >= 239 {
+				ext++
+			}
+		}
+	}
+	return n > 0 && ext*100 >= 97*n
+}
+
+// smoothGray blurs the page by [1 2 1]/4 across and down.
+func smoothGray(src *image.Gray) *image.Gray {
+	w, h := src.Rect.Dx(), src.Rect.Dy()
+	tmp := make([]uint16, w*h)
+	for y := range h {
+		r := src.Pix[y*src.Stride : y*src.Stride+w]
+		for x := range w {
+			a, c := r[max(0, x-1)], r[min(w-1, x+1)]
+			tmp[y*w+x] = uint16(a) + 2*uint16(r[x]) + uint16(c)
+		}
+	}
+	dst := image.NewGray(image.Rect(0, 0, w, h))
+	for y := range h {
+		up, dn := tmp[max(0, y-1)*w:], tmp[min(h-1, y+1)*w:]
+		mid := tmp[y*w:]
+		out := dst.Pix[y*dst.Stride : y*dst.Stride+w]
+		for x := range w {
+			out[x] = uint8((uint32(up[x]) + 2*uint32(mid[x]) + uint32(dn[x]) + 8) / 16)
+		}
+	}
+	return dst
+}
+
+// thickenStrokes darkens each pixel halfway to the darkest of its four neighbours.
+func thickenStrokes(src *image.Gray) *image.Gray {
+	w, h := src.Rect.Dx(), src.Rect.Dy()
+	dst := image.NewGray(image.Rect(0, 0, w, h))
+	for y := range h {
+		r := src.Pix[y*src.Stride : y*src.Stride+w]
+		up := src.Pix[max(0, y-1)*src.Stride:]
+		dn := src.Pix[min(h-1, y+1)*src.Stride:]
+		out := dst.Pix[y*dst.Stride : y*dst.Stride+w]
+		for x := range w {
+			m := min(r[max(0, x-1)], r[min(w-1, x+1)], up[x], dn[x])
+			v := r[x]
+			if m < v {
+				v = uint8((uint16(v) + uint16(m)) / 2)
+			}
+			out[x] = v
+		}
+	}
+	return dst
+}
+
 // preparePage readies a scanned page for tesseract, which thresholds a page with one level for
 // all of it and reads its lines as they lie (--psm 6 takes the page as one block of level
 // lines). Photos and poor scans break both: a shadow across one side, or light falling off
 // towards a corner, puts that side's paper under the level and its words are lost; a page
 // turned by a few degrees has lines that run into the next. So, in order:
 //
+//   - a black-and-white page (a fax) is smoothed (smoothGray);
 //   - a page of a low resolution (a fax's 200 dpi) is enlarged to ocrDPI, at which tesseract
 //     reads the type sizes of notices best;
 //   - the light is made even (flattenLight): each pixel divided by the paper's brightness
 //     around it, which also stretches faded grey ink on grey paper back to black on white;
-//   - the page is turned upright (deskew) by the angle at which its rows of ink line up best.
+//   - the page is turned upright (deskew) by the angle at which its rows of ink line up best;
+//   - a black-and-white page's strokes are thickened (thickenStrokes), which joins what the
+//     fax's threshold broke.
 //
 // dpi is the page's resolution when known (0: judged from its size as a letter page). It
 // returns the page and its resolution after enlarging. A page already clean (a PDF page drawn
@@ -30,6 +93,13 @@ func preparePage(ctx context.Context, page *image.Gray, dpi int) (*image.Gray, i
 	guess := dpi
 	if guess <= 0 {
 		guess = pageDPI(w, h)
+	}
+	// A black-and-white page (a fax) is smoothed before it is enlarged: its staircase edges
+	// and single-pixel specks become grey, which tesseract's threshold drops, and the strokes
+	// keep their shape when enlarged instead of growing jagged.
+	bw := bilevel(page)
+	if bw {
+		page = smoothGray(page)
 	}
 	if guess > 0 && guess < lowDPI {
 		scale := min(maxEnlarge, float64(ocrDPI)/float64(guess))
@@ -49,6 +119,12 @@ func preparePage(ctx context.Context, page *image.Gray, dpi int) (*image.Gray, i
 	}
 	if a := skewAngle(page); math.Abs(a) >= minDeskew {
 		page = rotateGray(page, -a)
+	}
+	if bw {
+		// A fax's thin strokes, a slash or the bar of a 7, came through a threshold broken or
+		// a pixel wide: each pixel is darkened halfway to its darkest neighbour, which joins
+		// the breaks and thickens the strokes without running letters together.
+		page = thickenStrokes(page)
 	}
 	return page, dpi, ctx.Err()
 }

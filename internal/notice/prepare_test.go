@@ -140,3 +140,54 @@ func TestPreparePageCancelled(t *testing.T) {
 		t.Errorf("prepared on a cancelled context: %v", err)
 	}
 }
+
+// TestBlackAndWhitePages: a fax's black-and-white page is told from a grey scan; smoothing
+// turns a lone speck grey and leaves a stroke black; thickening joins a stroke broken by one
+// pixel and leaves paper far from ink white.
+func TestBlackAndWhitePages(t *testing.T) {
+	t.Parallel()
+	page := image.NewGray(image.Rect(0, 0, 100, 80))
+	for i := range page.Pix {
+		page.Pix[i] = 255
+	}
+	for x := 10; x < 90; x++ { // a stroke three pixels thick, and a speck
+		for y := 20; y < 23; y++ {
+			page.Pix[y*page.Stride+x] = 0
+		}
+	}
+	page.Pix[60*page.Stride+50] = 0
+	if !bilevel(page) {
+		t.Error("a black-and-white page is not bilevel")
+	}
+	s := smoothGray(page)
+	if v := s.Pix[60*s.Stride+50]; v < 128 {
+		t.Errorf("a lone speck smoothed to %d, want lighter than the threshold", v)
+	}
+	if v := s.Pix[21*s.Stride+50]; v > 64 {
+		t.Errorf("a stroke's middle smoothed to %d, want near black", v)
+	}
+	grey := image.NewGray(page.Rect)
+	for i := range grey.Pix {
+		grey.Pix[i] = uint8(100 + i%100)
+	}
+	if bilevel(grey) {
+		t.Error("a grey page is bilevel")
+	}
+
+	broken := image.NewGray(image.Rect(0, 0, 20, 5))
+	for i := range broken.Pix {
+		broken.Pix[i] = 255
+	}
+	for x := 2; x < 18; x++ { // a one-pixel line with a gap at x = 10
+		if x != 10 {
+			broken.Pix[2*broken.Stride+x] = 0
+		}
+	}
+	thick := thickenStrokes(broken)
+	if v := thick.Pix[2*thick.Stride+10]; v > 128 {
+		t.Errorf("the gap thickened to %d, want ink", v)
+	}
+	if v := thick.Pix[0*thick.Stride+10]; v != 255 {
+		t.Errorf("paper two pixels from the line thickened to %d, want 255", v)
+	}
+}

@@ -15,7 +15,7 @@ type TextSource string
 
 const (
 	SourcePDFText TextSource = "pdf-text" // the PDF's own text layer, exact
-	SourceOCR     TextSource = "ocr"      // at least one page read by tesseract
+	SourceOCR     TextSource = "ocr"      // at least one page read by OCR
 	SourceNone    TextSource = "none"     // no text: OCR was needed but unavailable, or skipped
 )
 
@@ -75,7 +75,7 @@ func WithoutOCR() Option {
 //
 // Errors are one line, start with the name, and wrap ErrEmpty, ErrTooLarge, ErrNotNotice,
 // ErrPasswordProtected, ErrDamaged, ErrTooManyPages, ErrImageTooLarge, ErrPageTooComplex, or
-// ctx's error. A missing tesseract is not an error but a warning on the Document.
+// ctx's error. OCR that cannot start is not an error but a warning on the Document.
 func Read(ctx context.Context, data []byte, name string, opts ...Option) (d *Document, err error) {
 	defer func() {
 		if r := recover(); r != nil { // see recoverDamaged

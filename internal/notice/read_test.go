@@ -173,7 +173,7 @@ func pngPDF(t testing.TB, scan image.Image) []byte {
 }
 
 func TestReadScans(t *testing.T) {
-	needTesseract(t)
+	needOCR(t)
 	t.Parallel()
 	for _, s := range scans(t) {
 		t.Run(s.name, func(t *testing.T) {
@@ -207,7 +207,7 @@ func TestReadScans(t *testing.T) {
 // A PDF of a text page and a scanned page reads the first from its text layer and OCRs only the
 // second, reporting progress for that one page.
 func TestReadMixedPDFProgress(t *testing.T) {
-	needTesseract(t)
+	needOCR(t)
 	t.Parallel()
 	pdf := newPDF()
 	noticePage(pdf, "LIN2512345678")
@@ -385,7 +385,7 @@ func outlinedPDF(t testing.TB) []byte {
 }
 
 func TestReadOutlinedText(t *testing.T) {
-	needTesseract(t)
+	needOCR(t)
 	t.Parallel()
 	d, err := Read(testContext(t), outlinedPDF(t), "outlined.pdf")
 	if err != nil {

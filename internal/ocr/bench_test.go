@@ -44,7 +44,7 @@ func pgm(page *image.Gray) []byte {
 }
 
 // BenchmarkRecognize reads a scanned letter page with the WebAssembly engine and, where it is
-// installed, with the tesseract program as internal/notice runs it on one thread.
+// installed, with the tesseract program given the options internal/notice gives the engine, on one thread.
 //
 // wasm is a page on the instance the engine keeps loaded between pages, as the app reads a
 // page: the instance and model are loaded while the timer is stopped, as they are between a

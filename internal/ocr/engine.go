@@ -161,12 +161,26 @@ func (e *Engine) Close() error {
 
 // Recognize reads the words of a gray page. dpi is the page's resolution when known, 0 to let
 // tesseract judge it from the letters. The page is read as one uniform block of text (page
-// segmentation mode 6), as internal/notice runs the tesseract program, so that a printed row
-// stays one line.
+// segmentation mode 6), as internal/notice reads notices, so that a printed row stays one line.
 //
 // The errors are the context's, ErrTooLarge, ErrOutOfMemory, or a failure of tesseract's.
 func (e *Engine) Recognize(ctx context.Context, page *image.Gray, dpi int) ([]Word, error) {
-	hocr, err := e.HOCR(ctx, page, dpi)
+	return e.RecognizeWith(ctx, page, Params{DPI: dpi})
+}
+
+// Params say how a page is read.
+type Params struct {
+	// DPI is the page's resolution when known, 0 to let tesseract judge it from the letters.
+	DPI int
+	// PageSegMode is tesseract's page segmentation mode (its --psm): 0 means 6, one uniform
+	// block of text, what notices are read with; 11, sparse text, finds words scattered over a
+	// screen, as a window's labels and buttons are.
+	PageSegMode int
+}
+
+// RecognizeWith is Recognize with the parameters p.
+func (e *Engine) RecognizeWith(ctx context.Context, page *image.Gray, p Params) ([]Word, error) {
+	hocr, err := e.hocr(ctx, page, p)
 	if err != nil {
 		return nil, err
 	}
@@ -175,12 +189,22 @@ func (e *Engine) Recognize(ctx context.Context, page *image.Gray, dpi int) ([]Wo
 
 // HOCR is Recognize's work before parsing: the page in tesseract's hOCR.
 func (e *Engine) HOCR(ctx context.Context, page *image.Gray, dpi int) ([]byte, error) {
+	return e.hocr(ctx, page, Params{DPI: dpi})
+}
+
+func (e *Engine) hocr(ctx context.Context, page *image.Gray, p Params) ([]byte, error) {
 	w, h := page.Rect.Dx(), page.Rect.Dy()
 	if w <= 0 || h <= 0 {
 		return nil, fmt.Errorf("ocr: a %d×%d page", w, h)
 	}
 	if w*h > MaxPixels {
 		return nil, ErrTooLarge
+	}
+	if p.PageSegMode == 0 {
+		p.PageSegMode = 6
+	}
+	if p.PageSegMode < 0 || p.PageSegMode > 13 {
+		return nil, fmt.Errorf("ocr: no page segmentation mode %d", p.PageSegMode)
 	}
 	select {
 	case e.slots <- struct{}{}:
@@ -195,7 +219,7 @@ func (e *Engine) HOCR(ctx context.Context, page *image.Gray, dpi int) ([]byte, e
 	defer l.m.Close(context.Background())
 	pctx := context.WithValue(ctx, instanceKey{}, l.in)
 	s := &session{ctx: pctx, m: l.m, reg: l.in.reg}
-	out, err := recovering(func() ([]byte, error) { return s.readPage(l.eng, page, dpi) })
+	out, err := recovering(func() ([]byte, error) { return s.readPage(l.eng, page, p) })
 	if err != nil {
 		return nil, e.failure(ctx, l.in, err)
 	}
@@ -356,13 +380,14 @@ func (s *session) loadModel(model []byte) (uint32, error) {
 }
 
 // readPage reads a page with an engine loadModel made.
-func (s *session) readPage(eng uint32, page *image.Gray, dpi int) ([]byte, error) {
+func (s *session) readPage(eng uint32, page *image.Gray, p Params) ([]byte, error) {
+	dpi := p.DPI
 	ocrClass, imageClass := s.reg.classes["OCREngine"], s.reg.classes["Image"]
 	if err := s.loadImage(ocrClass, imageClass, eng, page, dpi); err != nil {
 		return nil, err
 	}
 	// After loadImage, which sets automatic page segmentation.
-	vars := [][2]string{{"tessedit_pageseg_mode", "6"}}
+	vars := [][2]string{{"tessedit_pageseg_mode", strconv.Itoa(p.PageSegMode)}}
 	if dpi > 0 {
 		vars = append(vars, [2]string{"user_defined_dpi", strconv.Itoa(dpi)})
 	}

@@ -170,3 +170,20 @@ func TSV(words []Word) []byte {
 	}
 	return b.Bytes()
 }
+
+// Text is the words as lines of text: the words of each line tesseract found, in its order,
+// parted by a space, one line a row.
+func Text(words []Word) string {
+	var b strings.Builder
+	for i, w := range words {
+		switch {
+		case i == 0:
+		case w.Block != words[i-1].Block || w.Par != words[i-1].Par || w.Line != words[i-1].Line:
+			b.WriteByte('\n')
+		default:
+			b.WriteByte(' ')
+		}
+		b.WriteString(w.Text)
+	}
+	return b.String()
+}

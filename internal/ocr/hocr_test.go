@@ -122,3 +122,16 @@ func FuzzParseHOCR(f *testing.F) {
 		}
 	})
 }
+
+func TestText(t *testing.T) {
+	words := []Word{
+		{Text: "Receipt", Block: 1, Par: 1, Line: 1}, {Text: "Number", Block: 1, Par: 1, Line: 1},
+		{Text: "EAC2599900001", Block: 1, Par: 1, Line: 2}, {Text: "OK", Block: 2, Par: 1, Line: 1},
+	}
+	if got, want := Text(words), "Receipt Number\nEAC2599900001\nOK"; got != want {
+		t.Errorf("%q, want %q", got, want)
+	}
+	if Text(nil) != "" {
+		t.Error("no words, some text")
+	}
+}

@@ -188,6 +188,22 @@ func TestRecognizeBlankAndSmall(t *testing.T) {
 	}
 }
 
+// TestRecognizeSparse reads a page in sparse-text mode (11), as the real-window test reads a
+// screenshot, and gives its words back as lines of text.
+func TestRecognizeSparse(t *testing.T) {
+	lines := []string{"Unlock vault", "Passphrase"}
+	words, err := testEngine(t).RecognizeWith(context.Background(), typedPage(t, lines...), Params{DPI: 300, PageSegMode: 11})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := Text(words); !strings.Contains(got, "Unlock vault") || !strings.Contains(got, "Passphrase") {
+		t.Errorf("read %q", got)
+	}
+	if _, err := testEngine(t).RecognizeWith(context.Background(), typedPage(t, "x"), Params{PageSegMode: 14}); err == nil {
+		t.Error("page segmentation mode 14 accepted")
+	}
+}
+
 func TestRecognizeRefuses(t *testing.T) {
 	eng := testEngine(t)
 	for _, r := range []image.Rectangle{image.Rect(0, 0, 0, 10), image.Rect(0, 0, 8000, 5001)} {

@@ -110,9 +110,9 @@ func (x *extraction) nearANumberLabel(off int) bool {
 }
 
 // aCellLabel is a header cell that labels an A-number alone, as OCR reads "A#" (At, A4, AH,
-// A+), after a party's name for it ("Applicant A#"): the # is the character tesseract
+// A+, As, AS, A8), after a party's name for it ("Applicant A#"): the # is the character tesseract
 // misreads most, and ids.Find no longer sees a label there.
-var aCellLabel = regexp.MustCompile(`^(?:(?:Applicant|Beneficiary|Petitioner|Requestor|USCIS)(?:/Petitioner)? +)?A[#tH4+]$`)
+var aCellLabel = regexp.MustCompile(`^(?:(?:Applicant|Beneficiary|Petitioner|Requestor|USCIS)(?:/Petitioner)? +)?A[#tH4+sS8]$`)
 
 // aCellValue is an A-number as a header cell prints it: nine digits (maybe after an A) in
 // groups of three, or run together, with the look-alikes OCR reads for digits.

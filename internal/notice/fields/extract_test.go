@@ -534,3 +534,60 @@ Beneficiary's A# A123 456 789
 		t.Errorf("A-numbers %+v; want A291111608 marked for confirmation, and A123456789", n.ANumbers)
 	}
 }
+
+// TestDecisionRecountingARequest checks that a decision is typed by what it decides: its own
+// title or type line ("DECISION") outranks the request for evidence or notice of intent to deny
+// its text recounts, and so does the denial it states where no title names the type.
+func TestDecisionRecountingARequest(t *testing.T) {
+	t.Parallel()
+	body := "On March 3, 2025, we sent you a request for additional evidence. The evidence you submitted did not establish eligibility.\n"
+	for _, c := range []struct{ name, text, want string }{
+		{"type line", "Receipt Number IOE8028853865\nNotice Type: Decision\n" + body + "Your application has been denied.\n", "Denial Notice"},
+		{"heading", "Receipt Number IOE8028853865\n                 DECISION\n" + body + "Your petition has been approved.\n", "Approval Notice"},
+		{"no title", "Receipt Number IOE8028853865\n" + body + "Your application has been denied.\n", "Denial Notice"},
+		{"a request stays a request", "Receipt Number IOE8028853865\nREQUEST FOR EVIDENCE\nIf you do not respond, your case may be denied.\n", "Request for Evidence"},
+		{"a request in the text, nothing decided", "Receipt Number IOE8028853865\nWe need more evidence. This request for evidence must be answered.\n", "Request for Evidence"},
+	} {
+		if got := Extract(c.text, PDFText).NoticeType.Value; got != c.want {
+			t.Errorf("%s: notice type %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+// TestFormNotFromEvidenceOrAppeal checks that where the header gives no form, the text's
+// mention of evidence (an affidavit of support, a medical exam) or of the appeal form is not
+// taken for the case's form, and the case's own form named in the text still is.
+func TestFormNotFromEvidenceOrAppeal(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct{ text, want string }{
+		{"Receipt Number IOE8028853865\nPlease submit Form I-864, Affidavit of Support, and Form I-693.\n", ""},
+		{"Receipt Number IOE8028853865\nYou may appeal on Form I-290B, Notice of Appeal or Motion.\n", ""},
+		{"Receipt Number IOE8028853865\nOn May 2, 2024, you filed Form I-485. You may appeal on Form I-290B.\n", "I-485"},
+		{"Receipt Number IOE8028853865\nCase Type   I290B\n", "I-290B"},
+	} {
+		if got := Extract(c.text, PDFText).Form.Value; got != c.want {
+			t.Errorf("%q: form %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+// TestANumberUnderGarbledLabel checks that an A-number printed whole in the cell under a
+// header cell OCR read for "A#" (As, At, A8) is read, marked corrected, and that the same
+// cell under a word that is no such label is not.
+func TestANumberUnderGarbledLabel(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct{ label, want string }{{"As", "A230891162"}, {"A8", "A230891162"}, {"At", "A230891162"}, {"Ask", ""}} {
+		text := "Receipt Number EAC2404607724\n Applicant\n   CONTOH, ROSA\n\n " + c.label + "\n   A-230-891-162\n"
+		n := Extract(text, OCR)
+		got := ""
+		if len(n.ANumbers) > 0 {
+			got = n.ANumbers[0].Value
+			if !n.ANumbers[0].Corrected {
+				t.Errorf("%s: not marked corrected", c.label)
+			}
+		}
+		if got != c.want {
+			t.Errorf("under %q: %q, want %q", c.label, got, c.want)
+		}
+	}
+}

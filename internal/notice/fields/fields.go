@@ -53,7 +53,7 @@ var baseConfidence = map[Source]float64{PDFText: 0.98, OCR: 0.85}
 // explained in Warnings.
 func Extract(text string, source Source) Notice {
 	p := newPage(text, source)
-	x := &extraction{page: p, labels: p.findLabels(), base: baseConfidence[source], claimed: make([]bool, len(p.head))}
+	x := &extraction{page: p, labels: p.findLabels(), base: baseConfidence[source], claimed: make([]bool, len(p.head)), ocr: source == OCR}
 	if x.base == 0 {
 		x.base = 0.5
 	}
@@ -67,6 +67,7 @@ func Extract(text string, source Source) Notice {
 	n.NoticeType = x.noticeType(uscis)
 	n.ReceivedDate, n.PriorityDate, n.NoticeDate = x.headerDates()
 	n.Events = x.events(n.NoticeType.Value)
+	x.plausibleDates(&n)
 	n.Warnings = x.warnings(&n)
 	return n
 }
@@ -79,6 +80,7 @@ type extraction struct {
 	// claimed marks the bytes of the head that a field has taken, so that one date is never
 	// two fields.
 	claimed []bool
+	ocr     bool // the text is OCR's, whose digits may be look-alikes (plausibleDates)
 }
 
 // field makes a Field of a value found by a rule of the given weight.

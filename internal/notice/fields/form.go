@@ -81,9 +81,7 @@ func (x *extraction) form(fromBody bool) (Field, string) {
 		if !fromBody {
 			break
 		}
-		// The I-94 is a record of admission that notices mention ("No Form I-94 is
-		// attached"), never a case's form.
-		if m[2] == "94" {
+		if notCaseInBody(m[2]) {
 			continue
 		}
 		if f, title, ok := try(m[1], m[2], bodyFormWeight); ok {
@@ -91,6 +89,21 @@ func (x *extraction) form(fromBody bool) (Field, string) {
 		}
 	}
 	return unknown, ""
+}
+
+// notCaseInBody reports whether the form of number n, named in a notice's text, is never the
+// case the notice is about: the I-94, a record of admission notices mention ("No Form I-94 is
+// attached"); the affidavits of support (I-864, I-864A, I-134) and the medical
+// examination (I-693), evidence a request lists, filed with a case and never receipted as one;
+// and the I-290B, the appeal or motion every decision names as the way to contest it ("on Form
+// I-290B, Notice of Appeal or Motion"). A notice about an I-290B says so in its header, which
+// is read before the text.
+func notCaseInBody(n string) bool {
+	switch n {
+	case "94", "864", "864A", "134", "693", "290B":
+		return true
+	}
+	return false
 }
 
 // formCellValues returns the values of a header cell that is the word "Form" alone, as newer

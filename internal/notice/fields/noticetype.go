@@ -67,6 +67,11 @@ func (x *extraction) noticeType(fromBody bool) Field {
 			if value == "" {
 				continue
 			}
+			if isDecision(value) {
+				if name, ok := decisionOf(x.head); ok {
+					return x.field(name, typeLineWeight, false)
+				}
+			}
 			// The value is its cell, or more of the row where a layout spaced its words apart.
 			for _, v := range []string{value, rest} {
 				if name, ok := typeOf(v); ok {
@@ -90,6 +95,11 @@ func (x *extraction) noticeType(fromBody bool) Field {
 				if name, ok := typeOf(cell); ok {
 					return x.field(name, titleWeight, false)
 				}
+				if isDecision(cell) {
+					if name, ok := decisionOf(x.head); ok {
+						return x.field(name, titleWeight, false)
+					}
+				}
 			}
 		}
 	}
@@ -99,20 +109,56 @@ func (x *extraction) noticeType(fromBody bool) Field {
 	return Field{}
 }
 
-// typeOf returns the first type, in the order of noticeTypes, whose phrase occurs in s.
-func typeOf(s string) (string, bool) {
-	found := make([]bool, len(noticeTypes))
+// decisionTitle is a type line or heading that names no type but says the notice decides the
+// case: "DECISION", "Notice of Decision". What was decided is in the text.
+var decisionTitle = regexp.MustCompile(`(?i)^\s*(?:notice\s+of\s+)?decision\s*$`)
+
+func isDecision(s string) bool { return decisionTitle.MatchString(s) }
+
+// decisions are the types of a notice that decides a case, in the order their phrases are
+// taken from its text: a denial that recounts an earlier approval of another case is a denial.
+var decisions = []string{"Denial Notice", "Rejection Notice", "Approval Notice"}
+
+// decisionOf is the decision the text of a decision notice states, whatever earlier steps of
+// the case (a request for evidence, a notice of intent to deny) it recounts.
+func decisionOf(s string) (string, bool) {
+	found := typesIn(s)
+	for _, name := range decisions {
+		if found[name] {
+			return name, true
+		}
+	}
+	return "", false
+}
+
+// typesIn is the set of types whose phrases occur in s.
+func typesIn(s string) map[string]bool {
+	found := map[string]bool{}
 	for _, m := range typePhrases.FindAllStringSubmatchIndex(s, -1) {
 		for g := 1; g <= len(noticeTypes); g++ {
 			if m[2*g] >= 0 {
-				found[g-1] = true
+				found[noticeTypes[g-1].name] = true
 				break
 			}
 		}
 	}
-	for i, ok := range found {
-		if ok {
-			return noticeTypes[i].name, true
+	return found
+}
+
+// typeOf returns the first type, in the order of noticeTypes, whose phrase occurs in s, but
+// that a denial outranks the requests that come before one: a denial recounts the request for
+// evidence or the notice of intent to deny that preceded it ("On …, we sent you a request for
+// additional evidence"), while a request says what may happen, never that the case "has been
+// denied".
+func typeOf(s string) (string, bool) {
+	found := typesIn(s)
+	if found["Denial Notice"] &&
+		(found["Request for Evidence"] || found["Notice of Intent to Deny"] || found["Notice of Intent to Revoke"]) {
+		return "Denial Notice", true
+	}
+	for _, t := range noticeTypes {
+		if found[t.name] {
+			return t.name, true
 		}
 	}
 	return "", false

@@ -1,12 +1,12 @@
 // Command accuracy measures the notice reader on the independent corpus of
 // internal/notice/corpus: it generates notices of every layout, reads each through
 // filing.ReadNotice as the app does (text PDFs through PDFium's text layer, scans through
-// tesseract), scores the reading against the notice's truth with noticetest's scoring, and
+// tesseract in WebAssembly, internal/ocr), scores the reading against the notice's truth with noticetest's scoring, and
 // prints a table: one row per layout and variant, a column per field.
 //
 //	go run ./internal/notice/corpus/accuracy            # 19 layouts × (12 text + 8 scans)
 //	go run ./internal/notice/corpus/accuracy -n 2 -scans 0 -misses
-//	go run ./internal/notice/corpus/accuracy -n 0 -wasm   # scans read by tesseract in WebAssembly
+//	go run ./internal/notice/corpus/accuracy -n 0 -kinds fax   # the faxes alone
 //
 // Layouts the extractor's rules were not developed on (corpus.HeldOut) are marked "held
 // out", and totalled apart from the others. It reports; it sets no bar. Every notice comes from its layout and seed, so a miss it lists
@@ -28,16 +28,10 @@ func main() {
 	flag.IntVar(&c.scans, "scans", 8, "scans per layout, the kinds taken in turn")
 	flag.StringVar(&c.kinds, "kinds", "", "comma-separated scan kinds (default all)")
 	flag.StringVar(&c.layouts, "layouts", "", "comma-separated layouts (default all)")
-	flag.IntVar(&c.workers, "j", 2, "notices read at once (each OCR runs one tesseract thread)")
+	flag.IntVar(&c.workers, "j", 2, "notices read at once (OCR reads one page at a time, on one thread, as the app does)")
 	flag.Int64Var(&c.seed, "seed", 1, "first seed")
 	flag.BoolVar(&c.misses, "misses", false, "list every miss on stderr")
-	wasm := flag.Bool("wasm", false, "read scans with the OCR engine inside immivault even where the tesseract program is installed")
 	flag.Parse()
-	if *wasm {
-		// internal/notice uses the program when it finds it on PATH: a PATH without it is
-		// what a machine without it has.
-		os.Setenv("PATH", "")
-	}
 	start := time.Now()
 	rep, err := measure(context.Background(), c, os.Stderr)
 	if err != nil {

@@ -30,7 +30,7 @@ func TestSample(t *testing.T) {
 	if testing.Short() {
 		return
 	}
-	noticetest.NeedTesseract(t)
+	noticetest.NeedOCR(t)
 	// Three scans, of three kinds, take about 15 seconds of OCR.
 	rep, err = measure(ctx, config{scans: 1, workers: 2, seed: 1,
 		layouts: "i797c-receipt-classic,i797e-rfe,decoy-nvc-welcome"}, nil)
