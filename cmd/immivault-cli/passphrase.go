@@ -69,7 +69,7 @@ var secretEnv = struct {
 }{values: map[string]string{}}
 
 // The secret variables leave the environment as the process starts, so
-// that no program the CLI runs (tesseract reading a notice) inherits them.
+// that no program the CLI runs inherits them.
 func init() { takeSecretVariables() }
 
 // takeSecretVariables moves each secret variable that is set out of the

@@ -73,7 +73,7 @@ func TestReadNoticeAccuracy(t *testing.T) {
 		score.Check(t, 0.99)
 	})
 	t.Run("scan", func(t *testing.T) {
-		noticetest.NeedTesseract(t)
+		noticetest.NeedOCR(t)
 		var score noticetest.Score
 		for i, n := range corpus {
 			doc, err := notice.Read(ctx, n.PDF, "generated.pdf", notice.WithoutOCR())

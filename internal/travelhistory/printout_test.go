@@ -51,7 +51,7 @@ func TestPrintoutPDF(t *testing.T) {
 
 	// A screenshot of it: the page as a picture, read by OCR.
 	t.Run("screenshot", func(t *testing.T) {
-		noticetest.NeedTesseract(t)
+		noticetest.NeedOCR(t)
 		img, err := doc.Render(context.Background(), 0, 200)
 		if err != nil {
 			t.Fatal(err)

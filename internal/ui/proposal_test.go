@@ -540,7 +540,7 @@ func TestProposalSaysWhoseCaseItIs(t *testing.T) {
 // TestProposalShowsWhereAScanWasRead: a photo of a notice, read by OCR, has its values marked
 // on the page too.
 func TestProposalShowsWhereAScanWasRead(t *testing.T) {
-	noticetest.NeedTesseract(t)
+	noticetest.NeedOCR(t)
 	h := familyHarness(t)
 	n := noticetest.Generate(3)
 	doc, err := notice.Read(context.Background(), n.PDF, "notice.pdf")

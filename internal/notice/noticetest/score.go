@@ -185,9 +185,3 @@ func NeedOCR(t testing.TB) {
 		t.Skip("whole notices are read by OCR in the Linux run; under Wine, internal/ocr's tests cover the engine")
 	}
 }
-
-// NeedTesseract is NeedOCR, by its old name: nothing needs the tesseract program any more.
-func NeedTesseract(t testing.TB) {
-	t.Helper()
-	NeedOCR(t)
-}
