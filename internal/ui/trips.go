@@ -99,8 +99,12 @@ func (pg *personPage) naturalization(ix *vault.Index) fyne.CanvasObject {
 	return container.NewVBox(parts...)
 }
 
+// n400Date is how the N-400 writes a date in its boxes.
+const n400Date = "01/02/2006"
+
 // n400TripList is the N-400's list of trips of 24 hours or more in the 5
-// years before filing, one a line, as the form asks for them.
+// years before filing, one a line, as the form asks for them: dates
+// mm/dd/yyyy, the way the N-400 prints its date boxes.
 func n400TripList(ix *vault.Index, p *vault.Person, filing time.Time) string {
 	f := naturalization.OfPerson(ix, p)
 	var b strings.Builder
@@ -108,9 +112,9 @@ func n400TripList(ix *vault.Index, p *vault.Person, filing time.Time) string {
 	for _, t := range naturalization.TripsForN400(f.Trips, filing) {
 		back := lang.L("still away")
 		if !t.Returned.IsZero() {
-			back = t.Returned.Format(time.DateOnly)
+			back = t.Returned.Format(n400Date)
 		}
-		fmt.Fprintf(&b, "%s\t%s\t%d\t%s\n", t.Departed.Format(time.DateOnly), back, t.Days, t.Destination)
+		fmt.Fprintf(&b, "%s\t%s\t%d\t%s\n", t.Departed.Format(n400Date), back, t.Days, t.Destination)
 	}
 	return b.String()
 }

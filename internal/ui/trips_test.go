@@ -108,7 +108,7 @@ func TestCopyTheN400TripList(t *testing.T) {
 	h.unlock(testPassphrase)
 	test.Tap(h.button("Copy the N-400's list of trips"))
 	got := h.app.fyne.Clipboard().Content()
-	want := "Left the US\tCame back\tDays outside the US\tCountries\n2024-12-20\t2025-01-05\t15\tMexico\n2023-07-01\t2023-07-15\t13\tGuatemala\n"
+	want := "Left the US\tCame back\tDays outside the US\tCountries\n12/20/2024\t01/05/2025\t15\tMexico\n07/01/2023\t07/15/2023\t13\tGuatemala\n"
 	if got != want {
 		t.Fatalf("clipboard:\n%q\nwant\n%q", got, want)
 	}
