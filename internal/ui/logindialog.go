@@ -48,6 +48,10 @@ type loginDialog struct {
 	problem  *widget.Label
 	form     *widget.Form
 	d        *dialog.CustomDialog
+	saveB    *widget.Button
+	// twoStepBad: the 2-step secret typed does not read as one; Save
+	// waits until it does or is emptied.
+	twoStepBad bool
 }
 
 func (a *App) editLogin(p *vault.Person, l *vault.Login) *loginDialog {
@@ -69,6 +73,7 @@ func (s *loginDialog) build() dialog.Dialog {
 	}
 	s.name, s.url, s.username = a.newField(), a.newField(), a.newField()
 	s.name.SetPlaceHolder(lang.L("The site's name, e.g. Texas DMV"))
+	s.name.OnChanged = func(string) { s.recheck() }
 	s.url.SetPlaceHolder("https://")
 	s.username.SetPlaceHolder(lang.L("User name or email address"))
 	s.note = widget.NewMultiLineEntry()
@@ -147,6 +152,7 @@ func (s *loginDialog) build() dialog.Dialog {
 	cancel := widget.NewButton(lang.L("Cancel"), func() { s.d.Dismiss() })
 	save := widget.NewButton(confirm, s.save)
 	save.Importance = widget.HighImportance
+	s.saveB = save
 	buttons := []fyne.CanvasObject{cancel, save}
 	if s.editing != nil {
 		remove := widget.NewButton(lang.L("Remove this login"), s.remove)
@@ -155,6 +161,7 @@ func (s *loginDialog) build() dialog.Dialog {
 	}
 	s.d = dialog.NewCustomWithoutButtons(title, container.NewScroll(content), a.win)
 	s.d.SetButtons(buttons)
+	s.recheck()
 	s.d.SetOnClosed(s.wipe)
 	s.d.Resize(dialogSize(a.win.Canvas().Size(), fyne.NewSize(680, 700)))
 	for _, f := range []*field{s.name, s.url, s.username} {
@@ -196,6 +203,7 @@ func (s *loginDialog) serviceChanged() {
 	if s.form != nil {
 		s.form.Refresh()
 	}
+	s.recheck()
 	if s.editing != nil {
 		return
 	}
@@ -278,12 +286,15 @@ func (s *loginDialog) copyPassword() {
 // code it makes now, which the person can compare with the site's.
 func (s *loginDialog) twoStepChanged() {
 	s.app.idle.touch()
+	defer s.recheck()
+	s.twoStepBad = false
 	if s.twoStep.Len() == 0 || s.noTOTP.Checked {
 		s.reads.SetText("")
 		return
 	}
 	k, err := totp.ParseSecret(s.twoStep.Secret())
 	if err != nil {
+		s.twoStepBad = true
 		s.reads.SetText(twoStepError(err))
 		s.reads.Importance = widget.DangerImportance
 		s.reads.Refresh()
@@ -327,10 +338,23 @@ func twoStepError(err error) string {
 	return lang.L("This is not a 2-step secret: {{.Error}}", map[string]any{"Error": oneLine(err.Error())})
 }
 
+// recheck enables Save only when what is typed can be saved: a name for
+// another site, and a 2-step secret that reads as one (or none).
+func (s *loginDialog) recheck() {
+	if s.saveB == nil {
+		return
+	}
+	ok := !s.twoStepBad && (s.selected() != vault.ServiceOther || strings.TrimSpace(s.name.Text) != "")
+	setEnabled(s.saveB, ok)
+}
+
 // save checks what was typed and adds or changes the login; on a problem
 // it says so and keeps the dialog open.
 func (s *loginDialog) save() {
 	a := s.app
+	if s.saveB != nil && s.saveB.Disabled() { // Enter in a field while something is wrong
+		return
+	}
 	svc, name := s.selected(), strings.TrimSpace(s.name.Text)
 	var key *totp.Key
 	if s.twoStep.Len() > 0 && !s.noTOTP.Checked {

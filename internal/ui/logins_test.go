@@ -100,19 +100,35 @@ func TestAddLogin(t *testing.T) {
 func TestBadLoginChangesNothing(t *testing.T) {
 	h := familyHarness(t)
 	s := h.app.editLogin(anaOf(h), nil)
+	add := h.button(lang.L("Add"))
 	s.service.SetSelectedIndex(len(vault.Services) - 1) // other
-	test.Tap(h.button(lang.L("Add")))
-	if !strings.Contains(s.problem.Text, "name") || len(h.app.vault.Index().Logins) != 0 {
-		t.Errorf("an other login without a name: %q, %d logins", s.problem.Text, len(h.app.vault.Index().Logins))
+	if !add.Disabled() {
+		t.Error("Add is enabled for another site with no name")
+	}
+	test.Tap(add)
+	s.save() // Enter in a field
+	if len(h.app.vault.Index().Logins) != 0 {
+		t.Fatal("a login without a name was added")
 	}
 	test.Type(s.name, "Texas DMV")
-	typeSecret(s.twoStep, "not a secret!")
-	test.Tap(h.button(lang.L("Add")))
-	if !strings.Contains(s.problem.Text, "2-step") || len(h.app.vault.Index().Logins) != 0 {
-		t.Errorf("a bad 2-step secret: %q, %d logins", s.problem.Text, len(h.app.vault.Index().Logins))
+	if add.Disabled() {
+		t.Error("Add is still disabled with the name typed")
 	}
-	if len(h.app.dialogs) != 1 {
-		t.Errorf("the dialog closed")
+	typeSecret(s.twoStep, "not a secret!")
+	if !add.Disabled() || !strings.Contains(s.reads.Text, "2-step") {
+		t.Errorf("a bad 2-step secret: Add disabled %v, the dialog says %q", add.Disabled(), s.reads.Text)
+	}
+	test.Tap(add)
+	if len(h.app.vault.Index().Logins) != 0 || len(h.app.dialogs) != 1 {
+		t.Fatalf("a bad 2-step secret: %d logins, %d dialogs", len(h.app.vault.Index().Logins), len(h.app.dialogs))
+	}
+	if s.name.Text != "Texas DMV" || s.twoStep.Len() == 0 {
+		t.Error("what was typed was lost")
+	}
+	s.twoStep.Clear()
+	s.twoStepChanged()
+	if add.Disabled() {
+		t.Error("Add is still disabled with the bad secret emptied")
 	}
 }
 
