@@ -19,6 +19,7 @@ package ui
 
 import (
 	"errors"
+	"slices"
 	"sync"
 	"time"
 
@@ -207,15 +208,21 @@ func (a *App) Lock() {
 		w.Close()
 	}
 	clear(a.viewers)
-	a.dialogs = nil
 	a.qrDrop = qrDropTarget{}
-	for _, o := range a.win.Canvas().Overlays().List() {
-		a.win.Canvas().Overlays().Remove(o)
-	}
 	a.clip.clearIfOurs()
 	if a.main != nil {
-		a.main.close()
+		a.main.close() // stops the notice queue first, so that no dialog's close starts the next
 		a.main = nil
+	}
+	// Closed, not just taken off the screen: their close wipes what they
+	// hold (a revealed passphrase's picture, a login's secrets).
+	open := slices.Clone(a.dialogs)
+	for i := len(open) - 1; i >= 0; i-- {
+		open[i].Hide()
+	}
+	a.dialogs = nil
+	for _, o := range a.win.Canvas().Overlays().List() {
+		a.win.Canvas().Overlays().Remove(o)
 	}
 	a.win.SetContent(widget.NewLabel(""))
 	a.backups.beforeLock() // a change not backed up yet is, before the vault closes

@@ -462,3 +462,26 @@ func TestProposalRefusesAnAccountNumberAsTheReceipt(t *testing.T) {
 		t.Errorf("a receipt number: %v", err)
 	}
 }
+
+// TestLockClosesTheLoginDialog: locking with the login dialog open closes
+// it as Cancel would, so that its close empties the password and the
+// 2-step secret typed (and wipes a revealed password's picture), rather
+// than only taking it off the screen.
+func TestLockClosesTheLoginDialog(t *testing.T) {
+	h := familyHarness(t)
+	s := h.app.editLogin(anaOf(h), nil)
+	typeSecret(s.password, "typed but never saved")
+	typeSecret(s.twoStep, "JBSWY3DPEHPK3PXP")
+	s.password.Reveal(true)
+	h.app.Lock()
+	if s.password.Len() != 0 || s.twoStep.Len() != 0 {
+		t.Errorf("after the lock the dialog still holds %d and %d characters", s.password.Len(), s.twoStep.Len())
+	}
+	if len(h.app.dialogs) != 0 {
+		t.Errorf("%d dialogs still open", len(h.app.dialogs))
+	}
+	h.unlock(testPassphrase)
+	if len(h.app.vault.Index().Logins) != 0 {
+		t.Error("closing on lock saved the login")
+	}
+}
