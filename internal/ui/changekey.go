@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"immivault/internal/secret"
+	"immivault/internal/vault"
 )
 
 // changeKeyScreen sets a new passphrase on the open vault, and with it a new
@@ -101,19 +102,25 @@ func (s *changeKeyScreen) change() {
 		}
 		s.choice.clear()
 		a.idle.touch()
-		k := newRecoveryKeyScreen(a, v, key)
-		k.note = lang.L("Your previous recovery key no longer opens the vault: keep this new one instead.")
-		k.then = func() {
-			a.changingKey = false
-			if a.lockPending {
-				a.Lock()
-				return
-			}
-			a.main = newMainScreen(a)
-			a.show(a.main)
-		}
-		a.show(k)
+		a.showNewKey(v, key)
 	})
+}
+
+// showNewKey shows the recovery key a key change gave the vault, once;
+// then the family, or the lock asked for while the key changed.
+func (a *App) showNewKey(v *vault.Vault, key *secret.Secret) {
+	k := newRecoveryKeyScreen(a, v, key)
+	k.note = lang.L("Your previous recovery key no longer opens the vault: keep this new one instead.")
+	k.then = func() {
+		a.changingKey = false
+		if a.lockPending {
+			a.Lock()
+			return
+		}
+		a.main = newMainScreen(a)
+		a.show(a.main)
+	}
+	a.show(k)
 }
 
 func (s *changeKeyScreen) setBusy(busy bool) {

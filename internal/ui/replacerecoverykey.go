@@ -90,18 +90,7 @@ func (s *replaceKeyScreen) make() {
 		}
 		s.pass.Clear()
 		a.idle.touch()
-		k := newRecoveryKeyScreen(a, v, key)
-		k.note = lang.L("Your previous recovery key no longer opens the vault: keep this new one instead.")
-		k.then = func() {
-			a.changingKey = false
-			if a.lockPending {
-				a.Lock()
-				return
-			}
-			a.main = newMainScreen(a)
-			a.show(a.main)
-		}
-		a.show(k)
+		a.showNewKey(v, key)
 	})
 }
 
