@@ -59,7 +59,11 @@ func (e *proposalEntry) Tapped(ev *fyne.PointEvent) {
 
 func newProposalField(read fields.Field, example string, kind notice.ValueKind, check func(string) (string, string, error), needed func(string) bool) *proposalField {
 	f := &proposalField{entry: newProposalEntry(), status: widget.NewLabel(""), read: read, kind: kind, check: check, needed: needed}
-	f.entry.SetText(read.Value)
+	text := read.Value
+	if kind == notice.Date && text != "" {
+		text = displayDate(text) // as dates show everywhere; it reads back as the same day
+	}
+	f.entry.SetText(text)
 	// A placeholder that says it is an example, so that it is never taken for a value read.
 	f.entry.SetPlaceHolder(lang.L("e.g. {{.Example}}", map[string]any{"Example": example}))
 	f.status.Wrapping = fyne.TextWrapWord
