@@ -109,7 +109,7 @@ func (f *proposalForm) show() {
 	f.problem.Importance = widget.WarningImportance
 
 	for _, e := range n.Events {
-		when := e.Date
+		when := displayDate(e.Date)
 		if e.Time != "" {
 			when += " " + e.Time
 		}
