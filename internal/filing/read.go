@@ -23,14 +23,16 @@ type Reading struct {
 // ReadNotice reads a notice file and what it says: the one way the app and the CLI read a
 // notice. It reads r to its end, but at most one byte past notice.MaxFileSize, so that
 // notice.Read can say that a larger file is too large; hands the bytes to notice.Read with opts
-// and the text to fields.Extract. name is the file's name, for error messages. The errors are
+// and the text to fields.Extract (and a fax's second reading to fields.Fill). name is the file's name, for error messages. The errors are
 // r's and notice.Read's.
 func ReadNotice(ctx context.Context, r io.Reader, name string, opts ...notice.Option) (*Reading, error) {
 	data, err := io.ReadAll(io.LimitReader(r, notice.MaxFileSize+1))
 	if err != nil {
 		return nil, err
 	}
-	doc, err := notice.Read(ctx, data, name, opts...)
+	// A fax is read a second way where the first reading lacks what every notice prints.
+	incomplete := func(text string) bool { return fields.Extract(text, fields.OCR).Incomplete() }
+	doc, err := notice.Read(ctx, data, name, append([]notice.Option{notice.WithSecondReading(incomplete)}, opts...)...)
 	if err != nil {
 		return nil, err
 	}
@@ -40,7 +42,11 @@ func ReadNotice(ctx context.Context, r io.Reader, name string, opts ...notice.Op
 	for i := range words {
 		words[i] = doc.Words(i)
 	}
-	return &Reading{Data: data, Notice: fields.Extract(doc.Text(), src), Source: src, Warnings: doc.Warnings(), Words: words}, nil
+	n := fields.Extract(doc.Text(), src)
+	if second := doc.SecondReading(); second != "" {
+		n = fields.Fill(n, fields.Extract(second, src))
+	}
+	return &Reading{Data: data, Notice: n, Source: src, Warnings: doc.Warnings(), Words: words}, nil
 }
 
 // Summary is what was read in the JSON schema of `immivault-cli notice inspect --json`, the

@@ -23,16 +23,19 @@ func readImage(ctx context.Context, data []byte, kind string, o *options) (*Docu
 		return d, nil
 	}
 	ctx, words := withWordSink(ctx)
+	ctx, seconds := withSecondSink(ctx, o)
+	var second string
 	texts, err := ocrPages(ctx, d, []int{0}, o, func(int) (string, error) {
 		text, err := ocrImage(ctx, img, 0, fileOrientation(data, kind))
 		d.words = [][]Word{words.take()}
+		second, _ = seconds.take()
 		return text, err
 	})
 	if err != nil {
 		return nil, err
 	}
 	if text, ok := texts[0]; ok {
-		d.text, d.source = text, SourceOCR
+		d.text, d.source, d.second = text, SourceOCR, second
 	}
 	return d, nil
 }

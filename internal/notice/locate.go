@@ -66,7 +66,7 @@ func (s *wordSink) take() []Word {
 // layoutOCR lays out the rows OCR read off page, and keeps their words, as fractions of the
 // page, in the context's sink if it has one.
 func layoutOCR(ctx context.Context, rows []row, page *image.Gray) string {
-	if s, ok := ctx.Value(wordSinkKey{}).(*wordSink); ok {
+	if s, ok := ctx.Value(wordSinkKey{}).(*wordSink); ok && s != nil {
 		s.words = pageWords(rows, float64(page.Rect.Dx()), float64(page.Rect.Dy()))
 	}
 	return layoutRows(rows)

@@ -67,11 +67,68 @@ func ocr(ctx context.Context, page *image.Gray, dpi int) (string, error) {
 	if w <= 0 || h <= 0 || float64(w)*float64(h) > maxOCRPixels {
 		return "", fmt.Errorf("notice: a %d×%d page is not for OCR", w, h) // a caller's mistake
 	}
-	page, dpi, err := preparePage(ctx, page, dpi)
+	page, dpi, bw, err := preparePage(ctx, page, dpi)
 	if err != nil {
 		return "", err
 	}
-	return recognize(ctx, page, dpi)
+	if !bw {
+		return recognize(ctx, page, dpi)
+	}
+	// A fax's thin strokes, a slash or the bar of a 7, came through its threshold broken or a
+	// pixel wide: darkening each pixel halfway to its darkest neighbour joins the breaks and
+	// thickens the strokes without running letters together, and reads more of a fax. But not
+	// all of it: some values only the page as it came reads right. So where the reader asked
+	// for it (WithSecondReading) and what was read so far lacks something, the page is read
+	// again as it came (Document.SecondReading).
+	text, err := recognize(ctx, thickenStrokes(page), dpi)
+	if err != nil {
+		return "", err
+	}
+	if s, ok := ctx.Value(secondKey{}).(*secondSink); ok && s != nil && s.need(s.sofar+text) {
+		second, err := recognize(context.WithValue(ctx, wordSinkKey{}, (*wordSink)(nil)), page, dpi)
+		if ctx.Err() != nil {
+			return "", ctx.Err()
+		}
+		if err == nil {
+			s.text, s.read = second, true // a second reading that failed is no reading
+		}
+	}
+	if s, ok := ctx.Value(secondKey{}).(*secondSink); ok && s != nil {
+		s.sofar += text + "\f"
+	}
+	return text, nil
+}
+
+// A secondSink keeps the second reading of the page OCR read last, for a page read twice:
+// the reader puts one in the context it reads pages with (withSecondSink) when asked to
+// (WithSecondReading), and ocr fills it. need says, from the first readings of the pages read
+// so far, whether a black-and-white page is worth reading again.
+type secondSink struct {
+	need  func(text string) bool
+	sofar string
+	text  string
+	read  bool
+}
+
+type secondKey struct{}
+
+// withSecondSink puts a secondSink in ctx if o asks for second readings; the sink is nil if not.
+func withSecondSink(ctx context.Context, o *options) (context.Context, *secondSink) {
+	if o.secondIf == nil {
+		return ctx, nil
+	}
+	s := &secondSink{need: o.secondIf}
+	return context.WithValue(ctx, secondKey{}, s), s
+}
+
+// take gives the second reading of the page read last, if it was read twice, and forgets it.
+func (s *secondSink) take() (string, bool) {
+	if s == nil {
+		return "", false
+	}
+	t, ok := s.text, s.read
+	s.text, s.read = "", false
+	return t, ok
 }
 
 // recognize reads a prepared page: ocrInProcess, but for tests, which look at what it is given.

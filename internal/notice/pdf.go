@@ -4,6 +4,7 @@ import (
 	"context"
 	"image"
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -49,9 +50,14 @@ func readPDF(ctx context.Context, data []byte, o *options) (*Document, error) {
 	}
 	if len(scans) > 0 && !o.skipOCR {
 		ctx, words := withWordSink(ctx)
+		ctx, seconds := withSecondSink(ctx, o)
+		again := map[int]string{}
 		read, err := ocrPages(ctx, d, scans, o, func(i int) (string, error) {
 			text, err := ocrPDFPage(ctx, s, i)
 			d.words[i] = words.take()
+			if second, ok := seconds.take(); ok {
+				again[i] = second
+			}
 			return text, err
 		})
 		if err != nil {
@@ -62,6 +68,15 @@ func readPDF(ctx context.Context, data []byte, o *options) (*Document, error) {
 		}
 		if len(read) > 0 {
 			d.source = SourceOCR
+		}
+		if len(again) > 0 {
+			seconds := slices.Clone(texts)
+			for i, text := range again {
+				if _, ok := read[i]; ok {
+					seconds[i] = text
+				}
+			}
+			d.second = strings.Join(seconds, "\f")
 		}
 	}
 	d.text = strings.Join(texts, "\f")

@@ -77,18 +77,17 @@ func thickenStrokes(src *image.Gray) *image.Gray {
 //     reads the type sizes of notices best;
 //   - the light is made even (flattenLight): each pixel divided by the paper's brightness
 //     around it, which also stretches faded grey ink on grey paper back to black on white;
-//   - the page is turned upright (deskew) by the angle at which its rows of ink line up best;
-//   - a black-and-white page's strokes are thickened (thickenStrokes), which joins what the
-//     fax's threshold broke.
+//   - the page is turned upright (deskew) by the angle at which its rows of ink line up best.
 //
 // dpi is the page's resolution when known (0: judged from its size as a letter page). It
-// returns the page and its resolution after enlarging. A page already clean (a PDF page drawn
+// returns the page, its resolution after enlarging, and whether it was black and white, which
+// ocr reads twice (once with its strokes thickened, thickenStrokes). A page already clean (a PDF page drawn
 // by PDFium) comes through unchanged but for its light, which is already even. Each step takes
 // a tenth of a second or two on a letter page; a cancelled ctx stops it between them.
-func preparePage(ctx context.Context, page *image.Gray, dpi int) (*image.Gray, int, error) {
+func preparePage(ctx context.Context, page *image.Gray, dpi int) (*image.Gray, int, bool, error) {
 	w, h := page.Rect.Dx(), page.Rect.Dy()
 	if w < 64 || h < 64 {
-		return page, dpi, ctx.Err()
+		return page, dpi, false, ctx.Err()
 	}
 	guess := dpi
 	if guess <= 0 {
@@ -111,22 +110,16 @@ func preparePage(ctx context.Context, page *image.Gray, dpi int) (*image.Gray, i
 		}
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, 0, err
+		return nil, 0, false, err
 	}
 	page = flattenLight(page)
 	if err := ctx.Err(); err != nil {
-		return nil, 0, err
+		return nil, 0, false, err
 	}
 	if a := skewAngle(page); math.Abs(a) >= minDeskew {
 		page = rotateGray(page, -a)
 	}
-	if bw {
-		// A fax's thin strokes, a slash or the bar of a 7, came through a threshold broken or
-		// a pixel wide: each pixel is darkened halfway to its darkest neighbour, which joins
-		// the breaks and thickens the strokes without running letters together.
-		page = thickenStrokes(page)
-	}
-	return page, dpi, ctx.Err()
+	return page, dpi, bw, ctx.Err()
 }
 
 const (

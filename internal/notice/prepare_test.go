@@ -18,7 +18,7 @@ func TestSkewAngle(t *testing.T) {
 		if got := skewAngle(turned); math.Abs(got+deg) > 0.15 {
 			t.Errorf("turned %.1f° clockwise: measured %.2f°, want %.1f°", deg, got, -deg)
 		}
-		upright, _, _ := preparePage(t.Context(), turned, 300)
+		upright, _, _, _ := preparePage(t.Context(), turned, 300)
 		if got := skewAngle(upright); math.Abs(got) > 0.15 {
 			t.Errorf("turned %.1f° and prepared: still %.2f°", deg, got)
 		}
@@ -95,7 +95,7 @@ func TestPreparePage(t *testing.T) {
 		for i := range page.Pix {
 			page.Pix[i] = c.fill
 		}
-		got, dpi, _ := preparePage(t.Context(), page, c.dpi)
+		got, dpi, _, _ := preparePage(t.Context(), page, c.dpi)
 		if got.Rect.Dx() != c.wantW || got.Rect.Dy() != c.wantH || dpi != c.wantDPI {
 			t.Errorf("%s: %v at %d dpi, want %d×%d at %d", c.name, got.Rect, dpi, c.wantW, c.wantH, c.wantDPI)
 		}
@@ -124,7 +124,7 @@ func FuzzPreparePage(f *testing.F) {
 				page.Pix[i] = pixels[i%len(pixels)]
 			}
 		}
-		got, _, _ := preparePage(t.Context(), page, 0)
+		got, _, _, _ := preparePage(t.Context(), page, 0)
 		if got.Rect.Dx() < int(w) || got.Rect.Dy() < int(h) || got.Rect.Dx()*got.Rect.Dy() > maxOCRPixels {
 			t.Fatalf("%d×%d prepared to %v", w, h, got.Rect)
 		}
@@ -136,7 +136,7 @@ func TestPreparePageCancelled(t *testing.T) {
 	t.Parallel()
 	ctx, cancel := context.WithCancel(t.Context())
 	cancel()
-	if _, _, err := preparePage(ctx, image.NewGray(image.Rect(0, 0, 850, 1100)), 0); !errors.Is(err, context.Canceled) {
+	if _, _, _, err := preparePage(ctx, image.NewGray(image.Rect(0, 0, 850, 1100)), 0); !errors.Is(err, context.Canceled) {
 		t.Errorf("prepared on a cancelled context: %v", err)
 	}
 }

@@ -33,6 +33,7 @@ type Document struct {
 	kind     string
 	pages    int
 	text     string
+	second   string // the text with its black-and-white pages read a second way, or ""
 	source   TextSource
 	warnings []string
 	words    [][]Word // by page; nil for a page whose words are not known
@@ -50,6 +51,7 @@ type Option func(*options)
 type options struct {
 	progress func(done, total int)
 	skipOCR  bool
+	secondIf func(text string) bool
 }
 
 // WithProgress has Read report OCR progress: f(0, total) before the first page that needs OCR
@@ -57,6 +59,14 @@ type options struct {
 // count; a PDF with a text layer reports nothing.
 func WithProgress(f func(done, total int)) Option {
 	return func(o *options) { o.progress = f }
+}
+
+// WithSecondReading has Read read a black-and-white page (a fax) a second way when need, given
+// the text read so far (the pages before it and this page's first reading, separated by "\f"),
+// says that something is missing from it: Document.SecondReading. need runs on the goroutine
+// that called Read.
+func WithSecondReading(need func(text string) bool) Option {
+	return func(o *options) { o.secondIf = need }
 }
 
 // WithoutOCR skips OCR, for a notice that is only to be viewed: Read then takes milliseconds,
@@ -136,6 +146,12 @@ func (d *Document) Pages() int { return d.pages }
 // Text is the text of all pages, laid out like the page (see the package doc), pages
 // separated by "\f".
 func (d *Document) Text() string { return d.text }
+
+// SecondReading is the text with each black-and-white page (a fax) read a second way, or ""
+// when no page was read twice (see WithSecondReading). OCR reads a fax's page with its strokes
+// thickened, which is the Text, and then as it came: each reads some values the other loses,
+// so an extractor takes from the second what it could not find in the first (fields.Fill).
+func (d *Document) SecondReading() string { return d.second }
 
 // Source says where the text came from.
 func (d *Document) Source() TextSource { return d.source }

@@ -38,9 +38,9 @@ var aNumberPrint = regexp.MustCompile(`(?:^|[^A-Za-z0-9])A[-#:]? {0,4}(` + aDigi
 	aDigit + ` ?` + aDigit + ` ?` + aDigit + `){2}|` + aDigit + `{8,9})(?:[^A-Za-z0-9]|$)`)
 
 // aDigit is a digit of an A-number or what tesseract reads for one: the look-alikes of
-// docs/identifiers.md#ocr-look-alikes, and Q, D (0) and Z (2), which it reads in the fonts notices
-// use.
-const aDigit = `[0-9OIlSB|QDZ]`
+// docs/identifiers.md#ocr-look-alikes, and Q, D and () (0) and Z (2), which it reads in the fonts
+// notices use and on faxes.
+const aDigit = `(?:[0-9OIlSB|QDZ]|\(\))`
 
 // printForm is the layout of a printed A-number: groups of 3 parted by spaces (one, or more
 // where a layout placed each group at its own column).
@@ -62,6 +62,10 @@ func (x *extraction) printedANumbers(text string) []candidate {
 		fixes := 0
 		for i := 0; i < len(raw); i++ {
 			c := raw[i]
+			if c == '(' && i+1 < len(raw) && raw[i+1] == ')' {
+				digits, fixes, i = append(digits, '0'), fixes+1, i+1
+				continue
+			}
 			if strings.IndexByte(" .,;:()'-", c) >= 0 {
 				continue
 			}

@@ -53,7 +53,7 @@ var baseConfidence = map[Source]float64{PDFText: 0.98, OCR: 0.85}
 // explained in Warnings.
 func Extract(text string, source Source) Notice {
 	p := newPage(text, source)
-	x := &extraction{page: p, labels: p.findLabels(), base: baseConfidence[source], claimed: make([]bool, len(p.head)), ocr: source == OCR}
+	x := &extraction{page: p, labels: p.findLabels(source == OCR), base: baseConfidence[source], claimed: make([]bool, len(p.head)), ocr: source == OCR}
 	if x.base == 0 {
 		x.base = 0.5
 	}

@@ -2,6 +2,7 @@ package fields
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -58,7 +59,7 @@ var labelRE, labelKinds = func() (*regexp.Regexp, []labelKind) {
 // confusable lists, for a letter of a label, what OCR reads it as.
 var confusable = map[rune]string{
 	'i': `[il1|!]`, 'l': `[il1|]`, 'o': `[o0]`, 's': `[s5]`, 'b': `[b8]`, 'e': `[ec]`, 'c': `[ce]`,
-	'm': `(?:m|rn)`, 'n': `(?:n|ri)`, 'g': `[g9]`,
+	'm': `(?:m|rn)`, 'n': `(?:n|ri)`, 'g': `[g9]`, '#': `[#@]`,
 }
 
 // fuzzy turns a label into an expression that also matches what OCR makes of it: the usual
@@ -68,7 +69,7 @@ func fuzzy(phrase string) string {
 	var b strings.Builder
 	for i, w := range strings.Fields(phrase) {
 		if i > 0 {
-			b.WriteString(`[ .,']{0,8}`) // a speck between the words may be read as punctuation
+			b.WriteString(`[ .,'-]{0,8}`) // a speck between the words may be read as punctuation, or a hyphen
 		}
 		for _, c := range strings.ToLower(w) {
 			if alt, ok := confusable[c]; ok {
@@ -88,8 +89,9 @@ type label struct {
 	start, end int
 }
 
-// findLabels finds the labels on every line of the head, in order.
-func (p *page) findLabels() [][]label {
+// findLabels finds the labels on every line of the head, in order; in text read by OCR, also
+// labels misread beyond the look-alikes (approxLabels).
+func (p *page) findLabels(ocr bool) [][]label {
 	all := make([][]label, len(p.lines))
 	for i, ln := range p.lines[:p.headLines] {
 		for _, m := range labelRE.FindAllStringSubmatchIndex(ln.text, -1) {
@@ -102,6 +104,10 @@ func (p *page) findLabels() [][]label {
 					break
 				}
 			}
+		}
+		if ocr {
+			all[i] = append(all[i], approxLabels(ln.text, i, all[i])...)
+			slices.SortFunc(all[i], func(a, b label) int { return a.start - b.start })
 		}
 	}
 	return all

@@ -10,8 +10,12 @@ import (
 // the order notices keep (priority, then received, then notice) are kept and warned about: a
 // misread digit is likelier than a wrong notice, but either way the person decides.
 func (x *extraction) warnings(n *Notice) []string {
+	return noticeWarnings(strings.TrimSpace(x.text) == "", n)
+}
+
+func noticeWarnings(noText bool, n *Notice) []string {
 	ws := []string{}
-	if strings.TrimSpace(x.text) == "" {
+	if noText {
 		return append(ws, "no text could be read from this file: type the fields from the notice")
 	}
 	if n.ReceiptNumber.Value == "" {
