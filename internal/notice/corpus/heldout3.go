@@ -180,7 +180,22 @@ func interviewRescheduled(g *gen) {
 	office := pick(g.r, fieldOffices)
 	where := fmt.Sprintf("USCIS %s Field Office, %d %s, %s", office, 100+g.r.IntN(900), pick(g.r, streets), pick(g.r, cities))
 	d := g.d
-	switch g.r.IntN(3) {
+	switch g.r.IntN(4) {
+	case 3: // the old appointment and the new side by side, the old one first
+		d.y += 12
+		cols := []float64{left + 20, left + 110, left + 290}
+		heads := pick(g.r, [][2]string{{"Previous Appointment", "New Appointment"}, {"PREVIOUSLY SCHEDULED", "RESCHEDULED TO"}})
+		d.text(cols[1], d.y, d.label, "B", d.lsize+1.5, heads[0])
+		d.text(cols[2], d.y, d.label, "B", d.lsize+1.5, heads[1])
+		date := pick(g.r, []func(time.Time) string{long, numeric})
+		for i, r := range [][3]string{{"Date", date(old), date(at)}, {"Time", oldTime, printed}} {
+			y := d.y + 14 + float64(i)*13
+			d.text(cols[0], y, d.label, "B", d.lsize+1, r[0])
+			d.text(cols[1], y, d.value, "", d.vsize, r[1])
+			d.text(cols[2], y, d.value, "", d.vsize, r[2])
+		}
+		d.y += 34
+		g.body("Location: " + where)
 	case 0:
 		d.y += 12
 		d.text(left+20, d.y, d.label, "B", d.lsize+1.5, pick(g.r, []string{"NEW INTERVIEW DATE AND TIME", "New Interview Date and Time"}))
