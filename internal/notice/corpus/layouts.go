@@ -29,6 +29,15 @@ var layouts = []Layout{
 	{"i797c-rescheduled-biometrics", "I-797C", "ASC appointment moved: the old date in the body, the new one in the box", false, rescheduled},
 	{"i797-denial", "I-797", "denial of a case, naming the appeal form I-290B and the dates of the case's history", false, denial},
 	{"i797c-multi-receipt", "I-797C", "receipt notice for forms filed together, their receipt numbers in a table", false, multiReceipt},
+	// Held out (heldout2.go, heldout3.go): written apart from the extractor, without reading its
+	// rules or scores.
+	{"i797e-noid", "I-797E", "notice of intent to deny on letterhead: reference block beside the address, printed response due date", false, noid},
+	{"i797c-interview-rescheduled", "I-797C", "interview moved: the old date and time in a sentence, the new ones set out below", false, interviewRescheduled},
+	{"i797c-biometrics-reuse", "I-797C", "receipt notice saying earlier biometrics will be reused: dates, but no appointment", false, biometricsReuse},
+	{"i797-approval-online-account", "I-797", "approval downloaded from the USCIS online account: labels down one column, dates written out", false, onlineApproval},
+	{"i797c-premium-processing", "I-797C", "receipt of an I-907 premium processing request for an I-129 or I-140, two-box header", false, premium},
+	{"i797c-fee-receipt-renewal", "I-797C", "receipt for a work permit renewal (I-765) or card replacement (I-90), two-box header in small capitals", false, feeReceipt},
+	{"decoy-cbp-i94", "letter", "CBP I-94 website printout: admission record number, entry and admit-until dates", true, cbpI94},
 }
 
 var (
