@@ -21,7 +21,9 @@ var (
 	dueAnchor = regexp.MustCompile(`(?i)(?:Response\s+Due(?:\s+Date)?|respond(?:\s+\S+){0,6}?\s+by)\s*:?\s*|\b(submit|receive[sd]?)\b`)
 	dueBy     = regexp.MustCompile(`(?i)\b(?:by|no\s+later\s+than)\s*:?\s*`)
 	// scheduledAnchor ends where a sentence gives an appointment's date.
-	scheduledAnchor = regexp.MustCompile(`(?i)\b(interview|appointment)\s+(?:is\s+|has\s+been\s+)?(?:scheduled|set)\s+(?:for|on)\s*:?\s*`)
+	// "Your interview is now scheduled for", "has been rescheduled for": an old date is said
+	// otherwise ("which was scheduled for").
+	scheduledAnchor = regexp.MustCompile(`(?i)\b(interview|appointment)\s+(?:is\s+|has\s+been\s+)?(?:now\s+)?(?:re)?(?:scheduled|set)\s+(?:for|on)\s*:?\s*`)
 )
 
 // events reads the dates a notice asks something for: appointments, by their labels or by the

@@ -63,9 +63,12 @@ func Extract(text string, source Source) Notice {
 	// consulates' letters cite USCIS forms and say "interview" too): its form and type are
 	// only taken from a label that says so, never from the body.
 	uscis := n.ReceiptNumber.Value != ""
-	n.Form, n.FormTitle = x.form(uscis)
+	n.Form, n.FormTitle = x.premiumCase(x.form(uscis))
 	n.NoticeType = x.noticeType(uscis)
 	n.ReceivedDate, n.PriorityDate, n.NoticeDate = x.headerDates()
+	if n.NoticeDate.Value == "" && uscis {
+		n.NoticeDate = x.letterDate()
+	}
 	n.Events = x.events(n.NoticeType.Value)
 	x.plausibleDates(&n)
 	n.Warnings = x.warnings(&n)

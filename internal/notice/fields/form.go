@@ -241,3 +241,23 @@ func isDigits(s string) bool {
 	}
 	return s != ""
 }
+
+// premiumFor names a form premium processing is requested for: the petitions and
+// applications an I-907 may accompany.
+var premiumFor = regexp.MustCompile(`\b(?:Form\s+)?([I1l|])-?(129|140|539|765)\b`)
+
+// premiumCase reads the case of a premium processing receipt. An I-907 is no case of its
+// own: it is receipted under the number of the petition or application it asks to speed up,
+// which the notice names ("PETITION  I-129, Petition for A Nonimmigrant Worker", "for the
+// Form I-129 petition"), and that is the notice's case. A notice naming none keeps the I-907.
+func (x *extraction) premiumCase(f Field, title string) (Field, string) {
+	if f.Value != "I-907" {
+		return f, title
+	}
+	for _, m := range premiumFor.FindAllStringSubmatch(x.head, -1) {
+		if g, t, ok := x.formCode(m[1], m[2], bodyFormWeight); ok && t != "" {
+			return g, t
+		}
+	}
+	return f, title
+}

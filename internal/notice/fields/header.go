@@ -77,11 +77,13 @@ func (x *extraction) dateBeside(lb label) (date, bool) {
 	if at+1 < len(ln.text) && strings.IndexByte("-_~", ln.text[at]) >= 0 && isAlnumByte(ln.text[at+1]) {
 		at++
 	}
-	if at >= len(ln.text) || at-lb.end > maxBesideGap {
+	if at >= len(ln.text) {
 		return date{}, false
 	}
 	d, ok := headerDateAt(ln.text[at:])
-	if !ok {
+	// Farther than a label column, a date is the label's only where the row is that label and
+	// that date alone: a list of labels down the left with their values set flush right.
+	if !ok || at-lb.end > maxBesideGap && (len(x.labels[lb.line]) > 1 || strings.TrimSpace(ln.text[at+d.end:]) != "") {
 		return date{}, false
 	}
 	d.start, d.end = ln.start+at+d.start, ln.start+at+d.end
@@ -269,4 +271,30 @@ func digitLikes(s string) int {
 		}
 	}
 	return n
+}
+
+// letterDate reads the notice date of a USCIS notice printed as a letter, whose reference
+// block dates it with a bare "Date:" line ("Date: 01/29/2027"). A "Date:" line with a "Time:"
+// line under it is an appointment (dateTimeLines), not the letter's date.
+func (x *extraction) letterDate() Field {
+	for i, ln := range x.lines[:x.headLines] {
+		m := dateLine.FindStringIndex(ln.text)
+		if m == nil {
+			continue
+		}
+		if j, ok := x.nextText(i, 2); ok && timeLine.MatchString(x.lines[j].text) {
+			continue
+		}
+		d, ok := headerDateAt(ln.text[m[1]:])
+		if !ok || strings.TrimSpace(ln.text[m[1]+d.end:]) != "" {
+			continue
+		}
+		start, end := ln.start+m[1]+d.start, ln.start+m[1]+d.end
+		if x.isClaimed(start, end) {
+			continue
+		}
+		x.claim(start, end)
+		return x.field(d.iso, orderWeight, d.corrected)
+	}
+	return Field{}
 }

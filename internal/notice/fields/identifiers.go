@@ -74,7 +74,10 @@ func (x *extraction) identifiers() (own Field, others, aNumbers []Field, account
 	}
 	ownAt, weight := 0, unplacedWeight
 	for k, c := range receipts {
-		if c.Label != "" || x.nearReceiptLabel(c.Start) {
+		// A label in a sentence ("collected for your case with receipt number …") names
+		// another case as often as this one: only a printed label, capitalized, says which
+		// is the notice's own.
+		if c.Label != "" && !inSentence(c.Label) || x.nearReceiptLabel(c.Start) {
 			ownAt, weight = k, labelledWeight
 			break
 		}
@@ -137,7 +140,8 @@ func (x *extraction) nearReceiptLabel(off int) bool {
 	i := x.lineOf(off)
 	for j := max(i-3, 0); j <= i; j++ {
 		for _, lb := range x.labels[j] {
-			if lb.kind == receiptLabel && (j < i || x.lines[j].start+lb.end <= off) {
+			if lb.kind == receiptLabel && (j < i || x.lines[j].start+lb.end <= off) &&
+				!inSentence(x.lines[j].text[lb.start:lb.end]) {
 				return true
 			}
 		}
@@ -148,3 +152,7 @@ func (x *extraction) nearReceiptLabel(off int) bool {
 func asylumOffice(receipt string) bool {
 	return strings.HasPrefix(receipt, "Z") && ids.Explain(ids.ReceiptNumber, []byte(receipt)).Office != ""
 }
+
+// inSentence reports whether a label was printed as words of a sentence, in lower case, rather
+// than as a label.
+func inSentence(label string) bool { return label != "" && 'a' <= label[0] && label[0] <= 'z' }

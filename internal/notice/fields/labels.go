@@ -30,7 +30,7 @@ var labelPhrases = []struct {
 }{
 	{receiptLabel, []string{"Receipt Number", "Receipt No", "Receipt #"}},
 	{caseTypeLabel, []string{"Case Type"}},
-	{receivedLabel, []string{"Received Date", "Receipt Date", "Date Received"}},
+	{receivedLabel, []string{"Received Date", "Receipt Date", "Date Received", "Date Filed", "Filing Date"}},
 	{priorityLabel, []string{"Priority Date"}},
 	{noticeDateLabel, []string{"Notice Date", "Date of Notice"}},
 	{noticeTypeLabel, []string{"Notice Type"}},
@@ -39,7 +39,8 @@ var labelPhrases = []struct {
 	{aNumberLabel, []string{"A-Number", "A Number", "USCIS A#", "A#", "Alien Number", "USCIS#", "Alien Registration Number"}},
 	{accountLabel, []string{"USCIS Online Account Number", "Online Account Number"}},
 	{appointmentLabel, []string{"Date and Time of Appointment", "Appointment Date and Time", "Appointment Date",
-		"Date and Time of Interview", "Interview Date and Time", "Interview Date"}},
+		"Date and Time of Interview", "Interview Date and Time", "Interview Date",
+		"New Appointment Date and Time", "New Interview Date and Time", "New Appointment"}},
 }
 
 // labelRE matches every label; the submatch that took part names its kind.

@@ -25,15 +25,15 @@ const maxTypeValueLen = 80
 // the same reason: a receipt or a denial may mention an appointment.
 var noticeTypes = []struct{ name, phrase string }{
 	{"Request for Evidence", `Request for (?:Initial |Additional )?Evidence|\bRFE\b`},
-	{"Notice of Intent to Deny", `Notice of Intent to Deny|\bNOID\b`},
-	{"Notice of Intent to Revoke", `Notice of Intent to Revoke|\bNOIR\b`},
+	{"Notice of Intent to Deny", `(?:Notice of )?Intent to Deny|\bNOID\b`},
+	{"Notice of Intent to Revoke", `(?:Notice of )?Intent to Revoke|\bNOIR\b`},
 	{"Denial Notice", `Denial Notice|has been denied|we denied`},
 	{"Rejection Notice", `Rejection Notice|has been rejected|we rejected`},
 	{"Approval Notice", `Approval Notice|has been approved|we approved`},
 	{"Transfer Notice", `Transfer Notice|we transferred|has been transferred`},
 	{"Reopen Notice", `Re-?open(?:ed)? Notice|has been re-?opened|we re-?opened`},
 	{"Biometrics Appointment", `(?:ASC|Biometrics?) Appointment|Application Support Center`},
-	{"Interview Notice", `Interview Notice|Appear for (?:an |your |the )?(?:Naturalization )?(?:Initial )?Interview`},
+	{"Interview Notice", `Interview Notice|Interview Rescheduled|Appear for (?:an |your |the )?(?:Naturalization )?(?:Initial )?Interview`},
 	{"Account Access Notice", `Account Access Notice`},
 	{"Transportation Letter", `Transportation Letter`},
 	{"Receipt Notice", `Receipt Notice|has been received`},
@@ -91,7 +91,7 @@ func (x *extraction) noticeType(fromBody bool) Field {
 	}
 	for _, ln := range x.lines[:x.headLines] {
 		for _, c := range ln.cells {
-			if cell := ln.text[c.start:c.end]; isHeading(cell) {
+			if cell := ln.text[c.start:c.end]; isHeading(cell) || len(ln.cells) == 1 && isTitle(cell) {
 				if name, ok := typeOf(cell); ok {
 					return x.field(name, titleWeight, false)
 				}
@@ -203,6 +203,24 @@ func isHeading(s string) bool {
 		}
 	}
 	return letters > 0 && upper*10 >= letters*8
+}
+
+// isTitle reports whether a cell alone on its row is a heading in title case, "Notice of
+// Intent to Deny": a few words, each capitalized but the small ones, no full stop, and most of
+// it the phrase of a type. An address line in title case names no type.
+func isTitle(s string) bool {
+	s = strings.TrimSpace(s)
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 8 || strings.HasSuffix(s, ".") {
+		return false
+	}
+	for _, w := range words {
+		if c := w[0]; 'a' <= c && c <= 'z' && len(w) > 3 {
+			return false
+		}
+	}
+	m := typePhrases.FindStringIndex(s)
+	return m != nil && (m[1]-m[0])*10 >= len(s)*6
 }
 
 // titleCase writes a notice type printed in capitals as the other types are written.
