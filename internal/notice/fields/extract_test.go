@@ -352,6 +352,56 @@ You are hereby notified to appear for an interview appointment, as scheduled bel
 		want: want{receipts: []string{"LIN2413850825"}, aNumbers: []string{"A275651493"}, noticeDate: "2024-10-07",
 			received: "2024-04-10"},
 	},
+	{
+		name:   "a letter: its Date: line, Date Filed, a title-case heading, the deadline of an intent to deny",
+		source: PDFText,
+		text: `         U.S. Department of Homeland Security                     Form I-797E, Notice of Action
+                                   Date: 01/29/2027
+                           Receipt Number: YSC2520538580
+                               Date Filed: 07/14/2025
+                                   Form: I-130, Petition for Alien Relative
+
+                                   Notice of Intent to Deny
+Dear WEI:
+On 07/14/2025, you filed Form I-130. On Jun 8, 2026, we issued a Request for Evidence (RFE).
+You may submit rebuttal evidence within 33 days of the date of this notice, that is, no later
+than March 3, 2027.
+`,
+		want: want{receipts: []string{"YSC2520538580"}, form: "I-130", noticeType: "Notice of Intent to Deny",
+			noticeDate: "2027-01-29", received: "2025-07-14", events: []string{"noid-due 2027-03-03 "}},
+	},
+	{
+		name:   "labels down the left, values set flush right; an address in title case names no type",
+		source: PDFText,
+		text: `Approval notice
+
+Receipt number                                                             IOE8158214253
+Form                   I-821D, Consideration of Deferred Action for Childhood Arrivals
+Received date                                                              April 6, 2020
+Notice date                                                            November 18, 2020
+Application Support Center
+`,
+		want: want{receipts: []string{"IOE8158214253"}, form: "I-821D", noticeType: "Approval Notice",
+			noticeDate: "2020-11-18", received: "2020-04-06"},
+	},
+	{
+		name:   "a rescheduled interview: the old date is no event, the new one is; a premium processing receipt's case",
+		source: PDFText,
+		text: ` RECEIPT NUMBER
+ SRC2201872229                                                   RECEIVED DATE                10/26/2021
+ FORM                                                            NOTICE DATE                  12/28/2021
+ I907 - REQUEST FOR PREMIUM PROCESSING SERVICE
+ PETITION
+ I-129, Petition for A Nonimmigrant Worker
+
+Notice Type: Interview Rescheduled
+Your interview, which was scheduled for Feb 13, 2022 at 2:45 PM, has been rescheduled.
+Your interview is now scheduled for Monday, May 2, 2022 at 1:00 PM. The request does not have
+a receipt number of its own; the case with receipt number EAC2290000001 is another one.
+`,
+		want: want{receipts: []string{"SRC2201872229", "EAC2290000001"}, form: "I-129", noticeType: "Interview Notice",
+			noticeDate: "2021-12-28", received: "2021-10-26", events: []string{"interview 2022-05-02 13:00"}},
+	},
 }
 
 func TestExtract(t *testing.T) {

@@ -205,22 +205,22 @@ func isHeading(s string) bool {
 	return letters > 0 && upper*10 >= letters*8
 }
 
-// isTitle reports whether a cell alone on its row is a heading in title case, "Notice of
-// Intent to Deny": a few words, each capitalized but the small ones, no full stop, and most of
-// it the phrase of a type. An address line in title case names no type.
+// isTitle reports whether a cell alone on its row is a heading not in capitals, "Notice of
+// Intent to Deny", "Approval notice": a few words starting with a capital, no full stop, and
+// most of it the phrase of a type. An address line ("Application Support Center") names a
+// place, not a type.
 func isTitle(s string) bool {
 	s = strings.TrimSpace(s)
 	words := strings.Fields(s)
-	if len(words) == 0 || len(words) > 8 || strings.HasSuffix(s, ".") {
+	if len(words) == 0 || len(words) > 8 || strings.HasSuffix(s, ".") || !('A' <= s[0] && s[0] <= 'Z') {
 		return false
 	}
-	for _, w := range words {
-		if c := w[0]; 'a' <= c && c <= 'z' && len(w) > 3 {
-			return false
-		}
-	}
 	m := typePhrases.FindStringIndex(s)
-	return m != nil && (m[1]-m[0])*10 >= len(s)*6
+	if m == nil || (m[1]-m[0])*10 < len(s)*6 {
+		return false
+	}
+	name, _ := typeOf(s)
+	return name != "Biometrics Appointment" || strings.Contains(strings.ToLower(s), "appointment")
 }
 
 // titleCase writes a notice type printed in capitals as the other types are written.
