@@ -38,6 +38,14 @@ var layouts = []Layout{
 	{"i797c-premium-processing", "I-797C", "receipt of an I-907 premium processing request for an I-129 or I-140, two-box header", false, premium},
 	{"i797c-fee-receipt-renewal", "I-797C", "receipt for a work permit renewal (I-765) or card replacement (I-90), two-box header in small capitals", false, feeReceipt},
 	{"decoy-cbp-i94", "letter", "CBP I-94 website printout: admission record number, entry and admit-until dates", true, cbpI94},
+	// Held out (heldout4.go, heldout5.go): the third batch written apart from the extractor.
+	{"i797-approval-i751", "I-797", "approval of a petition to remove conditions, labels in a shaded sidebar, new card to follow", false, approvalI751},
+	{"i797c-welcome-notice", "I-797C", "I-485 approval headed \"Welcome to the United States of America\", with the card's information", false, welcomeNotice},
+	{"i797e-noir", "I-797E", "notice of intent to revoke an approved petition, a letter with a RE: block and a printed response date", false, noir},
+	{"i797c-n400-receipt-modern", "I-797C", "N-400 receipt with a header of heavy boxes, labels in tiny capitals above them", false, n400Receipt},
+	{"i797c-motion-receipt", "I-797C", "receipt of an I-290B motion or appeal, naming the denied case's receipt number and form", false, motionReceipt},
+	{"i797c-biometrics-fingerprint-old", "I-797C", "older fingerprint appointment notice: two-column appointment table, a rescheduling part to mail back", false, fingerprintOld},
+	{"decoy-eoir-hearing", "letter", "immigration court notice of hearing: the A-number as file number, the hearing date and time", true, eoirHearing},
 }
 
 var (
