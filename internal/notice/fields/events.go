@@ -18,8 +18,11 @@ var (
 	// dueAnchor ends where a response deadline's date begins (docs/identifiers.md#body-dates), or
 	// starts a sentence whose deadline comes within dueReach bytes: "submit … by", "received … no
 	// later than". The reach is searched apart, as a bounded repetition makes the expression slow.
-	dueAnchor = regexp.MustCompile(`(?i)(?:Response\s+Due(?:\s+Date)?|respond(?:\s+\S+){0,6}?\s+by)\s*:?\s*|\b(submit|receive[sd]?)\b`)
+	dueAnchor = regexp.MustCompile(`(?i)(?:Response\s+(?:is\s+)?Due(?:\s+Date)?(?:\s+(?:by|on))?|respond(?:\s+\S+){0,6}?\s+by)\s*:?\s*|\b(submit|receive[sd]?)\b`)
 	dueBy     = regexp.MustCompile(`(?i)\b(?:by|no\s+later\s+than)\s*:?\s*`)
+	// hearingAnchor ends where an immigration court's notice gives its hearing's date: "scheduled
+	// for a MASTER hearing before the Immigration Judge on 08/05/2019 at 12:00 P.M.".
+	hearingAnchor = regexp.MustCompile(`(?i)\bhearing\s+before\s+the\s+Immigration\s+Judge\s+on\s+`)
 	// scheduledAnchor ends where a sentence gives an appointment's date.
 	// "Your interview is now scheduled for", "has been rescheduled for": an old date is said
 	// otherwise ("which was scheduled for").
@@ -58,6 +61,11 @@ func (x *extraction) events(noticeType string) []Event {
 			add(e)
 		}
 	}
+	for _, m := range hearingAnchor.FindAllStringIndex(flat, -1) {
+		if e, ok := x.eventAt(flat[m[1]:], "appointment", anchorWeight); ok {
+			add(e)
+		}
+	}
 	if noticeType != "" && !asksForResponse[noticeType] {
 		// "If you have not received a biometrics notice by …" on a receipt
 		// is no response date: only a notice that asks for a response
@@ -75,11 +83,15 @@ func (x *extraction) events(noticeType string) []Event {
 			if stop := strings.IndexByte(reach, '.'); stop >= 0 {
 				reach = reach[:stop]
 			}
-			by := dueBy.FindStringIndex(reach)
-			if by == nil {
-				continue
+			// "received by this office no later than July 27": the date follows one of them.
+			for _, by := range dueBy.FindAllStringIndex(reach, -1) {
+				if e, ok := x.eventAt(flat[at+by[1]:], due, anchorWeight); ok {
+					e.Time = ""
+					add(e)
+					break
+				}
 			}
-			at += by[1]
+			continue
 		}
 		if e, ok := x.eventAt(flat[at:], due, anchorWeight); ok {
 			e.Time = ""
@@ -157,6 +169,14 @@ func (x *extraction) eventAt(s, kind string, weight float64) (Event, bool) {
 // the rows below it, the time after the date or in the row under the date.
 func (x *extraction) appointmentAt(lb label, noticeType string) (Event, bool) {
 	ln := x.lines[lb.line]
+	printed := strings.ToLower(ln.text[lb.start:lb.end])
+	// A label that names no appointment ("Date / Time", "New Appointment") is one only as a
+	// cell of its own on an appointment notice, not in a sentence ("at the date and time
+	// specified", "a new appointment notice").
+	generic := !strings.Contains(printed, "date") || !strings.Contains(printed, "appointment") && !strings.Contains(printed, "interview")
+	if generic && (!x.endsCell(lb) || noticeType != "Biometrics Appointment" && noticeType != "Interview Notice" && noticeType != "") {
+		return Event{}, false
+	}
 	kind := appointmentKind(ln.text[lb.start:lb.end], noticeType)
 	if e, ok := x.eventAt(strings.TrimLeft(ln.text[lb.end:], " :"), kind, anchorWeight); ok {
 		return e, true

@@ -60,19 +60,34 @@ func (x *extraction) form(fromBody bool) (Field, string) {
 			}
 		}
 	}
-	for _, ln := range x.lines[:x.headLines] {
+	// A "Form" cell's value and a case type printed bare ("I485 - APPLICATION TO …"): the
+	// one higher on the page is the header's; the other may be a related case the body
+	// describes.
+	cellForm, cellTitle, cellLine := Field{}, "", x.headLines
+	for _, v := range x.formCellValues() {
+		s := v.text
+		if len(s) > 5 && strings.EqualFold(s[:5], "Form ") {
+			s = s[5:] // "Form  Form I-290B, Notice of Appeal or Motion"
+		}
+		if m := caseTypeCode.FindStringSubmatch(s); m != nil {
+			if f, title, ok := try(m[1], m[2], caseTypeWeight); ok {
+				cellForm, cellTitle, cellLine = f, title, v.line
+				break
+			}
+		}
+	}
+	for i, ln := range x.lines[:x.headLines] {
+		if i > cellLine {
+			break
+		}
 		for _, m := range caseType.FindAllStringSubmatch(ln.text, -1) {
 			if f, title, ok := try(m[1], m[2], caseTypeWeight); ok {
 				return f, title
 			}
 		}
 	}
-	for _, s := range x.formCellValues() {
-		if m := caseTypeCode.FindStringSubmatch(s); m != nil {
-			if f, title, ok := try(m[1], m[2], caseTypeWeight); ok {
-				return f, title
-			}
-		}
+	if cellForm.Value != "" {
+		return cellForm, cellTitle
 	}
 	if unknown.Value != "" {
 		return unknown, ""
@@ -111,28 +126,28 @@ func notCaseInBody(n string) bool {
 // Relative"): the next cell of its row, and the cell under it in the next row. "Form" is not
 // one of the labels (labelPhrases): as a label it would split the header's rows wrongly
 // wherever the word starts a cell, as "Form I-797C, Notice of Action" does.
-func (x *extraction) formCellValues() []string {
-	var vs []string
+func (x *extraction) formCellValues() []cellValue {
+	var vs []cellValue
 	for i, ln := range x.lines[:x.headLines] {
 		for k, c := range ln.cells {
 			cell := ln.text[c.start:c.end]
 			// "Form: I-129, Petition for …" in one cell: the value beside its label. Without
 			// the colon, "Form I-797C, Notice of Action" is the notice's own name.
 			if len(cell) > 5 && strings.EqualFold(cell[:5], "Form:") {
-				vs = append(vs, strings.TrimSpace(cell[5:]))
+				vs = append(vs, cellValue{strings.TrimSpace(cell[5:]), i})
 				continue
 			}
 			if !strings.EqualFold(strings.TrimRight(cell, ":"), "Form") {
 				continue
 			}
 			if k+1 < len(ln.cells) {
-				vs = append(vs, ln.text[ln.cells[k+1].start:ln.cells[k+1].end])
+				vs = append(vs, cellValue{ln.text[ln.cells[k+1].start:ln.cells[k+1].end], i})
 			}
 			if j, ok := x.nextText(i, 2); ok {
 				below := x.lines[j]
 				for _, bc := range below.cells {
 					if bc.end > c.start-4 && bc.start < c.end+8 {
-						vs = append(vs, below.text[bc.start:bc.end])
+						vs = append(vs, cellValue{below.text[bc.start:bc.end], i})
 						break
 					}
 				}
@@ -140,6 +155,12 @@ func (x *extraction) formCellValues() []string {
 		}
 	}
 	return vs
+}
+
+// cellValue is a value of a "Form" cell and the line of the cell.
+type cellValue struct {
+	text string
+	line int
 }
 
 // labelValues returns what may be a label's value: the rest of its row after a colon and

@@ -274,11 +274,27 @@ func digitLikes(s string) int {
 }
 
 // letterDate reads the notice date of a USCIS notice printed as a letter, whose reference
-// block dates it with a bare "Date:" line ("Date: 01/29/2027"). A "Date:" line with a "Time:"
+// block dates it with a bare "Date:" line ("Date: 01/29/2027"), or which prints its date alone
+// on a line above every label. A "Date:" line with a "Time:"
 // line under it is an appointment (dateTimeLines), not the letter's date.
+// letterDateLabel is a letter's "Date:", starting its line or a column of it.
+var letterDateLabel = regexp.MustCompile(`(?:^|\s{2})Date\s*:\s*`)
+
 func (x *extraction) letterDate() Field {
+	firstLabel := x.headLines
+	for i, ls := range x.labels {
+		if len(ls) > 0 {
+			firstLabel = i
+			break
+		}
+	}
 	for i, ln := range x.lines[:x.headLines] {
-		m := dateLine.FindStringIndex(ln.text)
+		m := letterDateLabel.FindStringIndex(ln.text)
+		if m == nil && i < firstLabel {
+			// A letter's date alone on its line, above its reference block.
+			lead := len(ln.text) - len(strings.TrimLeft(ln.text, " "))
+			m = []int{lead, lead}
+		}
 		if m == nil {
 			continue
 		}

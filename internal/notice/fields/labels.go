@@ -36,11 +36,13 @@ var labelPhrases = []struct {
 	{noticeTypeLabel, []string{"Notice Type"}},
 	{pageLabel, []string{"Page"}},
 	{partyLabel, []string{"Applicant", "Petitioner", "Beneficiary", "Requestor", "Requester"}},
-	{aNumberLabel, []string{"A-Number", "A Number", "USCIS A#", "A#", "Alien Number", "USCIS#", "Alien Registration Number"}},
+	{aNumberLabel, []string{"A-Number", "A Number", "USCIS A#", "A#", "Alien Number", "USCIS#", "Alien Registration Number",
+		"File No", "File Number", "File"}},
 	{accountLabel, []string{"USCIS Online Account Number", "Online Account Number"}},
 	{appointmentLabel, []string{"Date and Time of Appointment", "Appointment Date and Time", "Appointment Date",
 		"Date and Time of Interview", "Interview Date and Time", "Interview Date",
-		"New Appointment Date and Time", "New Interview Date and Time", "New Appointment"}},
+		"New Appointment Date and Time", "New Interview Date and Time", "New Appointment",
+		"Date and Time", "Date / Time", "Rescheduled To"}},
 }
 
 // labelRE matches every label; the submatch that took part names its kind.
