@@ -402,6 +402,51 @@ a receipt number of its own; the case with receipt number EAC2290000001 is anoth
 		want: want{receipts: []string{"SRC2201872229", "EAC2290000001"}, form: "I-129", noticeType: "Interview Notice",
 			noticeDate: "2021-12-28", received: "2021-10-26", events: []string{"interview 2022-05-02 13:00"}},
 	},
+	{
+		name:   "a letter dated alone above its reference block; the deadline after 'received by this office no later than'",
+		source: PDFText,
+		text: `                                      U.S. Department of Homeland Security
+                                                                                              June 24, 2020
+   FICTIONAL DATA LABS INC
+RE:                     Form I-129, Petition for A Nonimmigrant Worker
+Receipt Number:         SRC-19-153-65876
+Date Filed:             May 1, 2019
+                                      NOTICE OF INTENT TO REVOKE
+On May 1, 2019, you filed the petition named above, and on October 17, 2019, USCIS approved it.
+Your rebuttal must be received by this office no later than July 27, 2020.
+`,
+		want: want{receipts: []string{"SRC1915365876"}, form: "I-129", noticeType: "Notice of Intent to Revoke",
+			noticeDate: "2020-06-24", received: "2019-05-01", events: []string{"noid-due 2020-07-27 "}},
+	},
+	{
+		name:   "an ASC appointment in a Date / Time column; the reschedule request's date and a new appointment notice are no appointment",
+		source: PDFText,
+		text: ` RECEIPT NUMBER                  CASE TYPE
+ LIN2015947203                   I131 - APPLICATION FOR TRAVEL DOCUMENT
+ RECEIVED DATE    NOTICE DATE
+ 05/08/2020       06/16/2020
+Notice Type: Fingerprint Notification
+PLEASE APPEAR AT THE APPLICATION SUPPORT CENTER BELOW AT THE DATE AND TIME SPECIFIED.
+ PLACE                                                           DATE / TIME
+ USCIS FRANKLIN                                                  07/01/2020
+ 429 MOCKUP WAY                                                  1:30 PM
+UPON RECEIPT OF YOUR REQUEST, YOU WILL BE PROVIDED A NEW APPOINTMENT NOTICE. YOUR REQUEST
+MUST REACH THE ADDRESS ABOVE BY JUNE 24, 2020.
+`,
+		want: want{receipts: []string{"LIN2015947203"}, form: "I-131", noticeType: "Biometrics Appointment",
+			noticeDate: "2020-06-16", received: "2020-05-08", events: []string{"biometrics 2020-07-01 13:30"}},
+	},
+	{
+		name:   "an immigration court's hearing notice: the A-number after File No., the hearing an appointment, no USCIS fields",
+		source: PDFText,
+		text: `                           EXECUTIVE OFFICE FOR IMMIGRATION REVIEW
+RE: SAMPELA, SOFIA                                                        File No.: A133-758-893
+DATE: 10/24/2018
+Please take notice that the above captioned case has been scheduled for a MASTER hearing before the
+Immigration Judge on 08/05/2019 at 12:00 P.M. at the court.
+`,
+		want: want{aNumbers: []string{"A133758893"}, events: []string{"appointment 2019-08-05 12:00"}},
+	},
 }
 
 func TestExtract(t *testing.T) {
