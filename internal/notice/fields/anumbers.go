@@ -116,7 +116,12 @@ func (x *extraction) nearANumberLabel(off int) bool {
 // aCellLabel is a header cell that labels an A-number alone, as OCR reads "A#" (At, A4, AH,
 // A+, As, AS, A8), after a party's name for it ("Applicant A#"): the # is the character tesseract
 // misreads most, and ids.Find no longer sees a label there.
-var aCellLabel = regexp.MustCompile(`^(?:(?:Applicant|Beneficiary|Petitioner|Requestor|USCIS)(?:/Petitioner)? +)?A[#tH4+sS8]$`)
+// A label in small capitals may come out in lower case or run into its A# ("uscisSA#",
+// "uscis aA#").
+var aCellLabel = regexp.MustCompile(`^(?:(?:Applicant|Beneficiary|Petitioner|Requestor|USCIS)(?:/Petitioner)? +)?A[#tH4+sS8]$|(?i:^[a-z]{2,12} ?[a-z]?a#$)`)
+
+// aCellLabelAsPrinted is an A-number cell's label read as printed.
+var aCellLabelAsPrinted = regexp.MustCompile(`^(?:(?:Applicant|Beneficiary|Petitioner|Requestor|USCIS)(?:/Petitioner)? +)?A#$`)
 
 // aCellValue is an A-number as a header cell prints it: nine digits (maybe after an A) in
 // groups of three, or run together, with the look-alikes OCR reads for digits.
@@ -160,7 +165,7 @@ func (x *extraction) cellANumbers(text string) []candidate {
 				digits, fixed := digitsOf(strings.NewReplacer("Q", "0", "D", "0", "Z", "2").Replace(raw))
 				// A label read otherwise than "A#" is a guess at what it was: the person
 				// checks the number.
-				fixed = fixed || strings.ContainsAny(raw, "QDZ") || !strings.HasSuffix(ln.text[c.start:c.end], "A#")
+				fixed = fixed || strings.ContainsAny(raw, "QDZ") || !aCellLabelAsPrinted.MatchString(ln.text[c.start:c.end])
 				if a, err := ids.Normalize(ids.ANumber, []byte("A"+digits)); err == nil {
 					cs = append(cs, candidate{ids.Match{Kind: ids.ANumber, Value: string(a), Start: vl.start + vc.start,
 						End: vl.start + vc.end, Corrected: fixed}, printedWeight})

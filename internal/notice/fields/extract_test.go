@@ -671,13 +671,15 @@ func TestFormNotFromEvidenceOrAppeal(t *testing.T) {
 // cell under a word that is no such label is not.
 func TestANumberUnderGarbledLabel(t *testing.T) {
 	t.Parallel()
-	for _, c := range []struct{ label, want string }{{"As", "A230891162"}, {"A8", "A230891162"}, {"At", "A230891162"}, {"Ask", ""}} {
+	for _, c := range []struct{ label, want string }{{"As", "A230891162"}, {"A8", "A230891162"}, {"At", "A230891162"}, {"Ask", ""},
+		{"uscisSA#", "A230891162"}, {"uscis aA#", "A230891162"}, {"Alias", ""}, {"ALIAS", ""}} {
 		text := "Receipt Number EAC2404607724\n Applicant\n   CONTOH, ROSA\n\n " + c.label + "\n   A-230-891-162\n"
 		n := Extract(text, OCR)
 		got := ""
 		if len(n.ANumbers) > 0 {
 			got = n.ANumbers[0].Value
-			if !n.ANumbers[0].Corrected {
+			// A label that still ends in A# may be found as one, and the number as printed.
+			if !n.ANumbers[0].Corrected && !strings.HasSuffix(c.label, "A#") {
 				t.Errorf("%s: not marked corrected", c.label)
 			}
 		}
