@@ -11,6 +11,27 @@ import (
 // value: "Your A-Number is A-201-449-982." ids.Find reads a value only right after its label.
 var labelIs = regexp.MustCompile(`(?i)\b(A-?\s?Number|A#|Alien\s+(?:Registration\s+)?Number|USCIS\s*#|(?:USCIS\s+)?Online\s+Account\s+Number)\s+(?:is|was)\s*:?\s+`)
 
+// fileNumber is an A-number after the label an immigration court or an older letter gives it,
+// the person's file: "File No.: 199075922", "FILE: A210-546-151".
+var fileNumber = regexp.MustCompile(`(?i)\bFile(?:\s+No\.?|\s+Number)?\s*:\s*(A?[- ]?[0-9]{3}-?[0-9]{3}-?[0-9]{3})(?:[^0-9A-Za-z-]|$)`)
+
+// fileNumbers finds the A-numbers fileNumber labels.
+func fileNumbers(text string) []candidate {
+	var cs []candidate
+	for _, m := range fileNumber.FindAllStringSubmatchIndex(text, -1) {
+		digits := strings.Map(func(r rune) rune {
+			if '0' <= r && r <= '9' {
+				return r
+			}
+			return -1
+		}, text[m[2]:m[3]])
+		if a, err := ids.Normalize(ids.ANumber, []byte("A"+digits)); err == nil {
+			cs = append(cs, candidate{ids.Match{Kind: ids.ANumber, Value: string(a), Start: m[2], End: m[3]}, labelledWeight})
+		}
+	}
+	return cs
+}
+
 // spelledOut finds the values labelIs introduces, by handing ids.Find the label and the value
 // without the "is", so that they are read by the same rules as every other labelled value.
 func spelledOut(text string) []candidate {

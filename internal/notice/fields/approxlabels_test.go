@@ -55,3 +55,25 @@ func TestEditDistance(t *testing.T) {
 		}
 	}
 }
+
+// TestFileNumber: the A-number a court's or an older letter's "File" label gives, with or
+// without its A; a telephone or a tracking number is none.
+func TestFileNumber(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ text, want string }{
+		{"RE: SAMPELA, AMIR        FILE: 199075922\n", "A199075922"},
+		{"File No.: A133-758-893\n", "A133758893"},
+		{"File Number: A 012-345-678\n", "A012345678"},
+		{"File: 800-375-52831\n", ""},
+		{"Filed: 05/01/2019\n", ""},
+	} {
+		n := Extract(tc.text, PDFText)
+		got := ""
+		if len(n.ANumbers) > 0 {
+			got = n.ANumbers[0].Value
+		}
+		if got != tc.want {
+			t.Errorf("%q: A-number %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}

@@ -66,6 +66,11 @@ func (x *extraction) events(noticeType string) []Event {
 			add(e)
 		}
 	}
+	if len(evs) == 0 && (noticeType == "Biometrics Appointment" || noticeType == "Interview Notice") {
+		if e, ok := x.dateOverTime(noticeType); ok {
+			add(e)
+		}
+	}
 	if noticeType != "" && !asksForResponse[noticeType] {
 		// "If you have not received a biometrics notice by …" on a receipt
 		// is no response date: only a notice that asks for a response
@@ -226,4 +231,41 @@ func (x *extraction) timeAfter(j int, d date) (string, bool, bool) {
 		}
 	}
 	return "", false, false
+}
+
+// dateOverTime reads an appointment notice's appointment printed as a date with its time of
+// day under it, in one column ("06/05/2025" over "10:30 AM"), where OCR lost the table's
+// heading: nothing else on such a notice is printed so. Only laid-out text has columns.
+func (x *extraction) dateOverTime(noticeType string) (Event, bool) {
+	if !x.layout {
+		return Event{}, false
+	}
+	for i, ln := range x.lines[:x.headLines] {
+		ds := append(usDates(ln.text), longDates(ln.text)...)
+		if len(ds) != 1 {
+			continue
+		}
+		d := ds[0]
+		if x.isClaimed(ln.start+d.start, ln.start+d.end) {
+			continue
+		}
+		j, ok := x.nextText(i, 1)
+		if !ok {
+			continue
+		}
+		next := x.lines[j].text
+		for _, m := range clock.FindAllStringIndex(next, -1) {
+			if m[0] < d.start-4 || m[0] > d.end+4 {
+				continue
+			}
+			t, fixed, ok := clockAt(next[m[0]:])
+			if !ok {
+				continue
+			}
+			corrected := d.corrected || fixed
+			return Event{Kind: appointmentKind("", noticeType), Date: d.iso, Time: t, Corrected: corrected,
+				Confidence: x.confidence(eventBelowWeight*orderWeight, corrected)}, true
+		}
+	}
+	return Event{}, false
 }

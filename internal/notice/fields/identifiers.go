@@ -46,7 +46,7 @@ func (x *extraction) identifiers() (own Field, others, aNumbers []Field, account
 			taken[i] = true
 		}
 	}
-	for _, c := range slices.Concat(spelledOut(text), x.printedANumbers(text), x.cellANumbers(text)) {
+	for _, c := range slices.Concat(spelledOut(text), fileNumbers(text), x.printedANumbers(text), x.cellANumbers(text)) {
 		if !slices.Contains(taken[c.Start:c.End], true) {
 			found = append(found, c)
 		}

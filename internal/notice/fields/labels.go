@@ -30,7 +30,7 @@ var labelPhrases = []struct {
 }{
 	{receiptLabel, []string{"Receipt Number", "Receipt No", "Receipt #"}},
 	{caseTypeLabel, []string{"Case Type"}},
-	{receivedLabel, []string{"Received Date", "Receipt Date", "Date Received", "Date Filed", "Filing Date"}},
+	{receivedLabel, []string{"Received Date", "Receipt Date", "Date Received", "Date Filed", "Filing Date", "Filed:"}},
 	{priorityLabel, []string{"Priority Date"}},
 	{noticeDateLabel, []string{"Notice Date", "Date of Notice"}},
 	{noticeTypeLabel, []string{"Notice Type"}},
