@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -30,7 +31,12 @@ func mixed(name string) string {
 // no header dates.
 func approvalNewest(g *gen) {
 	g.modern = true
-	g.setup([]string{"I-130", "I-130", "I-129F"}, []string{"IOE", "IOE", "NBC", "MSC", "WAC", "EAC"}, 60, 500)
+	// The design is from 2023 on: draw cases again (deterministically) until the notice is.
+	for g.note.Year() < 2023 {
+		g.tr.PriorityDate = ""
+		g.prio = time.Time{}
+		g.setup([]string{"I-130", "I-130", "I-129F"}, []string{"IOE", "IOE", "NBC", "MSC", "WAC", "EAC"}, 60, 500)
+	}
 	g.longDates = g.chance(0.35)
 	g.other = pick(g.r, surnames) + ", " + pick(g.r, givens)
 	d := g.d
@@ -229,9 +235,15 @@ func asylumReceipt(g *gen) {
 	for range g.r.IntN(3) {
 		people = append(people, person{strings.Split(g.person, ", ")[0] + ", " + pick(g.r, givens), "Child", aNumber(g.r)})
 	}
+	// No two people of one family with the same given name.
+	for i := 1; i < len(people); i++ {
+		for slices.ContainsFunc(people[:i], func(p person) bool { return p.name == people[i].name }) {
+			people[i].name = strings.Split(g.person, ", ")[0] + ", " + pick(g.r, givens)
+		}
+	}
 	for _, p := range people {
 		g.addA(p.a)
-		born := g.recv.AddDate(-1-g.r.IntN(50), -g.r.IntN(12), -g.r.IntN(28))
+		born := g.recv.AddDate(-20-g.r.IntN(40), -g.r.IntN(12), -g.r.IntN(28))
 		if p.rel == "Child" {
 			born = g.recv.AddDate(-1-g.r.IntN(17), -g.r.IntN(12), -g.r.IntN(28))
 		}

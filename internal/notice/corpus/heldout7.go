@@ -14,7 +14,9 @@ import (
 // Appear…") with one `interview` event. The same-day oath is only possible, on the condition
 // that the case is approved, and names no date or time of its own: no event.
 func n400InterviewOath(g *gen) {
-	g.start(g.chance(0.6), []string{"N-400"}, []string{"IOE", "IOE", "NBC", "MSC", "LIN"}, 60, 400, 1)
+	pages := 1 + g.r.IntN(2) // some put what to bring on a second page
+	// The newer design only: the N-400 title runs past the old grid's Case Type cell.
+	g.start(true, []string{"N-400"}, []string{"IOE", "IOE", "NBC", "MSC", "LIN"}, 60, 400, pages)
 	g.noticeType(pick(g.r, []string{"Request for Applicant to Appear for Naturalization Interview", "Interview Notice", "Naturalization Interview"}), "Interview Notice")
 	at := after(g.r, g.note, 20, 50)
 	printed, truth := clock(g.r)
@@ -46,7 +48,18 @@ func n400InterviewOath(g *gen) {
 	if g.chance(0.3) {
 		ps = append(ps, "We will also interview you on your related case, receipt number "+g.related(centres)+".")
 	}
-	g.paras(g.modern && g.chance(0.5), ps...)
+	if pages == 1 {
+		g.paras(g.modern && g.chance(0.5), ps...)
+		g.footer()
+		return
+	}
+	g.paras(false, ps[0], ps[2])
+	g.continuation()
+	g.d.text(left, g.d.y, g.d.label, "B", g.d.lsize+2, "WHAT TO BRING TO YOUR INTERVIEW")
+	g.body(ps[1],
+		"Your Permanent Resident Card; your passports and travel documents, current and expired, for the period since you became a permanent resident; tax returns or IRS transcripts for the last 5 years (3 if you filed as the spouse of a U.S. citizen); your marriage certificate and proof that any earlier marriage ended, if you are married.",
+		"If you have ever been arrested or cited, bring the certified court record of each case. If you asked for a disability exception, bring Form N-648 if you did not file it with your application.")
+	g.body(ps[3:]...)
 	g.footer()
 }
 
@@ -104,7 +117,7 @@ func payGovReceipt(g *gen) {
 	hh, mm := 6+g.r.IntN(16), g.r.IntN(60)
 	dateFn := pick(g.r, []func(time.Time) string{numeric, abbrev, long})
 	code := pick(g.r, []string{"I-130", "I-765", "I-485", "N-400", "I-90", "I-131", "I-539"})
-	track := fmt.Sprintf("%d%s", 26+g.r.IntN(3), strings.ToUpper(fmt.Sprintf("%c%c%c%c%c%c", 'A'+rune(g.r.IntN(26)), 'A'+rune(g.r.IntN(26)), '0'+rune(g.r.IntN(10)), 'A'+rune(g.r.IntN(26)), 'A'+rune(g.r.IntN(26)), '0'+rune(g.r.IntN(10)))))
+	track := fmt.Sprintf("%d%s", 2+g.r.IntN(8), strings.ToUpper(fmt.Sprintf("%c%c%c%c%c%c", 'A'+rune(g.r.IntN(26)), 'A'+rune(g.r.IntN(26)), '0'+rune(g.r.IntN(10)), 'A'+rune(g.r.IntN(26)), 'A'+rune(g.r.IntN(26)), '0'+rune(g.r.IntN(10)))))
 	agency := pick(g.r, []string{"USC", "FEE", "ELS"}) + fmt.Sprintf("%02d", paid.Year()%100) + digits(g.r, 8)
 	amount := pick(g.r, []string{"$675.00", "$470.00", "$760.00", "$410.00", "$535.00", "$1,440.00"})
 	// The browser's header and footer.
@@ -136,6 +149,6 @@ func payGovReceipt(g *gen) {
 		y += 17
 	}
 	d.y = y + 6
-	d.paraFont(left, contentW, "Thank you for your payment. Keep this confirmation for your records. This is not a receipt notice: USCIS will mail you a Form I-797C, Notice of Action, with your receipt number once it accepts your filing. An email confirmation has been sent to the address you gave.", fam, "", 9)
+	d.paraFont(left, contentW, "Thank you for your payment. Keep this confirmation for your records. An email confirmation has been sent to the address you gave. Submit your form as the agency instructs; the agency will contact you about it.", fam, "", 9)
 	d.paraFont(left, contentW, "If you have questions about this payment, contact the agency. Do not pay twice: a second payment for the same form will not be refunded automatically.", fam, "", 9)
 }
