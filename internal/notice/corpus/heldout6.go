@@ -127,7 +127,12 @@ func mixedAddressee(g *gen) string { return mixed(g.other) }
 // of the card, no header dates and no events (nothing to attend or answer by); the pending
 // I-485 named in the body is a related receipt.
 func eadReceiptC09(g *gen) {
-	g.start(g.chance(0.6), []string{"I-765"}, []string{"IOE", "IOE", "NBC", "MSC", "EAC", "SRC"}, 2, 30, 1)
+	// The newer design only, header values in Times at 9.5 points: the I-765's title
+	// runs past the Case Type cell in the old grid and, in wider or larger type, past the
+	// page's edge in the new one.
+	g.d.value = "Times"
+	g.d.vsize = 9.5
+	g.start(true, []string{"I-765"}, []string{"IOE", "IOE", "NBC", "MSC", "EAC", "SRC"}, 2, 30, 1)
 	d := g.d
 	fee := "$410.00"
 	if !g.recv.Before(time.Date(2024, time.April, 1, 0, 0, 0, 0, time.UTC)) {
