@@ -46,6 +46,13 @@ var layouts = []Layout{
 	{"i797c-motion-receipt", "I-797C", "receipt of an I-290B motion or appeal, naming the denied case's receipt number and form", false, motionReceipt},
 	{"i797c-biometrics-fingerprint-old", "I-797C", "older fingerprint appointment notice: two-column appointment table, a rescheduling part to mail back", false, fingerprintOld},
 	{"decoy-eoir-hearing", "letter", "immigration court notice of hearing: the A-number as file number, the hearing date and time", true, eoirHearing},
+	// Held out (heldout6.go, heldout7.go): the fourth batch written apart from the extractor.
+	{"i797-approval-i130-2024", "I-797", "approval of an I-130 or I-129F in the newest design: large title, label-over-value column at the right", false, approvalNewest},
+	{"i797c-ead-receipt-c09", "I-797C", "receipt of a (c)(9) work permit application, the automatic extension and its dates in the body", false, eadReceiptC09},
+	{"i797c-asylum-receipt", "I-797C", "asylum office receipt of an I-589: Z-prefixed receipt number, dependants' A-numbers, the 150-day clock", false, asylumReceipt},
+	{"i797c-interview-n400-oath-same-day", "I-797C", "N-400 interview notice, date and time in a boxed cell on two lines, a possible same-day oath", false, n400InterviewOath},
+	{"i797-approval-i131-reentry", "I-797", "approval of a re-entry permit, refugee travel document or advance parole: validity and mailing in the body", false, reentryApproval},
+	{"decoy-uscis-fee-payment-receipt", "letter", "Pay.gov confirmation of a USCIS fee: tracking IDs, one shaped like a receipt number", true, payGovReceipt},
 }
 
 var (
