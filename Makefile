@@ -139,8 +139,8 @@ bench: tools
 	@awk -f docs/benchtable.awk bin/bench.txt
 
 # The notice reader's accuracy on the independent corpus (docs/notice-corpus.md):
-# 33 layouts, 660 notices (text PDFs and scans of eight kinds, read by the OCR
-# engine inside the app), a table per layout and field; about 15 minutes on two
+# 39 layouts, 780 notices (text PDFs and scans of eight kinds, read by the OCR
+# engine inside the app), a table per layout and field; about 20 minutes on two
 # idle cores (OCR reads one page at a time, as the app does). It reports and sets no bar; a
 # sample of it runs in make test (internal/notice/corpus).
 accuracy: export PATH := $(TOOLS):$(PATH)

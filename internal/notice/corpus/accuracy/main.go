@@ -4,7 +4,7 @@
 // tesseract in WebAssembly, internal/ocr), scores the reading against the notice's truth with noticetest's scoring, and
 // prints a table: one row per layout and variant, a column per field.
 //
-//	go run ./internal/notice/corpus/accuracy            # 33 layouts × (12 text + 8 scans)
+//	go run ./internal/notice/corpus/accuracy            # 39 layouts × (12 text + 8 scans)
 //	go run ./internal/notice/corpus/accuracy -n 2 -scans 0 -misses
 //	go run ./internal/notice/corpus/accuracy -n 0 -kinds fax   # the faxes alone
 //
