@@ -71,8 +71,11 @@ func ocr(ctx context.Context, page *image.Gray, dpi int) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	second, _ := ctx.Value(secondKey{}).(*secondSink)
 	if !bw {
-		return recognize(ctx, page, dpi)
+		text, err := recognize(ctx, page, dpi)
+		second.readSoFar(text, err)
+		return text, err
 	}
 	// A fax's thin strokes, a slash or the bar of a 7, came through its threshold broken or a
 	// pixel wide: darkening each pixel halfway to its darkest neighbour joins the breaks and
@@ -84,25 +87,23 @@ func ocr(ctx context.Context, page *image.Gray, dpi int) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if s, ok := ctx.Value(secondKey{}).(*secondSink); ok && s != nil && s.need(s.sofar+text) {
-		second, err := recognize(context.WithValue(ctx, wordSinkKey{}, (*wordSink)(nil)), page, dpi)
+	if second != nil && second.need(second.sofar+text) {
+		again, err := recognize(context.WithValue(ctx, wordSinkKey{}, (*wordSink)(nil)), page, dpi)
 		if ctx.Err() != nil {
 			return "", ctx.Err()
 		}
 		if err == nil {
-			s.text, s.read = second, true // a second reading that failed is no reading
+			second.text, second.read = again, true // a second reading that failed is no reading
 		}
 	}
-	if s, ok := ctx.Value(secondKey{}).(*secondSink); ok && s != nil {
-		s.sofar += text + "\f"
-	}
+	second.readSoFar(text, nil)
 	return text, nil
 }
 
 // A secondSink keeps the second reading of the page OCR read last, for a page read twice:
 // the reader puts one in the context it reads pages with (withSecondSink) when asked to
-// (WithSecondReading), and ocr fills it. need says, from the first readings of the pages read
-// so far, whether a black-and-white page is worth reading again.
+// (WithSecondReading), and ocr fills it. need says, from the first readings of the pages OCR
+// read so far, whether a black-and-white page is worth reading again.
 type secondSink struct {
 	need  func(text string) bool
 	sofar string
@@ -119,6 +120,13 @@ func withSecondSink(ctx context.Context, o *options) (context.Context, *secondSi
 	}
 	s := &secondSink{need: o.secondIf}
 	return context.WithValue(ctx, secondKey{}, s), s
+}
+
+// readSoFar adds a page's first reading to the text read so far, which need is given.
+func (s *secondSink) readSoFar(text string, err error) {
+	if s != nil && err == nil {
+		s.sofar += text + "\f"
+	}
 }
 
 // take gives the second reading of the page read last, if it was read twice, and forgets it.

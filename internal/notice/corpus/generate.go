@@ -112,6 +112,16 @@ func (g *gen) bdate(t time.Time) string {
 	return strings.ReplaceAll(s, " ", nb)
 }
 
+// personA is the A-number the notice already gave the person, or a new one, recorded.
+func (g *gen) personA() string {
+	if len(g.tr.ANumbers) > 0 {
+		return g.tr.ANumbers[0]
+	}
+	a := aNumber(g.r)
+	g.addA(a)
+	return a
+}
+
 func (g *gen) addA(a string) {
 	if !slices.Contains(g.tr.ANumbers, a) {
 		g.tr.ANumbers = append(g.tr.ANumbers, a)

@@ -166,13 +166,7 @@ func welcomeNotice(g *gen) {
 		fmt.Sprintf("We will mail your new Permanent Resident Card to the address above within 30 days. The card is valid for %d years. If you do not receive it, or if your address changes, contact us.", years))
 	// The card's information, as a small block: the A-number again (the same one), and the
 	// card's dates.
-	a := ""
-	if len(g.tr.ANumbers) > 0 {
-		a = g.tr.ANumbers[0]
-	} else {
-		a = aNumber(g.r)
-		g.addA(a)
-	}
+	a := g.personA()
 	rows := [][2]string{
 		{"Name", g.person},
 		{pick(g.r, []string{"USCIS#", "A-Number", "Alien Registration Number"}), printA(g.r, a)},

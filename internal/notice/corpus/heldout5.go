@@ -232,13 +232,10 @@ func eoirHearing(g *gen) {
 	letter := day(g.r)
 	at := after(g.r, letter, 40, 300)
 	h, m := 8+g.r.IntN(6), pick(g.r, []int{0, 30, 0, 30, 15})
+	h12, pm := twelveHour(h)
 	suffix := "A.M."
-	h12 := h
-	if h >= 12 {
+	if pm {
 		suffix = "P.M."
-		if h > 12 {
-			h12 = h - 12
-		}
 	}
 	clockFmt := pick(g.r, []string{"%02d:%02d %s", "%d:%02d %s"})
 	printed := fmt.Sprintf(clockFmt, h12, m, suffix)

@@ -109,13 +109,7 @@ func i797d(g *gen) {
 		"Keep this notice in a safe place, separate from the card.")
 	// The card: its USCIS# is the person's A-number, its card number has a receipt number's
 	// shape but is no receipt, and its dates are the card's.
-	a := ""
-	if len(g.tr.ANumbers) > 0 {
-		a = g.tr.ANumbers[0]
-	} else {
-		a = aNumber(g.r)
-		g.addA(a)
-	}
+	a := g.personA()
 	d := g.d
 	x, y := left+contentW/2-20, max(d.y+30, 520)
 	d.rect(x, y, 250, 150)

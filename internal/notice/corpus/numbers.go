@@ -160,16 +160,21 @@ func iso(t time.Time) string      { return t.Format("2006-01-02") }
 func clock(r *rand.Rand) (printed, truth string) {
 	h := 8 + r.IntN(8)
 	m := pick(r, []int{0, 0, 0, 15, 30, 30, 45})
+	h12, pm := twelveHour(h)
 	ampm := "AM"
-	h12 := h
-	if h >= 12 {
+	if pm {
 		ampm = "PM"
-		if h > 12 {
-			h12 = h - 12
-		}
 	}
 	format := pick(r, []string{"%d:%02d %s", "%02d:%02d %s", "%d:%02d %s"})
 	return fmt.Sprintf(format, h12, m, ampm), fmt.Sprintf("%02d:%02d", h, m)
+}
+
+// twelveHour is an hour of the day (8 to 23) on a 12-hour clock, and whether it is after noon.
+func twelveHour(h int) (int, bool) {
+	if h > 12 {
+		return h - 12, true
+	}
+	return h, h == 12
 }
 
 // day is a date between 2018 and 2026 on a weekday, as USCIS works on weekdays.

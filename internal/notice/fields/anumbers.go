@@ -139,10 +139,13 @@ func (x *extraction) nearANumberLabel(off int) bool {
 // misreads most, and ids.Find no longer sees a label there.
 // A label in small capitals may come out in lower case or run into its A# ("uscisSA#",
 // "uscis aA#").
-var aCellLabel = regexp.MustCompile(`^(?:(?:Applicant|Beneficiary|Petitioner|Requestor|USCIS)(?:/Petitioner)? +)?A[#tH4+sS8]$|(?i:^[a-z]{2,12} ?[a-z]?a#$)`)
+var aCellLabel = regexp.MustCompile(`^` + aCellParty + `A[#tH4+sS8]$|(?i:^[a-z]{2,12} ?[a-z]?a#$)`)
+
+// aCellParty is the party's name an A-number cell's label may start with.
+const aCellParty = `(?:(?:Applicant|Beneficiary|Petitioner|Requestor|USCIS)(?:/Petitioner)? +)?`
 
 // aCellLabelAsPrinted is an A-number cell's label read as printed.
-var aCellLabelAsPrinted = regexp.MustCompile(`^(?:(?:Applicant|Beneficiary|Petitioner|Requestor|USCIS)(?:/Petitioner)? +)?A#$`)
+var aCellLabelAsPrinted = regexp.MustCompile(`^` + aCellParty + `A#$`)
 
 // aCellValue is an A-number as a header cell prints it: nine digits (maybe after an A) in
 // groups of three, or run together, with the look-alikes OCR reads for digits.

@@ -18,7 +18,7 @@ func approxLabels(text string, line int, found []label) []label {
 	var out []label
 	for i := 0; i < len(words); i++ {
 		best, bestDist, bestLen := label{}, -1, 0
-		for k, lp := range approxPhrases {
+		for _, lp := range approxPhrases {
 			n := len(lp.words)
 			if i+n > len(words) {
 				continue
@@ -29,7 +29,7 @@ func approxLabels(text string, line int, found []label) []label {
 			}
 			if bestDist < 0 || d < bestDist || d == bestDist && n > bestLen {
 				start, end := words[i].start, words[i+n-1].end
-				best, bestDist, bestLen = label{kind: approxPhrases[k].kind, line: line, start: start, end: end}, d, n
+				best, bestDist, bestLen = label{kind: lp.kind, line: line, start: start, end: end}, d, n
 			}
 		}
 		if bestDist < 0 || overlaps(best, found) || overlaps(best, out) {
@@ -47,25 +47,22 @@ func overlaps(l label, ls []label) bool {
 	return slices.ContainsFunc(ls, func(o label) bool { return o.start < l.end && l.start < o.end })
 }
 
-// approxPhrases are labelPhrases' phrases of two words or more, in canonical letters.
-var approxPhrases = func() []struct {
+// approxPhrase is a label phrase of two words or more, its words in canonical letters.
+type approxPhrase struct {
 	kind  labelKind
 	words []string
-} {
-	var ps []struct {
-		kind  labelKind
-		words []string
-	}
+}
+
+// approxPhrases are labelPhrases' phrases of two words or more.
+var approxPhrases = func() []approxPhrase {
+	var ps []approxPhrase
 	for _, lp := range labelPhrases {
 		for _, ph := range lp.phrases {
 			if ws := strings.Fields(ph); len(ws) >= 2 {
 				for j := range ws {
 					ws[j] = canonical(ws[j])
 				}
-				ps = append(ps, struct {
-					kind  labelKind
-					words []string
-				}{lp.kind, ws})
+				ps = append(ps, approxPhrase{lp.kind, ws})
 			}
 		}
 	}
@@ -77,12 +74,17 @@ var approxPhrases = func() []struct {
 func phraseDistance(want []string, got []lineWord) (int, bool) {
 	total, letters := 0, 0
 	for j, w := range want {
-		d := editDistance(w, got[j].canon)
 		n := utf8.RuneCountInString(w)
 		allowed := 1
 		if n >= 7 {
 			allowed = 2
 		}
+		// A word longer or shorter by more than the edits allowed is none: no distance to
+		// work out, which keeps a long line of long words cheap.
+		if diff := utf8.RuneCountInString(got[j].canon) - n; diff > allowed || -diff > allowed {
+			return 0, false
+		}
+		d := editDistance(w, got[j].canon)
 		if d > allowed {
 			return 0, false
 		}
